@@ -1,0 +1,179 @@
+package coach
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// Schedule says how often a goal is meant to happen: N sessions a week, or
+// on fixed weekdays (Weekdays, when set, wins).
+type Schedule struct {
+	PerWeek  int
+	Weekdays []time.Weekday
+}
+
+// Daily reports whether the schedule asks for every day.
+func (s Schedule) Daily() bool { return len(s.Weekdays) == 0 && s.PerWeek >= 7 }
+
+// Sessions is the number of sessions the schedule asks for in a full week.
+func (s Schedule) Sessions() int {
+	if len(s.Weekdays) > 0 {
+		return len(s.Weekdays)
+	}
+	return s.PerWeek
+}
+
+// On reports whether a weekday schedule names d's weekday.
+func (s Schedule) On(d Day) bool {
+	for _, w := range s.Weekdays {
+		if w == d.Weekday() {
+			return true
+		}
+	}
+	return false
+}
+
+// ScheduleChange is a schedule and the day it took effect: history is kept
+// so that past days are judged against the schedule of their time.
+type ScheduleChange struct {
+	From Day
+	Schedule
+}
+
+// StatusChange is a status and the day it took effect.
+type StatusChange struct {
+	From   Day
+	Status Status
+}
+
+// Custom describes a ladder a person built: from Start to Max in Steps,
+// moving up after Every completed sessions.
+type Custom struct {
+	Unit  Unit
+	Start float64
+	Step  float64
+	Max   float64
+	Every int
+}
+
+// Goal is one thing a person is building up, with where they are on its plan.
+type Goal struct {
+	ID     uint64
+	Name   string
+	PlanID string  // a built-in plan id, or "custom"
+	Custom *Custom // set for a custom ladder
+	// Schedules and Statuses are histories, oldest first; the last entry is
+	// the one in force.
+	Schedules []ScheduleChange
+	Statuses  []StatusChange
+	Level     int  // 1-based rung; a bridge keeps the number of the rung it leads into
+	Variant   int  // 1-based session within a level with variants
+	Bridge    bool // on the in-between step before Level
+	LevelFrom Day  // the day the current level and step began
+	Created   Day
+	Capacity  int // minutes the person said they could comfortably do, 0 if not asked
+}
+
+// CustomPlanID is the plan id of a person's own ladder.
+const CustomPlanID = "custom"
+
+// Status returns the goal's current status.
+func (g Goal) Status() Status {
+	if len(g.Statuses) == 0 {
+		return Active
+	}
+	return g.Statuses[len(g.Statuses)-1].Status
+}
+
+// StatusOn returns the status in force on day d.
+func (g Goal) StatusOn(d Day) Status {
+	st := Active
+	for _, c := range g.Statuses {
+		if c.From.After(d) {
+			break
+		}
+		st = c.Status
+	}
+	return st
+}
+
+// Schedule returns the schedule in force now.
+func (g Goal) Schedule() Schedule { return g.ScheduleOn(DayFromUnix(math.MaxInt32 - 1)) }
+
+// ScheduleOn returns the schedule in force on day d; before the first change,
+// the first schedule.
+func (g Goal) ScheduleOn(d Day) Schedule {
+	if len(g.Schedules) == 0 {
+		return Schedule{PerWeek: 7}
+	}
+	s := g.Schedules[0].Schedule
+	for _, c := range g.Schedules {
+		if c.From.After(d) {
+			break
+		}
+		s = c.Schedule
+	}
+	return s
+}
+
+// Plan returns the goal's plan: a built-in one, or one made from its ladder.
+func (g Goal) Plan() (Plan, error) {
+	if g.Custom != nil {
+		return CustomPlan(g.Name, *g.Custom)
+	}
+	return PlanByID(g.PlanID)
+}
+
+// CustomLimits bound a custom ladder so that it stays something a person can
+// read on one screen. [D]
+const (
+	MaxCustomRungs  = 60
+	MaxCustomAmount = 100000
+)
+
+// CustomPlan builds the plan of a person's own ladder, checking that it makes
+// sense: a positive step, start at most max, whole numbers where the unit
+// counts whole things.
+func CustomPlan(name string, c Custom) (Plan, error) {
+	switch {
+	case c.Step <= 0:
+		return Plan{}, fmt.Errorf("%w: the step must be more than 0", ErrBadValue)
+	case c.Start <= 0:
+		return Plan{}, fmt.Errorf("%w: the start must be more than 0", ErrBadValue)
+	case c.Start > c.Max:
+		return Plan{}, fmt.Errorf("%w: the start must not be more than the maximum", ErrBadValue)
+	case c.Max > MaxCustomAmount:
+		return Plan{}, fmt.Errorf("%w: the maximum can be at most %d", ErrBadValue, MaxCustomAmount)
+	case c.Unit.Whole() && (c.Start != math.Trunc(c.Start) || c.Step != math.Trunc(c.Step) || c.Max != math.Trunc(c.Max)):
+		return Plan{}, fmt.Errorf("%w: %s are counted in whole numbers", ErrBadValue, c.Unit)
+	case c.Every < 1:
+		return Plan{}, fmt.Errorf("%w: sessions per level must be at least 1", ErrBadValue)
+	}
+	var levels []Level
+	for a := c.Start; ; a += c.Step {
+		if a > c.Max || nearly(a, c.Max) {
+			a = c.Max
+		}
+		levels = append(levels, Level{Number: len(levels) + 1, Label: Amount(a, c.Unit),
+			Variants: []Session{{Target: a}}})
+		if a == c.Max {
+			break
+		}
+		if len(levels) == MaxCustomRungs {
+			return Plan{}, fmt.Errorf("%w: that ladder has more than %d rungs; take a bigger step", ErrBadValue, MaxCustomRungs)
+		}
+	}
+	return Plan{
+		ID: CustomPlanID, Name: name, Domain: DomainCustom, Unit: c.Unit, PerWeek: 7,
+		AdvanceAfter: c.Every, EffortStepsBack: true, Levels: levels, StartLevel: 1,
+		Minimum: Session{Target: levels[0].Variants[0].Target / 2, Text: "a small version, whatever fits today"},
+	}, nil
+}
+
+func nearly(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// Step returns where the goal stands on its plan.
+func (g Goal) Step() Step {
+	return Step{Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, LevelFrom: g.LevelFrom, Status: g.Status()}
+}

@@ -1,0 +1,125 @@
+package coach
+
+import "fmt"
+
+// Built-in plan ids, as typed in `tend add --plan`.
+const (
+	WalkToRunID = "walk-to-run"
+	DailyWalkID = "daily-walk"
+	StrengthID  = "strength"
+	YogaID      = "yoga"
+	MindfulID   = "mindful"
+)
+
+// walkToRunWalkingRungs is how many of Walk to run's first rungs are walks
+// (P1–P4), before the NHS Couch to 5K weeks begin.
+const walkToRunWalkingRungs = 4
+
+// Plans returns the built-in plans in the order they are offered.
+func Plans() []Plan {
+	return []Plan{dailyWalk(), walkToRun(), strength(), yoga(), mindful()}
+}
+
+// PlanByID returns the built-in plan with the given id.
+func PlanByID(id string) (Plan, error) {
+	for _, p := range Plans() {
+		if p.ID == id {
+			return p, nil
+		}
+	}
+	return Plan{}, fmt.Errorf("%w: %q", ErrUnknownPlan, id)
+}
+
+func timed(kind BlockKind, secs int) Block { return Block{Kind: kind, Secs: secs} }
+
+func once(blocks ...Block) Round { return Round{Times: 1, Blocks: blocks} }
+
+func mins(m int) int { return m * 60 }
+
+// minutesLadder builds a plan's levels from minutes of one activity.
+func minutesLadder(kind BlockKind, minutes ...int) []Level {
+	levels := make([]Level, len(minutes))
+	for i, m := range minutes {
+		levels[i] = Level{
+			Number:   i + 1,
+			Label:    fmt.Sprintf("%d min", m),
+			Variants: []Session{{Rounds: []Round{once(timed(kind, mins(m)))}, Target: float64(m)}},
+		}
+	}
+	return levels
+}
+
+func dailyWalk() Plan {
+	return Plan{
+		ID: DailyWalkID, Name: "Daily walk", Domain: DomainWalk, Unit: Minutes,
+		Summary:      "10 → 30 minutes, 5 days a week · about 8 weeks",
+		PerWeek:      5,
+		AdvanceAfter: 4, EffortStepsBack: true,
+		Levels:     minutesLadder(Walk, 5, 10, 12, 15, 18, 20, 23, 25, 28, 30),
+		Minimum:    Session{Rounds: []Round{once(timed(Walk, mins(5)))}, Target: 5, Text: "5 minutes out the door"},
+		StartLevel: 2,
+	}
+}
+
+func yoga() Plan {
+	return Plan{
+		ID: YogaID, Name: "Yoga / stretch", Domain: DomainYoga, Unit: Minutes,
+		Summary:      "5 → 20 minutes, 4 days a week · about 7 weeks",
+		PerWeek:      4,
+		AdvanceAfter: 4, EffortStepsBack: true,
+		Levels:     minutesLadder(Move, 5, 7, 10, 12, 15, 18, 20),
+		Minimum:    Session{Rounds: []Round{once(timed(Move, mins(2)))}, Target: 2, Text: "2 minutes: one pose and 5 slow breaths"},
+		StartLevel: 1,
+	}
+}
+
+func mindful() Plan {
+	return Plan{
+		ID: MindfulID, Name: "Mindful minutes", Domain: DomainMind, Unit: Minutes,
+		Summary:      "2 → 10 minutes a day · about 4 weeks",
+		PerWeek:      7,
+		AdvanceAfter: 5, AdvanceWindowDays: 7, EffortStepsBack: false,
+		Levels:     minutesLadder(Sit, 2, 3, 5, 7, 10),
+		Minimum:    Session{Rounds: []Round{once(timed(Sit, 30))}, Target: 0.5, Text: "3 slow breaths"},
+		StartLevel: 1,
+	}
+}
+
+// strengthMoves are the four bodyweight moves of the starter, and their
+// harder forms from level 8.
+var (
+	strengthMoves = []string{"sit-to-stand", "wall push-up", "heel raise", "glute bridge"}
+	harderMoves   = []string{"no-hands sit-to-stand (3 s down)", "counter-top push-up",
+		"single-leg heel raise (hold on)", "glute bridge (2 s hold)"}
+)
+
+func strength() Plan {
+	type rung struct{ sets, reps int }
+	rungs := []rung{{1, 5}, {1, 8}, {1, 10}, {1, 12}, {2, 8}, {2, 10}, {2, 12}, {2, 8}, {2, 10}, {2, 12}}
+	levels := make([]Level, len(rungs))
+	for i, r := range rungs {
+		moves, label := strengthMoves, fmt.Sprintf("%d×%d", r.sets, r.reps)
+		if i >= 7 {
+			moves, label = harderMoves, label+" harder"
+		}
+		blocks := make([]Block, len(moves))
+		for j, m := range moves {
+			blocks[j] = Block{Kind: Move, Sets: r.sets, Reps: r.reps, Name: m}
+		}
+		levels[i] = Level{
+			Number: i + 1, Label: label,
+			Variants: []Session{{WarmupS: mins(3), Rounds: []Round{once(blocks...)},
+				Target: float64(len(moves) * r.sets * r.reps)}},
+		}
+	}
+	return Plan{
+		ID: StrengthID, Name: "Strength", Domain: DomainStrength, Unit: Reps,
+		Summary: "four simple moves, twice a week · about 10 weeks",
+		PerWeek: 2, MinRestDays: 1,
+		AdvanceAfter: 2, EffortStepsBack: true,
+		Levels: levels,
+		Minimum: Session{Rounds: []Round{once(Block{Kind: Move, Sets: 1, Reps: 5, Name: "sit-to-stand"})},
+			Target: 5, Text: "1×5 sit-to-stands"},
+		StartLevel: 1,
+	}
+}

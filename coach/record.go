@@ -1,0 +1,166 @@
+package coach
+
+import (
+	"fmt"
+	"time"
+)
+
+// Entry is what a person reports in one check-in, before the coach fills in
+// the target and the goal's place on its plan.
+type Entry struct {
+	Day     Day
+	Outcome Outcome
+	// Amount is what was done, in the plan's unit; 0 means "the target" for a
+	// done session and is required for a partial one.
+	Amount     float64
+	Effort     Effort
+	Pain       Pain
+	MoodBefore *int
+	MoodAfter  *int
+	Note       string
+	At         time.Time
+}
+
+// Recorded is a saved check-in and what it did to its goal.
+type Recorded struct {
+	Goal     Goal
+	CheckIn  CheckIn
+	Decision Decision
+	// Message is what to tell the person: the celebration and the reason.
+	Message string
+}
+
+// Record turns an entry into a check-in for goal g and decides what follows.
+// recent holds the goal's check-ins in the recent window (any order); a
+// check-in already on the entry's day is merged with it (COACH §6.2).
+//
+// The level does not move yet: progression rules come with the decision
+// engine, and until then every session holds.
+func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
+	if err := checkEntry(g, e, today); err != nil {
+		return Recorded{}, err
+	}
+	p, err := g.Plan()
+	if err != nil {
+		return Recorded{}, err
+	}
+	offer, err := TodayFor(g, recent, e.Day)
+	if err != nil {
+		return Recorded{}, err
+	}
+	in := CheckIn{
+		Day: e.Day, Outcome: e.Outcome, Achieved: e.Amount, Target: offer.Session.Target,
+		Effort: e.Effort, Pain: e.Pain, MoodBefore: e.MoodBefore, MoodAfter: e.MoodAfter, Note: e.Note,
+		Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, WrittenAt: e.At,
+	}
+	switch e.Outcome {
+	case Done:
+		if e.Amount == 0 {
+			in.Achieved = in.Target
+		}
+	case Minimum:
+		if e.Amount == 0 {
+			in.Achieved = p.Minimum.Target
+		}
+	case Rest, Unwell, Away:
+		in.Achieved, in.Effort, in.Pain = 0, EffortOK, PainNone
+	}
+	if prev := offer.CheckIn; prev != nil {
+		in = prev.Merge(in)
+	}
+	// The merged check-in replaces the day's one in the history the
+	// message is written from.
+	hist := append(withoutDay(recent, e.Day), in)
+	after, err := TodayFor(g, hist, e.Day)
+	if err != nil {
+		return Recorded{}, err
+	}
+	d := Decision{Before: g.Step(), Day: e.Day, Action: ActHold, From: g.Level, To: g.Level, NextTarget: in.Target, ReasonCode: "H1"}
+	if in.Outcome.Skips() {
+		d.Action, d.ReasonCode = ActNone, map[Outcome]string{Rest: "Z1", Unwell: "Z2", Away: "Z3"}[in.Outcome]
+	}
+	d.Message = after.Reason
+	msg := d.Message
+	if in.Outcome.ShowedUp() {
+		msg = fmt.Sprintf("%s: %s. That's %d this week. %s", celebrateWord(in.Outcome),
+			Amount(in.Achieved, p.Unit), after.WeekDone, MsgCelebrate)
+	}
+	return Recorded{Goal: g, CheckIn: in, Decision: d, Message: msg}, nil
+}
+
+func celebrateWord(o Outcome) string {
+	switch o {
+	case Partial:
+		return "Part done"
+	case Minimum:
+		return "Minimum done, and it counts"
+	default:
+		return "Done"
+	}
+}
+
+func checkEntry(g Goal, e Entry, today Day) error {
+	switch {
+	case e.Day.IsZero():
+		return fmt.Errorf("%w: no day given", ErrBadDate)
+	case e.Day.After(today):
+		return fmt.Errorf("%w: %s is after today (%s)", ErrFutureDate, e.Day, today)
+	case g.StatusOn(e.Day) != Active && !e.Outcome.Skips():
+		return fmt.Errorf("%w: %s is %s", ErrNotActive, g.Name, g.StatusOn(e.Day))
+	case e.Outcome < Done || e.Outcome > Away:
+		return fmt.Errorf("%w: no outcome given", ErrBadValue)
+	case e.Outcome == Partial && e.Amount <= 0:
+		return fmt.Errorf("%w: say how much was done for a partial session", ErrBadValue)
+	case e.Amount < 0 || e.Amount > MaxCustomAmount:
+		return fmt.Errorf("%w: the amount must be between 0 and %d", ErrBadValue, MaxCustomAmount)
+	}
+	for _, m := range []*int{e.MoodBefore, e.MoodAfter} {
+		if m != nil && (*m < MoodMin || *m > MoodMax) {
+			return fmt.Errorf("%w: mood is a number from %d to %d", ErrBadValue, MoodMin, MoodMax)
+		}
+	}
+	return nil
+}
+
+func withoutDay(cs []CheckIn, d Day) []CheckIn {
+	out := make([]CheckIn, 0, len(cs)+1)
+	for _, c := range cs {
+		if c.Day != d {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// NewGoal makes a goal on plan p starting on day created: at the level that
+// fits the person's stated capacity (0: the plan's default start).
+func NewGoal(name string, p Plan, custom *Custom, sched Schedule, capacity int, created Day) (Goal, error) {
+	name, err := CleanName(name)
+	if err != nil {
+		return Goal{}, err
+	}
+	if err := checkSchedule(sched); err != nil {
+		return Goal{}, err
+	}
+	return Goal{
+		Name: name, PlanID: p.ID, Custom: custom,
+		Schedules: []ScheduleChange{{From: created, Schedule: sched}},
+		Statuses:  []StatusChange{{From: created, Status: Active}},
+		Level:     p.StartLevelFor(capacity), Variant: 1,
+		Created: created, Capacity: capacity,
+	}, nil
+}
+
+func checkSchedule(s Schedule) error {
+	if len(s.Weekdays) == 0 && (s.PerWeek < 1 || s.PerWeek > 7) {
+		return fmt.Errorf("%w: days a week is a number from 1 to 7", ErrBadValue)
+	}
+	seen := map[time.Weekday]bool{}
+	for _, w := range s.Weekdays {
+		if seen[w] || w < time.Sunday || w > time.Saturday {
+			return fmt.Errorf("%w: each weekday once", ErrBadValue)
+		}
+		seen[w] = true
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package coach
+
+// Due reports whether goal g asks for a session on day d (COACH §6.2), from
+// its check-ins before d in day order. A day's own check-in does not change
+// whether it was due.
+func Due(g Goal, p Plan, hist []CheckIn, d Day) bool {
+	if g.StatusOn(d) != Active || d.Before(g.Created) {
+		return false
+	}
+	s := g.ScheduleOn(d)
+	switch {
+	case len(s.Weekdays) > 0:
+		return s.On(d)
+	case s.Daily():
+		return true
+	}
+	if weekSessions(hist, d.Monday(), d) >= weekAsk(g, d) {
+		return false
+	}
+	if p.MinRestDays > 0 {
+		if last, ok := lastSessionBefore(hist, d); ok && d.DaysSince(last)-1 < p.MinRestDays {
+			return false
+		}
+	}
+	return true
+}
+
+// weekAsk is how many sessions the week of d asks for: the schedule's number,
+// or fewer in the week a goal began or its schedule changed, when fewer days
+// were left in it.
+func weekAsk(g Goal, d Day) int {
+	s := g.ScheduleOn(d)
+	monday := d.Monday()
+	start := monday
+	if g.Created.After(start) {
+		start = g.Created
+	}
+	for _, c := range g.Schedules {
+		if !c.From.Before(monday) && !c.From.After(d) && c.From.After(start) {
+			start = c.From
+		}
+	}
+	left := 7 - start.DaysSince(monday)
+	if len(s.Weekdays) > 0 {
+		n := 0
+		for day := start; day.Before(monday.AddDays(7)); day = day.AddDays(1) {
+			if s.On(day) {
+				n++
+			}
+		}
+		return n
+	}
+	if s.PerWeek < left {
+		return s.PerWeek
+	}
+	return left
+}
+
+// weekCount returns the sessions in d's week (d included) and what the week asks.
+func weekCount(g Goal, p Plan, hist []CheckIn, d Day) (done, ask int) {
+	return weekSessions(hist, d.Monday(), d.AddDays(1)), weekAsk(g, d)
+}
+
+// weekSessions counts sessions shown up on days in [from, to).
+func weekSessions(hist []CheckIn, from, to Day) int {
+	n := 0
+	for _, c := range hist {
+		if !c.Day.Before(from) && c.Day.Before(to) && c.Outcome.ShowedUp() {
+			n++
+		}
+	}
+	return n
+}
+
+func lastSessionBefore(hist []CheckIn, d Day) (Day, bool) {
+	for i := len(hist) - 1; i >= 0; i-- {
+		if hist[i].Day.Before(d) && hist[i].Outcome.ShowedUp() {
+			return hist[i].Day, true
+		}
+	}
+	return Day{}, false
+}

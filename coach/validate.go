@@ -1,0 +1,67 @@
+package coach
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on text a person types. [D]
+const (
+	MaxNameLen = 64
+	MaxNoteLen = 500
+)
+
+// CleanName trims a goal's name and checks that it can be shown safely: 1–64
+// characters of valid UTF-8 with no control characters or direction overrides.
+func CleanName(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	n := utf8.RuneCountInString(s)
+	switch {
+	case n == 0:
+		return "", fmt.Errorf("%w: a goal needs a name", ErrBadName)
+	case n > MaxNameLen:
+		return "", fmt.Errorf("%w: a name can be at most %d characters", ErrBadName, MaxNameLen)
+	}
+	if err := safeText(s); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrBadName, err)
+	}
+	return s, nil
+}
+
+// CleanNote checks a note: at most 500 characters, no control characters
+// (a newline or tab is folded to a space first).
+func CleanNote(s string) (string, error) {
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s))
+	if utf8.RuneCountInString(s) > MaxNoteLen {
+		return "", fmt.Errorf("%w: a note can be at most %d characters", ErrBadNote, MaxNoteLen)
+	}
+	if err := safeText(s); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrBadNote, err)
+	}
+	return s, nil
+}
+
+// safeText refuses what could confuse a terminal or hide text: invalid
+// UTF-8, C0 and C1 controls (ESC among them) and bidi overrides.
+func safeText(s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("it is not valid UTF-8 text")
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || isBidiControl(r) {
+			return fmt.Errorf("it contains a control character (%U)", r)
+		}
+	}
+	return nil
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C
+}
