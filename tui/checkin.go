@@ -1,0 +1,289 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"tend/coach"
+)
+
+// question is one row of the check-in form.
+type question int
+
+const (
+	askOutcome question = iota
+	askAmount           // only after "part"
+	askEffort
+	askPain
+	askMoodBefore
+	askMoodAfter
+)
+
+// checkInScreen asks at most four quick questions (COACH §6.2), each with a
+// default, so Enter alone moves through it and saves.
+type checkInScreen struct {
+	keys       checkInKeys
+	item       coach.Today
+	q          question
+	outcome    int // index into coach.Outcomes
+	effort     int // index into coach.Efforts
+	pain       int // index into coach.Pains
+	moodBefore int // -1: skipped
+	moodAfter  int
+	amount     textinput.Model
+	problem    string // why the amount was not taken
+	saving     bool
+}
+
+// submitCheckInMsg asks the root to save the form's answers.
+type submitCheckInMsg struct {
+	goalID uint64
+	entry  coach.Entry
+}
+
+var (
+	outcomeWords = []string{"done", "part", "minimum", "rest", "unwell", "away"}
+	effortWords  = []string{"easy", "ok", "hard"}
+	effortHints  = []string{"could chat or sing", "sentences, not songs", "a few words at a time"}
+	painWords    = []string{"none", "soreness", "pain", "chest pain/dizzy/faint"}
+)
+
+func newCheckIn(item coach.Today, o coach.Outcome) checkInScreen {
+	in := textinput.New()
+	in.Placeholder = coach.Amount(item.Session.Target, item.Plan.Unit)
+	in.CharLimit = 8
+	in.Width = 10
+	s := checkInScreen{keys: defaultCheckInKeys(), item: item, effort: 1, moodBefore: -1, moodAfter: -1, amount: in}
+	s.outcome = int(o - coach.Done)
+	return s
+}
+
+// editing reports whether a text input has focus: then every key but
+// ctrl+c, enter and esc belongs to it.
+func (s checkInScreen) editing() bool { return s.q == askAmount }
+
+func (s checkInScreen) outcomeValue() coach.Outcome { return coach.Outcomes[s.outcome] }
+
+// questions lists the rows asked for the chosen outcome: after rest, unwell
+// or away nothing more is asked.
+func (s checkInScreen) questions() []question {
+	o := s.outcomeValue()
+	switch {
+	case o.Skips():
+		return []question{askOutcome}
+	case o == coach.Partial:
+		return []question{askOutcome, askAmount, askEffort, askPain, askMoodBefore, askMoodAfter}
+	}
+	return []question{askOutcome, askEffort, askPain, askMoodBefore, askMoodAfter}
+}
+
+func (s checkInScreen) Update(msg tea.Msg) (checkInScreen, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || s.saving {
+		return s, nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		return s, send(closeScreenMsg{})
+	case s.editing() && k.Type != tea.KeyEnter && k.Type != tea.KeyTab && k.Type != tea.KeyShiftTab:
+		var cmd tea.Cmd
+		s.amount, cmd = s.amount.Update(k)
+		s.problem = ""
+		return s, cmd
+	case key.Matches(k, s.keys.Next):
+		return s.next()
+	case key.Matches(k, s.keys.Prev):
+		s.q = s.step(-1)
+	case key.Matches(k, s.keys.Left):
+		s = s.choose(-1)
+	case key.Matches(k, s.keys.Right):
+		s = s.choose(+1)
+	}
+	return s, nil
+}
+
+// step returns the question d rows from the current one, within the form.
+func (s checkInScreen) step(d int) question {
+	qs := s.questions()
+	for i, q := range qs {
+		if q == s.q {
+			return qs[max(0, min(len(qs)-1, i+d))]
+		}
+	}
+	return qs[0]
+}
+
+func (s checkInScreen) next() (checkInScreen, tea.Cmd) {
+	if s.q == askAmount {
+		if _, err := s.amountValue(); err != nil {
+			s.problem = err.Error()
+			return s, nil
+		}
+		s.amount.Blur()
+	}
+	qs := s.questions()
+	if s.q == qs[len(qs)-1] {
+		a, _ := s.amountValue()
+		s.saving = true
+		return s, send(submitCheckInMsg{goalID: s.item.Goal.ID, entry: coach.Entry{
+			Day: s.item.Day, Outcome: s.outcomeValue(), Amount: a,
+			Effort: coach.Efforts[s.effort], Pain: coach.Pains[s.pain],
+			MoodBefore: moodPtr(s.moodBefore), MoodAfter: moodPtr(s.moodAfter),
+		}})
+	}
+	s.q = s.step(+1)
+	if s.q == askAmount {
+		return s, s.amount.Focus()
+	}
+	return s, nil
+}
+
+// amountValue reads the "how far?" answer: a plain number, more than 0.
+func (s checkInScreen) amountValue() (float64, error) {
+	if s.outcomeValue() != coach.Partial {
+		return 0, nil
+	}
+	v, err := coach.ParseAmount(s.amount.Value())
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("type how much you did, as a number like 6")
+	}
+	return v, nil
+}
+
+func (s checkInScreen) choose(d int) checkInScreen {
+	wrapAt := func(i, n int) int { return (i + d + n) % n }
+	switch s.q {
+	case askOutcome:
+		s.outcome = wrapAt(s.outcome, len(outcomeWords))
+	case askEffort:
+		s.effort = wrapAt(s.effort, len(effortWords))
+	case askPain:
+		s.pain = wrapAt(s.pain, len(painWords))
+	case askMoodBefore:
+		s.moodBefore = wrapAt(s.moodBefore+1, coach.MoodMax+2) - 1
+	case askMoodAfter:
+		s.moodAfter = wrapAt(s.moodAfter+1, coach.MoodMax+2) - 1
+	case askAmount:
+	}
+	return s
+}
+
+func moodPtr(m int) *int {
+	if m < 0 {
+		return nil
+	}
+	return &m
+}
+
+func (s checkInScreen) View(width, height int, st Styles) string {
+	title := s.item.Goal.Name + " · " + s.item.Text
+	rows := []string{st.Title.Render(ansi.Truncate(title, width, "…")), ""}
+	// Scroll so that the question being asked is always on screen.
+	var form []string
+	at := 0
+	for _, q := range s.questions() {
+		if q == s.q {
+			at = len(form)
+		}
+		form = append(form, s.row(q, width, st)...)
+	}
+	room := max(1, height-len(rows)-2)
+	if at >= room {
+		form = form[at-room+2:]
+	}
+	rows = append(rows, form...)
+	if s.problem != "" {
+		rows = append(rows, "", st.Error.Render(s.problem))
+	}
+	if s.saving {
+		rows = append(rows, "", st.Muted.Render("Saving…"))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// row draws one question: its label, then its answers with the chosen one
+// marked, wrapping the answers under the label when the width is small.
+func (s checkInScreen) row(q question, width int, st Styles) []string {
+	label, answers, chosen := s.rowParts(q)
+	pointer := "  "
+	if q == s.q {
+		pointer = st.Selected.Render(cursorGlyph) + " "
+	}
+	var parts []string
+	for i, a := range answers {
+		if i == chosen {
+			a = st.Choice.Render("[" + a + "]")
+		} else {
+			a = " " + a + " "
+		}
+		parts = append(parts, a)
+	}
+	line := pointer + fmt.Sprintf("%-17s", label) + strings.Join(parts, " ")
+	if q == askAmount {
+		line = pointer + fmt.Sprintf("%-17s", label) + s.amount.View()
+	}
+	if lipgloss.Width(line) <= width {
+		return []string{line}
+	}
+	out := []string{pointer + label}
+	for _, l := range wrap(strings.Join(parts, " "), width-4) {
+		out = append(out, "    "+l)
+	}
+	return out
+}
+
+func (s checkInScreen) rowParts(q question) (label string, answers []string, chosen int) {
+	switch q {
+	case askOutcome:
+		return "Did it happen?", outcomeWords, s.outcome
+	case askAmount:
+		return "How far?", nil, -1
+	case askEffort:
+		return "How did it feel?", effortWords, s.effort
+	case askPain:
+		return "Any pain?", painWords, s.pain
+	case askMoodBefore:
+		return "Mood before", []string{moodWord(s.moodBefore)}, 0
+	case askMoodAfter:
+		return "Mood after", []string{moodWord(s.moodAfter)}, 0
+	}
+	return "", nil, -1
+}
+
+func moodWord(m int) string {
+	if m < 0 {
+		return "– (0–10, or skip)"
+	}
+	return strconv.Itoa(m)
+}
+
+// hint is the muted line under the form that explains the current choice.
+func (s checkInScreen) hint() string {
+	switch s.q {
+	case askEffort:
+		return effortWords[s.effort] + ": " + effortHints[s.effort]
+	case askPain:
+		if coach.Pains[s.pain] == coach.PainWarning {
+			return "If you have chest pain, feel faint or very breathless, stop now and get medical advice."
+		}
+	case askMoodBefore, askMoodAfter:
+		return "Optional. ←/→ to set, enter to skip."
+	case askOutcome, askAmount:
+	}
+	return ""
+}
+
+func (s checkInScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.keys.Next, s.keys.Left, s.keys.Cancel}
+}
+
+func (s checkInScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Next, s.keys.Prev, s.keys.Left, s.keys.Cancel}}
+}

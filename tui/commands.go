@@ -1,0 +1,108 @@
+package tui
+
+import (
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"tend/coach"
+)
+
+// Store is what the screens need of the database. *store.Store satisfies it;
+// each call opens the file, runs one short transaction and closes it, so an
+// idle TUI never holds the lock.
+type Store interface {
+	Snapshot(from coach.Day) (coach.Snapshot, error)
+	AddGoal(g coach.Goal) (coach.Goal, error)
+	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
+	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
+}
+
+// Deps are what the TUI is built from.
+type Deps struct {
+	Store  Store
+	Path   string           // the database file, watched for changes made elsewhere
+	Clock  func() time.Time // the only clock the TUI reads
+	Styles Styles
+}
+
+// watchEvery is how often the TUI looks at the database file's modification
+// time: often enough that a check-in from another terminal appears while
+// the person is still looking, rarely enough to cost nothing. [D]
+const watchEvery = 2 * time.Second
+
+// dayOf is the day the clock is in, for the database's day-start hour.
+func dayOf(clock func() time.Time, startHour int) coach.Day {
+	return coach.DayAt(clock(), startHour)
+}
+
+func loadCmd(st Store, clock func() time.Time, startHour int) tea.Cmd {
+	return func() tea.Msg {
+		day := dayOf(clock, startHour)
+		snap, err := st.Snapshot(day.AddDays(-coach.RecentDays))
+		if err != nil {
+			return fatalMsg{err}
+		}
+		if snap.DayStartHour != startHour {
+			day = dayOf(clock, snap.DayStartHour)
+		}
+		return loadedMsg{snap: snap, day: day}
+	}
+}
+
+func reloadCmd(st Store, clock func() time.Time, startHour int) tea.Cmd {
+	load := loadCmd(st, clock, startHour)
+	return func() tea.Msg {
+		// A failed reload keeps the screen as it is and says why; only the
+		// first load is fatal.
+		msg := load()
+		if m, ok := msg.(fatalMsg); ok {
+			return errMsg(m)
+		}
+		return msg
+	}
+}
+
+func addGoalCmd(st Store, g coach.Goal) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := st.AddGoal(g)
+		if err != nil {
+			return errMsg{err}
+		}
+		return goalAddedMsg{goal: saved}
+	}
+}
+
+func saveCheckInCmd(st Store, goalID uint64, e coach.Entry, today coach.Day) tea.Cmd {
+	return func() tea.Msg {
+		rec, err := st.CheckIn(goalID, e, today)
+		if err != nil {
+			return errMsg{err}
+		}
+		return checkInSavedMsg{goalID: goalID, rec: rec}
+	}
+}
+
+func undoCmd(st Store, goalID uint64, name string, day coach.Day) tea.Cmd {
+	return func() tea.Msg {
+		if _, err := st.Undo(goalID, day); err != nil {
+			return errMsg{err}
+		}
+		return undoneMsg{goalID: goalID, name: name}
+	}
+}
+
+func watchTickCmd() tea.Cmd {
+	return tea.Tick(watchEvery, func(time.Time) tea.Msg { return watchTickMsg{} })
+}
+
+func statCmd(path string) tea.Cmd {
+	return func() tea.Msg {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return fileStatMsg{}
+		}
+		return fileStatMsg{mod: fi.ModTime(), size: fi.Size()}
+	}
+}

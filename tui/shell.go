@@ -1,0 +1,215 @@
+package tui
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"tend/coach"
+)
+
+// The shell commands (`tend today`, `tend done walk`, …) live here beside the
+// screens because they print with the same renderers; main only picks the
+// database and the clock and maps errors to exit codes.
+
+// Env is what a shell command runs with.
+type Env struct {
+	Store   Store
+	Clock   func() time.Time
+	Out     io.Writer
+	Width   int
+	Styles  Styles
+	Version string
+}
+
+// UsageError is a command line that cannot be run as typed: exit status 2.
+type UsageError struct{ Msg string }
+
+func (e UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error { return UsageError{Msg: fmt.Sprintf(format, args...)} }
+
+// command is one shell command: its flags, what it does, and its help.
+type command struct {
+	name    string
+	usage   string // the synopsis line
+	about   string // one line for `tend --help`
+	flags   func(fs *flag.FlagSet) func(env Env, args []string) error
+	minArgs int
+	maxArgs int
+}
+
+// Commands lists every shell command in the order `tend --help` shows them.
+func commands() []command {
+	return []command{
+		{name: "today", usage: "tend today [--json]", about: "today's targets, each with its reason", flags: todayCmd},
+		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES]\n" +
+			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N]",
+			about: "start a goal on a built-in plan or your own ladder", flags: addCmd, minArgs: 1, maxArgs: 1},
+		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
+			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD]",
+			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCmd, minArgs: 1, maxArgs: 2},
+		{name: "rest", usage: "tend rest [NAME] [--unwell | --away] [--date YYYY-MM-DD]",
+			about: "mark a rest day (without NAME: every goal)", flags: restCmd, maxArgs: 1},
+		{name: "undo", usage: "tend undo NAME [--date YYYY-MM-DD]", about: "remove a day's check-in",
+			flags: undoCmdShell, minArgs: 1, maxArgs: 1},
+		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCmd},
+		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCmd},
+		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCmd},
+	}
+}
+
+// IsCommand reports whether name is a shell command.
+func IsCommand(name string) bool {
+	for _, c := range commands() {
+		if c.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// RunCommand runs one shell command with its arguments.
+func RunCommand(name string, args []string, env Env) error {
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(env, args)
+		}
+	}
+	return usagef("There is no command %q. See `tend --help` for the commands.", name)
+}
+
+func (c command) run(env Env, args []string) error {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	do := c.flags(fs)
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		_, werr := io.WriteString(env.Out, c.help(fs))
+		return werr
+	}
+	if err != nil {
+		return usagef("%s. See `tend %s --help`.", upperFirst(strings.TrimPrefix(err.Error(), "flag provided but not defined: ")), c.name)
+	}
+	switch {
+	case len(pos) < c.minArgs:
+		return usagef("Say which goal, for example `%s`.", strings.SplitN(c.usage, " [", 2)[0])
+	case len(pos) > c.maxArgs:
+		return usagef("Too many words: %q. Put a name with spaces in quotes.", strings.Join(pos, " "))
+	}
+	return do(env, pos)
+}
+
+// parseInterleaved parses flags that come before or after the positional
+// arguments: Go's flag package stops at the first non-flag.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" && len(args) > 0 && args[len(args)-len(rest)] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func (c command) help(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: %s\n\n%s.\n", c.usage, upperFirst(c.about))
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		b.WriteString("\nFlags:\n")
+		fs.VisitAll(func(f *flag.Flag) {
+			fmt.Fprintf(&b, "  --%-14s %s\n", f.Name, f.Usage)
+		})
+	}
+	b.WriteString("\nGlobal: --db PATH (or TEND_DB) picks the database; TEND_NOW fixes the clock.\n")
+	return b.String()
+}
+
+// Help is the text of `tend --help`.
+func Help() string {
+	var b strings.Builder
+	b.WriteString("tend — a gentle habit coach in your terminal.\n\nUsage:\n  tend                 open the app on Today\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  tend %-15s %s\n", c.name, c.about)
+	}
+	b.WriteString(`
+Run ` + "`tend COMMAND --help`" + ` for a command's flags. NAME matches a goal by name or a
+unique prefix, in any case; flags may come before or after it.
+
+Options and environment:
+  --db PATH        the database file (also TEND_DB); default
+                   $XDG_DATA_HOME/tend/tend.db or ~/.local/share/tend/tend.db
+  TEND_NOW         fix the clock, as an RFC 3339 time or YYYY-MM-DD (noon that day)
+  NO_COLOR         plain text without colour
+
+Exit status: 0 done, 1 could not be done (busy or damaged database, unknown goal),
+2 the command line was wrong.
+
+tend helps with habits; it is not medical or mental-health care.
+`)
+	return b.String()
+}
+
+// today is the day the clock is in, for the database's day-start hour.
+func (env Env) today(snap coach.Snapshot) coach.Day {
+	return coach.DayAt(env.Clock(), snap.DayStartHour)
+}
+
+// findGoal matches a goal by name, case-insensitively, or by a unique prefix.
+func findGoal(goals []coach.Goal, query string) (coach.Goal, error) {
+	var prefixed []coach.Goal
+	for _, g := range goals {
+		if strings.EqualFold(g.Name, query) {
+			return g, nil
+		}
+		if query != "" && len(g.Name) >= len(query) && strings.EqualFold(g.Name[:len(query)], query) {
+			prefixed = append(prefixed, g)
+		}
+	}
+	switch len(prefixed) {
+	case 1:
+		return prefixed[0], nil
+	case 0:
+		if len(goals) == 0 {
+			return coach.Goal{}, fmt.Errorf("there are no goals yet. Start one with `tend add Walk --plan daily-walk`")
+		}
+		return coach.Goal{}, fmt.Errorf("no goal is called %q. Your goals: %s", query, goalNames(goals))
+	}
+	return coach.Goal{}, fmt.Errorf("%q matches more than one goal: %s. Type more of the name", query, goalNames(prefixed))
+}
+
+func goalNames(goals []coach.Goal) string {
+	names := make([]string, len(goals))
+	for i, g := range goals {
+		names[i] = g.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// dayFlag reads --date: today when empty, never a day after today.
+func dayFlag(s string, today coach.Day) (coach.Day, error) {
+	if s == "" {
+		return today, nil
+	}
+	d, err := coach.ParseDay(s)
+	if err != nil {
+		return coach.Day{}, usagef("--date %q is not a real day; write it as YYYY-MM-DD, like %s", s, today)
+	}
+	if d.After(today) {
+		return coach.Day{}, usagef("--date %s is in the future; tend takes today (%s) or an earlier day", s, today)
+	}
+	return d, nil
+}

@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+
+	"tend/coach"
+)
+
+// doneFlags are the flags of `tend done`.
+type doneFlags struct {
+	effort, pain, moodBefore, moodAfter, note, date string
+	minimum                                         bool
+}
+
+func doneCmd(fs *flag.FlagSet) func(Env, []string) error {
+	var f doneFlags
+	fs.StringVar(&f.effort, "effort", "ok", "how it felt: easy, ok or hard")
+	fs.StringVar(&f.pain, "pain", "none", "none, sore, pain, or warning (chest pain, dizziness, fainting)")
+	fs.StringVar(&f.moodBefore, "mood-before", "", "mood before, 0–10")
+	fs.StringVar(&f.moodAfter, "mood-after", "", "mood after, 0–10")
+	fs.StringVar(&f.note, "note", "", "a short note, up to 500 characters")
+	fs.StringVar(&f.date, "date", "", "the day, YYYY-MM-DD (default today)")
+	fs.BoolVar(&f.minimum, "minimum", false, "the minimum version: counts as showing up")
+	return func(env Env, args []string) error {
+		e, err := f.entry()
+		if err != nil {
+			return err
+		}
+		amount := ""
+		if len(args) == 2 {
+			amount = args[1]
+		}
+		return checkIn(env, args[0], f.date, e, amount)
+	}
+}
+
+// entry reads the flags into a check-in entry, before the goal is known.
+func (f doneFlags) entry() (coach.Entry, error) {
+	e := coach.Entry{Outcome: coach.Done}
+	var err error
+	if e.Effort, err = coach.ParseEffort(f.effort); err != nil {
+		return e, usagef("--effort is easy, ok or hard")
+	}
+	if e.Pain, err = coach.ParsePain(f.pain); err != nil {
+		return e, usagef("--pain is none, sore, pain or warning")
+	}
+	for _, m := range []struct {
+		name, s string
+		to      **int
+	}{{"mood-before", f.moodBefore, &e.MoodBefore}, {"mood-after", f.moodAfter, &e.MoodAfter}} {
+		if m.s == "" {
+			continue
+		}
+		v, err := coach.ParseWhole(m.s, coach.MoodMin, coach.MoodMax)
+		if err != nil {
+			return e, usagef("--%s is a whole number from 0 to 10", m.name)
+		}
+		*m.to = &v
+	}
+	if e.Note, err = coach.CleanNote(f.note); err != nil {
+		return e, usagef("%s", sentence(err))
+	}
+	if f.minimum {
+		e.Outcome = coach.Minimum
+	}
+	return e, nil
+}
+
+func restCmd(fs *flag.FlagSet) func(Env, []string) error {
+	unwell := fs.Bool("unwell", false, "unwell today: the plan waits")
+	away := fs.Bool("away", false, "away today: life happened")
+	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
+	return func(env Env, args []string) error {
+		e := coach.Entry{Outcome: coach.Rest}
+		switch {
+		case *unwell && *away:
+			return usagef("Use --unwell or --away, not both")
+		case *unwell:
+			e.Outcome = coach.Unwell
+		case *away:
+			e.Outcome = coach.Away
+		}
+		if len(args) == 1 {
+			return checkIn(env, args[0], *date, e, "")
+		}
+		return restAll(env, *date, e)
+	}
+}
+
+// restAll marks the day for every active goal.
+func restAll(env Env, date string, e coach.Entry) error {
+	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+	if err != nil {
+		return err
+	}
+	if e.Day, err = dayFlag(date, env.today(snap)); err != nil {
+		return err
+	}
+	n := 0
+	for _, g := range snap.Goals {
+		if g.Status() != coach.Active {
+			continue
+		}
+		e.At = env.Clock()
+		rec, err := env.Store.CheckIn(g.ID, e, env.today(snap))
+		if err != nil {
+			return err
+		}
+		n++
+		if err := writeLines(env.Out, fmt.Sprintf("%s: %s", g.Name, rec.Message)); err != nil {
+			return err
+		}
+	}
+	if n == 0 {
+		return writeLines(env.Out, "No active goals to rest. Start one with `tend add Walk --plan daily-walk`.")
+	}
+	return nil
+}
+
+// checkIn saves one check-in for the goal called name and prints what it did.
+// Nothing is printed until the store has committed it to disk.
+func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
+	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+	if err != nil {
+		return err
+	}
+	today := env.today(snap)
+	if e.Day, err = dayFlag(date, today); err != nil {
+		return err
+	}
+	g, err := findGoal(snap.Goals, name)
+	if err != nil {
+		return err
+	}
+	if amount != "" {
+		if e.Amount, err = coach.ParseAmount(amount); err != nil || e.Amount <= 0 {
+			return usagef("The amount %q is not a plain number more than 0, like 12", amount)
+		}
+		t, err := coach.TodayFor(g, snap.CheckIns[g.ID], e.Day)
+		if err == nil && e.Outcome == coach.Done && e.Amount < t.Session.Target*coach.Complete {
+			e.Outcome = coach.Partial
+		}
+	}
+	e.At = env.Clock()
+	rec, err := env.Store.CheckIn(g.ID, e, today)
+	if errors.Is(err, coach.ErrNotActive) {
+		return fmt.Errorf("%s is %s, so it takes no check-ins until it is resumed", g.Name, g.Status())
+	}
+	if err != nil {
+		return err
+	}
+	return writeLines(env.Out, "Saved. "+rec.Message)
+}
+
+func undoCmdShell(fs *flag.FlagSet) func(Env, []string) error {
+	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
+	return func(env Env, args []string) error {
+		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		if err != nil {
+			return err
+		}
+		day, err := dayFlag(*date, env.today(snap))
+		if err != nil {
+			return err
+		}
+		g, err := findGoal(snap.Goals, args[0])
+		if err != nil {
+			return err
+		}
+		if _, err := env.Store.Undo(g.ID, day); err != nil {
+			return err
+		}
+		return writeLines(env.Out, fmt.Sprintf("Cleared %s's check-in for %s. Check in again whenever you like.", g.Name, day))
+	}
+}

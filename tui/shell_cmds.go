@@ -1,0 +1,228 @@
+package tui
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"tend/coach"
+)
+
+// Each command's function declares its flags on fs and returns what runs
+// once they are parsed, with the positional arguments.
+
+func todayCmd(fs *flag.FlagSet) func(Env, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON")
+	return func(env Env, _ []string) error {
+		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+		if err != nil {
+			return err
+		}
+		day := env.today(snap)
+		items, err := snap.Todays(day)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(env.Out, todayJSON(day, items))
+		}
+		return WriteToday(env.Out, day, items, env.Width, env.Styles)
+	}
+}
+
+func goalsCmd(fs *flag.FlagSet) func(Env, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON")
+	return func(env Env, _ []string) error {
+		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out, err := goalsJSON(snap.Goals)
+			if err != nil {
+				return err
+			}
+			return writeJSON(env.Out, out)
+		}
+		return WriteGoals(env.Out, snap.Goals, env.Styles)
+	}
+}
+
+func plansCmd(*flag.FlagSet) func(Env, []string) error {
+	return func(env Env, _ []string) error { return WritePlans(env.Out, env.Width, env.Styles) }
+}
+
+func versionCmd(*flag.FlagSet) func(Env, []string) error {
+	return func(env Env, _ []string) error {
+		_, err := fmt.Fprintf(env.Out, "tend %s\n", env.Version)
+		return err
+	}
+}
+
+// addFlags are the flags of `tend add`.
+type addFlags struct {
+	plan, on, unit                    string
+	days, capacity, every             int
+	start, step, max                  string
+	daysSet, everySet, capSet, anySet bool
+}
+
+func addCmd(fs *flag.FlagSet) func(Env, []string) error {
+	var f addFlags
+	fs.StringVar(&f.plan, "plan", "", "a built-in plan: "+planIDs())
+	fs.IntVar(&f.days, "days", 0, "sessions a week, 1–7 (default: the plan's)")
+	fs.StringVar(&f.on, "on", "", "fixed weekdays instead, like mon,wed,fri")
+	fs.IntVar(&f.capacity, "capacity", 0, "minutes you could comfortably do today; sets the start level")
+	fs.StringVar(&f.unit, "unit", "", "your own ladder's unit: min, reps, km, mi or times")
+	fs.StringVar(&f.start, "start", "", "your own ladder's first target")
+	fs.StringVar(&f.step, "step", "", "how much each level adds")
+	fs.StringVar(&f.max, "max", "", "your own ladder's last target")
+	fs.IntVar(&f.every, "every", 3, "completed sessions before moving up (your own ladder)")
+	return func(env Env, args []string) error {
+		fs.Visit(func(fl *flag.Flag) {
+			switch fl.Name {
+			case "days":
+				f.daysSet = true
+			case "every":
+				f.everySet = true
+			case "capacity":
+				f.capSet = true
+			}
+		})
+		plan, custom, err := f.plan2()
+		if err != nil {
+			return err
+		}
+		sched, err := f.schedule(plan)
+		if err != nil {
+			return err
+		}
+		if f.capSet && (f.capacity < 1 || f.capacity > 600) {
+			return usagef("--capacity is minutes from 1 to 600")
+		}
+		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		if err != nil {
+			return err
+		}
+		g, err := coach.NewGoal(args[0], plan, custom, sched, f.capacity, env.today(snap))
+		if err != nil {
+			return usagef("%s", sentence(err))
+		}
+		if g, err = env.Store.AddGoal(g); err != nil {
+			return err
+		}
+		t, err := coach.TodayFor(g, nil, env.today(snap))
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(env.Out, "Added %s: %s, %s. First target: %s.\nCheck in with `tend done %s`.\n",
+			g.Name, plan.Name, ScheduleWords(sched), t.Text, shellWord(g.Name))
+		return err
+	}
+}
+
+// plan2 resolves --plan or the custom ladder flags to a plan.
+func (f addFlags) plan2() (coach.Plan, *coach.Custom, error) {
+	if f.unit == "" {
+		if f.start != "" || f.step != "" || f.max != "" || f.everySet {
+			return coach.Plan{}, nil, usagef("--start, --step, --max and --every go with --unit, for your own ladder")
+		}
+		if f.plan == "" {
+			return coach.Plan{}, nil, usagef("Pick a plan with --plan (%s), or build your own with --unit", planIDs())
+		}
+		p, err := coach.PlanByID(f.plan)
+		if err != nil {
+			return coach.Plan{}, nil, usagef("There is no plan %q; the plans are %s", f.plan, planIDs())
+		}
+		return p, nil, nil
+	}
+	if f.plan != "" {
+		return coach.Plan{}, nil, usagef("Use --plan or --unit, not both")
+	}
+	u, err := coach.ParseUnit(f.unit)
+	if err != nil {
+		return coach.Plan{}, nil, usagef("--unit is one of min, reps, km, mi or times")
+	}
+	var c coach.Custom
+	c.Unit, c.Every = u, f.every
+	for _, v := range []struct {
+		name, s string
+		to      *float64
+	}{{"start", f.start, &c.Start}, {"step", f.step, &c.Step}, {"max", f.max, &c.Max}} {
+		if v.s == "" {
+			return coach.Plan{}, nil, usagef("Your own ladder needs --%s", v.name)
+		}
+		if *v.to, err = coach.ParseAmount(v.s); err != nil {
+			return coach.Plan{}, nil, usagef("--%s %q is not a plain number", v.name, v.s)
+		}
+	}
+	p, err := coach.CustomPlan("", c)
+	if err != nil {
+		return coach.Plan{}, nil, usagef("%s", sentence(err))
+	}
+	return p, &c, nil
+}
+
+func (f addFlags) schedule(p coach.Plan) (coach.Schedule, error) {
+	switch {
+	case f.on != "" && f.daysSet:
+		return coach.Schedule{}, usagef("Use --days or --on, not both")
+	case f.on != "":
+		days, err := parseWeekdays(f.on)
+		return coach.Schedule{Weekdays: days}, err
+	case f.daysSet && (f.days < 1 || f.days > 7):
+		return coach.Schedule{}, usagef("--days is a number from 1 to 7")
+	case f.daysSet:
+		return coach.Schedule{PerWeek: f.days}, nil
+	}
+	return coach.Schedule{PerWeek: p.PerWeek}, nil
+}
+
+func parseWeekdays(s string) ([]time.Weekday, error) {
+	names := map[string]time.Weekday{"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+		"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday}
+	var out []time.Weekday
+	seen := map[time.Weekday]bool{}
+	for _, part := range strings.Split(strings.ToLower(s), ",") {
+		d, ok := names[strings.TrimSpace(part)]
+		if !ok || seen[d] {
+			return nil, usagef("--on takes weekdays once each, like mon,wed,fri")
+		}
+		seen[d] = true
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func planIDs() string {
+	var ids []string
+	for _, p := range coach.Plans() {
+		ids = append(ids, p.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// shellWord quotes a goal's name for a command the person can copy.
+func shellWord(name string) string {
+	if strings.ContainsAny(name, " '\"$`\\!*?&;|<>()") {
+		return "'" + strings.ReplaceAll(name, "'", `'\''`) + "'"
+	}
+	return strings.ToLower(name)
+}
+
+// sentence turns an error from the coach into a sentence: its sentinel's
+// words are for programs, the rest is for people.
+func sentence(err error) string {
+	s := err.Error()
+	if i := strings.Index(s, ": "); i >= 0 {
+		s = s[i+2:]
+	}
+	return upperFirst(s)
+}
+
+func writeLines(w io.Writer, lines ...string) error {
+	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
+	return err
+}

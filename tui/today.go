@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"tend/coach"
+)
+
+// todayScreen lists each goal with today's target, its reason and the week's count.
+type todayScreen struct {
+	keys   todayKeys
+	items  []coach.Today
+	cursor int
+}
+
+// openCheckInMsg asks the root to open the check-in form for a goal.
+type openCheckInMsg struct {
+	item    coach.Today
+	outcome coach.Outcome
+}
+
+// undoMsg asks the root to undo a goal's check-in for today.
+type undoMsg struct{ item coach.Today }
+
+// addGoalMsg asks the root to open the plan picker.
+type addGoalMsg struct{}
+
+func newToday() todayScreen { return todayScreen{keys: defaultTodayKeys()} }
+
+// setItems replaces the goals shown, keeping the cursor on the same goal.
+func (s todayScreen) setItems(items []coach.Today) todayScreen {
+	var id uint64
+	if s.cursor < len(s.items) {
+		id = s.items[s.cursor].Goal.ID
+	}
+	s.items, s.cursor = items, 0
+	for i, t := range items {
+		if t.Goal.ID == id {
+			s.cursor = i
+		}
+	}
+	return s.updateKeys()
+}
+
+// updateKeys enables only the keys that can do something now, so help never
+// lists a dead key.
+func (s todayScreen) updateKeys() todayScreen {
+	t, ok := s.selected()
+	active := ok && t.Status == coach.Active
+	s.keys.CheckIn.SetEnabled(active)
+	s.keys.Rest.SetEnabled(active)
+	s.keys.Undo.SetEnabled(ok && t.CheckIn != nil)
+	s.keys.Up.SetEnabled(len(s.items) > 1)
+	s.keys.Down.SetEnabled(len(s.items) > 1)
+	return s
+}
+
+func (s todayScreen) selected() (coach.Today, bool) {
+	if s.cursor < 0 || s.cursor >= len(s.items) {
+		return coach.Today{}, false
+	}
+	return s.items[s.cursor], true
+}
+
+func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
+	t, _ := s.selected()
+	switch {
+	case key.Matches(msg, s.keys.Up):
+		s.cursor = (s.cursor + len(s.items) - 1) % len(s.items)
+	case key.Matches(msg, s.keys.Down):
+		s.cursor = (s.cursor + 1) % len(s.items)
+	case key.Matches(msg, s.keys.CheckIn):
+		return s, send(openCheckInMsg{item: t, outcome: coach.Done})
+	case key.Matches(msg, s.keys.Rest):
+		return s, send(openCheckInMsg{item: t, outcome: coach.Rest})
+	case key.Matches(msg, s.keys.Undo):
+		return s, send(undoMsg{item: t})
+	case key.Matches(msg, s.keys.Add):
+		return s, send(addGoalMsg{})
+	}
+	return s.updateKeys(), nil
+}
+
+// View draws the goals into height lines, scrolling so that the selected
+// goal is always whole on screen.
+func (s todayScreen) View(width, height int, st Styles) string {
+	if len(s.items) == 0 {
+		return st.Muted.Render(wrapJoin("Every goal is archived. Press a to add a goal.", width-1))
+	}
+	nameW := nameColumn(s.items, width)
+	blocks := make([][]string, len(s.items))
+	for i, t := range s.items {
+		blocks[i] = todayItem(t, width, nameW, i == s.cursor, st)
+	}
+	first := 0
+	for first < s.cursor && linesFrom(blocks[first:s.cursor+1]) > height {
+		first++
+	}
+	var lines []string
+	for _, b := range blocks[first:] {
+		if len(lines)+len(b) > height && len(lines) > 0 {
+			break
+		}
+		lines = append(lines, b...)
+	}
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func linesFrom(blocks [][]string) int {
+	n := 0
+	for _, b := range blocks {
+		n += len(b)
+	}
+	return n
+}
+
+func (s todayScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.keys.CheckIn, s.keys.Rest, s.keys.Undo, s.keys.Add}
+}
+
+func (s todayScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Rest, s.keys.Undo, s.keys.Add}}
+}
+
+// send wraps a message in a command, for screens asking the root to act.
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
