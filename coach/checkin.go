@@ -55,12 +55,6 @@ func (c CheckIn) Merge(later CheckIn) CheckIn {
 	return m
 }
 
-// Complete is the share of a target that counts as completing it. [D]
-const Complete = 0.90
-
-// Partial is the share below which a session counts as a struggle. [D]
-const PartialShare = 0.50
-
 // MoodRange bounds a mood rating.
 const (
 	MoodMin = 0

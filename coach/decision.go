@@ -45,8 +45,12 @@ type Decision struct {
 
 // Step is a goal's place on its plan.
 type Step struct {
-	Level, Variant int
-	Bridge         bool
-	LevelFrom      Day
-	Status         Status
+	Level, Variant     int
+	Bridge             bool
+	LevelFrom          Day
+	Status             Status
+	Eased              bool
+	BridgeTarget       float64
+	Reason, ReasonCode string
+	SteppedBack        []int
 }

@@ -73,6 +73,18 @@ type Goal struct {
 	LevelFrom Day  // the day the current level and step began
 	Created   Day
 	Capacity  int // minutes the person said they could comfortably do, 0 if not asked
+	// Eased says the next session is the lighter one P1 offers after pain.
+	Eased bool
+	// BridgeTarget is the target of an in-between step made by the coach (a
+	// scalar plan's midpoint, or a run scaled down by the spike guard); 0
+	// when the bridge is one the plan defines.
+	BridgeTarget float64
+	// Reason and ReasonCode are why the goal stands where it does: the
+	// message of the decision that put it there.
+	Reason, ReasonCode string
+	// SteppedBack lists the levels the person has stepped back from, so a
+	// second try at one goes through its bridge first.
+	SteppedBack []int
 }
 
 // CustomPlanID is the plan id of a person's own ladder.
@@ -175,5 +187,40 @@ func nearly(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 // Step returns where the goal stands on its plan.
 func (g Goal) Step() Step {
-	return Step{Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, LevelFrom: g.LevelFrom, Status: g.Status()}
+	return Step{Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, LevelFrom: g.LevelFrom, Status: g.Status(),
+		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
+		SteppedBack: append([]int(nil), g.SteppedBack...)}
+}
+
+// WithStep returns the goal put back at step s: undoing a day's check-in
+// restores the goal as it stood before that day.
+func (g Goal) WithStep(s Step, day Day) Goal {
+	g.Level, g.Variant, g.Bridge, g.LevelFrom = s.Level, s.Variant, s.Bridge, s.LevelFrom
+	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = s.Eased, s.BridgeTarget, s.Reason, s.ReasonCode
+	g.SteppedBack = append([]int(nil), s.SteppedBack...)
+	if g.Status() != s.Status {
+		g = g.withoutStatusFrom(day)
+	}
+	return g
+}
+
+// withoutStatusFrom drops status changes made on or after day.
+func (g Goal) withoutStatusFrom(day Day) Goal {
+	kept := make([]StatusChange, 0, len(g.Statuses))
+	for _, c := range g.Statuses {
+		if c.From.Before(day) {
+			kept = append(kept, c)
+		}
+	}
+	g.Statuses = kept
+	return g
+}
+
+// SetStatus returns the goal with status s from day on.
+func (g Goal) SetStatus(s Status, day Day) Goal {
+	if g.Status() == s {
+		return g
+	}
+	g.Statuses = append(append([]StatusChange(nil), g.Statuses...), StatusChange{From: day, Status: s})
+	return g
 }

@@ -22,3 +22,12 @@ func restMessage(o Outcome) string {
 		return MsgZ1
 	}
 }
+
+// More of COACH §6.6's fixed sentences.
+const (
+	MsgP0 = "Muscle soreness a day or two after is normal."
+	MsgP2 = "Pain has shown up a few times. Plan paused — please get it checked before we build again."
+	MsgH3 = "Holding steady this week while that niggle settles. Your progress is kept."
+	MsgZ4 = "Two runs back-to-back — nice energy. Make tomorrow a walk or rest; runs work best with a rest day between."
+	MsgM3 = "No pressure. Whenever you're ready, tend will start you gently."
+)
