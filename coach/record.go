@@ -111,7 +111,7 @@ func checkEntry(g Goal, e Entry, today Day) error {
 		return fmt.Errorf("%w: no outcome given", ErrBadValue)
 	case e.Outcome == Partial && e.Amount <= 0:
 		return fmt.Errorf("%w: say how much was done for a partial session", ErrBadValue)
-	case e.Amount < 0 || e.Amount > MaxCustomAmount:
+	case !(e.Amount >= 0 && e.Amount <= MaxCustomAmount): // written so that NaN fails too
 		return fmt.Errorf("%w: the amount must be between 0 and %d", ErrBadValue, MaxCustomAmount)
 	}
 	for _, m := range []*int{e.MoodBefore, e.MoodAfter} {
