@@ -2,18 +2,19 @@ package coach
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
 
-// Amount writes an amount with its unit: "15 min", "2.5 km", "64 reps".
+// Amount writes an amount with its unit: "15 min", "2.25 km", "64 reps".
+// Distances show up to two decimals: a quarter-kilometre rung reads 2.25,
+// not 2.2, and floating-point dust (1.2000000000000002) stays hidden.
 func Amount(a float64, u Unit) string {
-	n := strconv.FormatFloat(a, 'f', -1, 64)
 	if !u.Whole() {
-		n = strconv.FormatFloat(a, 'f', 1, 64)
-		n = strings.TrimSuffix(n, ".0")
+		a = math.Round(a*100) / 100
 	}
-	return n + " " + u.String()
+	return strconv.FormatFloat(a, 'f', -1, 64) + " " + u.String()
 }
 
 // duration writes a block's length the way a person says it: "90 s",
