@@ -176,10 +176,16 @@ func CustomPlan(name string, c Custom) (Plan, error) {
 			return Plan{}, fmt.Errorf("%w: that ladder has more than %d rungs; take a bigger step", ErrBadValue, MaxCustomRungs)
 		}
 	}
+	// The minimum version is half the first rung, a whole number where the
+	// unit counts whole things (2.5 push-ups cannot be done).
+	minimum := levels[0].Variants[0].Target / 2
+	if c.Unit.Whole() {
+		minimum = math.Round(minimum)
+	}
 	return Plan{
 		ID: CustomPlanID, Name: name, Domain: DomainCustom, Unit: c.Unit, PerWeek: 7,
 		AdvanceAfter: c.Every, EffortStepsBack: true, Levels: levels, StartLevel: 1,
-		Minimum: Session{Target: levels[0].Variants[0].Target / 2, Text: "a small version, whatever fits today"},
+		Minimum: Session{Target: minimum, Text: "a small version, whatever fits today"},
 	}, nil
 }
 
