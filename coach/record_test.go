@@ -1,0 +1,371 @@
+package coach_test
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"tend/coach"
+)
+
+// walkGoal is a Daily walk goal at its default start (level 2, 10 minutes),
+// five days a week, made the week before the test week.
+func walkGoal(t *testing.T) coach.Goal {
+	t.Helper()
+	g := mustGoal(t, coach.DailyWalkID, fivePerWeek, lastMon)
+	if g.Level != 2 {
+		t.Fatalf("Daily walk starts at level %d, want 2", g.Level)
+	}
+	return g
+}
+
+func mustRecord(t *testing.T, g coach.Goal, recent []coach.CheckIn, e coach.Entry, today coach.Day) coach.Recorded {
+	t.Helper()
+	r, err := coach.Record(g, recent, e, today)
+	if err != nil {
+		t.Fatalf("Record(%+v): %v", e, err)
+	}
+	return r
+}
+
+func TestRecordFillsInWhatWasAchieved(t *testing.T) {
+	tests := []struct {
+		name     string
+		plan     string
+		e        coach.Entry
+		achieved float64
+		target   float64
+	}{
+		{"done without an amount achieves the target", coach.DailyWalkID, coach.Entry{Day: wed, Outcome: done}, 10, 10},
+		{"done with more than the target keeps the amount", coach.DailyWalkID, coach.Entry{Day: wed, Outcome: done, Amount: 14}, 14, 10},
+		{"partial keeps its amount", coach.DailyWalkID, coach.Entry{Day: wed, Outcome: partial, Amount: 6}, 6, 10},
+		{"minimum achieves the plan's minimum", coach.DailyWalkID, coach.Entry{Day: wed, Outcome: minimum}, 5, 10},
+		{"minimum of walk to run", coach.WalkToRunID, coach.Entry{Day: wed, Outcome: minimum}, 5, 10},
+		{"minimum of strength", coach.StrengthID, coach.Entry{Day: wed, Outcome: minimum}, 5, 20},
+		{"minimum of mindful minutes", coach.MindfulID, coach.Entry{Day: wed, Outcome: minimum}, 0.5, 2},
+		{"rest achieves nothing", coach.DailyWalkID, coach.Entry{Day: wed, Outcome: rest, Amount: 12, Effort: coach.EffortHard, Pain: coach.PainPain}, 0, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := mustGoal(t, tt.plan, coach.Schedule{PerWeek: mustPlan(t, tt.plan).PerWeek}, lastMon)
+			r := mustRecord(t, g, nil, tt.e, fri)
+			c := r.CheckIn
+			if c.Achieved != tt.achieved || c.Target != tt.target {
+				t.Errorf("achieved %v of %v, want %v of %v", c.Achieved, c.Target, tt.achieved, tt.target)
+			}
+			if c.Day != wed || c.Outcome != tt.e.Outcome || c.Level != g.Level || c.Variant != 1 || c.Bridge {
+				t.Errorf("check-in %+v does not record the day, outcome and step", c)
+			}
+			if want := tt.achieved / tt.target; math.Abs(c.Ratio()-want) > 1e-12 {
+				t.Errorf("Ratio() = %v, want %v", c.Ratio(), want)
+			}
+		})
+	}
+}
+
+func TestRecordRestUnwellAwayAreRestDays(t *testing.T) {
+	tests := []struct {
+		o    coach.Outcome
+		code string
+		msg  string
+	}{
+		{rest, "Z1", coach.MsgZ1},
+		{unwell, "Z2", coach.MsgZ2},
+		{away, "Z3", coach.MsgZ3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.o.String(), func(t *testing.T) {
+			g := walkGoal(t)
+			r := mustRecord(t, g, nil, coach.Entry{Day: wed, Outcome: tt.o, Effort: coach.EffortHard, Pain: coach.PainSore}, wed)
+			if r.CheckIn.Effort != coach.EffortOK || r.CheckIn.Pain != coach.PainNone || r.CheckIn.Achieved != 0 {
+				t.Errorf("a %s day kept effort %v, pain %v, amount %v", tt.o, r.CheckIn.Effort, r.CheckIn.Pain, r.CheckIn.Achieved)
+			}
+			if r.Decision.Action != coach.ActNone || r.Decision.ReasonCode != tt.code {
+				t.Errorf("decision %v %s, want none %s", r.Decision.Action, r.Decision.ReasonCode, tt.code)
+			}
+			if r.Message != tt.msg {
+				t.Errorf("Message = %q, want %q", r.Message, tt.msg)
+			}
+			if r.Goal.Level != g.Level {
+				t.Errorf("a %s day moved the level from %d to %d", tt.o, g.Level, r.Goal.Level)
+			}
+		})
+	}
+}
+
+func TestRecordRefusesWhatCannotBeSaved(t *testing.T) {
+	g := walkGoal(t)
+	paused := withStatus(g, tue, coach.Paused)
+	held := withStatus(g, tue, coach.SafetyHold)
+	tests := []struct {
+		name string
+		g    coach.Goal
+		e    coach.Entry
+		want error
+	}{
+		{"tomorrow", g, coach.Entry{Day: thu, Outcome: done}, coach.ErrFutureDate},
+		{"next week", g, coach.Entry{Day: nextMon, Outcome: rest}, coach.ErrFutureDate},
+		{"no day", g, coach.Entry{Outcome: done}, coach.ErrBadDate},
+		{"no outcome", g, coach.Entry{Day: wed}, coach.ErrBadValue},
+		{"an outcome that does not exist", g, coach.Entry{Day: wed, Outcome: coach.Outcome(9)}, coach.ErrBadValue},
+		{"partial without an amount", g, coach.Entry{Day: wed, Outcome: partial}, coach.ErrBadValue},
+		{"negative amount", g, coach.Entry{Day: wed, Outcome: done, Amount: -5}, coach.ErrBadValue},
+		{"absurd amount", g, coach.Entry{Day: wed, Outcome: done, Amount: 100001}, coach.ErrBadValue},
+		{"not a number", g, coach.Entry{Day: wed, Outcome: partial, Amount: math.NaN()}, coach.ErrBadValue},
+		{"infinite", g, coach.Entry{Day: wed, Outcome: done, Amount: math.Inf(1)}, coach.ErrBadValue},
+		{"mood before 11", g, coach.Entry{Day: wed, Outcome: done, MoodBefore: ptr(11)}, coach.ErrBadValue},
+		{"mood after -1", g, coach.Entry{Day: wed, Outcome: done, MoodAfter: ptr(-1)}, coach.ErrBadValue},
+		{"done while paused", paused, coach.Entry{Day: wed, Outcome: done}, coach.ErrNotActive},
+		{"partial while paused", paused, coach.Entry{Day: wed, Outcome: partial, Amount: 3}, coach.ErrNotActive},
+		{"minimum while paused", paused, coach.Entry{Day: wed, Outcome: minimum}, coach.ErrNotActive},
+		{"done in safety hold", held, coach.Entry{Day: wed, Outcome: done}, coach.ErrNotActive},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := coach.Record(tt.g, nil, tt.e, wed)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("Record = %+v, %v; want %v", r.CheckIn, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRecordAcceptsRestDaysWhilePausedAndMoodsAtTheEnds(t *testing.T) {
+	g := walkGoal(t)
+	paused := withStatus(g, tue, coach.Paused)
+	ok := []struct {
+		name string
+		g    coach.Goal
+		e    coach.Entry
+	}{
+		{"rest while paused", paused, coach.Entry{Day: wed, Outcome: rest}},
+		{"unwell while paused", paused, coach.Entry{Day: wed, Outcome: unwell}},
+		{"away while paused", paused, coach.Entry{Day: wed, Outcome: away}},
+		{"done on a day before the pause", paused, coach.Entry{Day: mon, Outcome: done}},
+		{"today", g, coach.Entry{Day: wed, Outcome: done}},
+		{"a back-fill", g, coach.Entry{Day: lastMon, Outcome: done}},
+		{"moods 0 and 10", g, coach.Entry{Day: wed, Outcome: done, MoodBefore: ptr(0), MoodAfter: ptr(10)}},
+	}
+	for _, tt := range ok {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := coach.Record(tt.g, nil, tt.e, wed); err != nil {
+				t.Errorf("Record: %v", err)
+			}
+		})
+	}
+}
+
+func TestRecordMergesTheSameDay(t *testing.T) {
+	g := walkGoal(t) // target 10 min
+	earlier := func(o coach.Outcome, amount float64, e coach.Effort, p coach.Pain) coach.CheckIn {
+		c := ci(g, wed, o)
+		c.Achieved, c.Target, c.Effort, c.Pain = amount, 10, e, p
+		return c
+	}
+	tests := []struct {
+		name     string
+		earlier  coach.CheckIn
+		later    coach.Entry
+		outcome  coach.Outcome
+		achieved float64
+		effort   coach.Effort
+		pain     coach.Pain
+	}{
+		{"amounts add and stay partial below 90%",
+			earlier(partial, 4, coach.EffortEasy, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 4, Effort: coach.EffortOK},
+			partial, 8, coach.EffortOK, coach.PainNone},
+		{"two partials reaching 90% are a done day",
+			earlier(partial, 5, coach.EffortOK, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 4},
+			done, 9, coach.EffortOK, coach.PainNone},
+		{"two partials past the target are a done day",
+			earlier(partial, 6, coach.EffortOK, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 6},
+			done, 12, coach.EffortOK, coach.PainNone},
+		{"the later effort stands, even if easier",
+			earlier(partial, 3, coach.EffortHard, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 2, Effort: coach.EffortEasy},
+			partial, 5, coach.EffortEasy, coach.PainNone},
+		{"the worse pain stands when the later one is milder",
+			earlier(partial, 3, coach.EffortOK, coach.PainPain),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 2, Pain: coach.PainNone},
+			partial, 5, coach.EffortOK, coach.PainPain},
+		{"the worse pain stands when the later one is worse",
+			earlier(partial, 3, coach.EffortOK, coach.PainSore),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 2, Pain: coach.PainWarning},
+			partial, 5, coach.EffortOK, coach.PainWarning},
+		{"a minimum after a partial adds the minimum",
+			earlier(partial, 3, coach.EffortOK, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: minimum},
+			minimum, 8, coach.EffortOK, coach.PainNone},
+		{"the later outcome stands: a done after a rest day entry",
+			earlier(rest, 0, coach.EffortOK, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: done},
+			done, 10, coach.EffortOK, coach.PainNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recent := []coach.CheckIn{ci(g, mon, done), tt.earlier}
+			r := mustRecord(t, g, recent, tt.later, wed)
+			c := r.CheckIn
+			if c.Outcome != tt.outcome || c.Achieved != tt.achieved || c.Effort != tt.effort || c.Pain != tt.pain {
+				t.Errorf("merged %v %v %v %v, want %v %v %v %v",
+					c.Outcome, c.Achieved, c.Effort, c.Pain, tt.outcome, tt.achieved, tt.effort, tt.pain)
+			}
+			if c.Day != wed {
+				t.Errorf("merged check-in on %s, want %s", c.Day, wed)
+			}
+		})
+	}
+}
+
+func TestRecordMergeKeepsEarlierMoodAndNoteUnlessGivenAgain(t *testing.T) {
+	g := walkGoal(t)
+	first := ci(g, wed, partial)
+	first.Achieved, first.Target, first.MoodBefore, first.MoodAfter, first.Note = 3, 10, ptr(3), ptr(5), "morning"
+	r := mustRecord(t, g, []coach.CheckIn{first}, coach.Entry{Day: wed, Outcome: partial, Amount: 3, MoodAfter: ptr(8)}, wed)
+	c := r.CheckIn
+	if c.MoodBefore == nil || *c.MoodBefore != 3 || c.MoodAfter == nil || *c.MoodAfter != 8 || c.Note != "morning" {
+		t.Errorf("merged moods %v/%v note %q, want 3/8 and \"morning\"", c.MoodBefore, c.MoodAfter, c.Note)
+	}
+}
+
+func TestRecordMessageCelebratesAndCountsTheWeek(t *testing.T) {
+	g := walkGoal(t)
+	twoDone := []coach.CheckIn{ci(g, mon, done), ci(g, tue, partial)}
+	tests := []struct {
+		name   string
+		recent []coach.CheckIn
+		e      coach.Entry
+		prefix string
+	}{
+		{"first of the week", nil, coach.Entry{Day: wed, Outcome: done}, "Done: 10 min. That's 1 this week."},
+		{"third of the week", twoDone, coach.Entry{Day: wed, Outcome: done}, "Done: 10 min. That's 3 this week."},
+		{"done with an amount", twoDone, coach.Entry{Day: wed, Outcome: done, Amount: 12}, "Done: 12 min. That's 3 this week."},
+		{"partial", twoDone, coach.Entry{Day: wed, Outcome: partial, Amount: 6}, "Part done: 6 min. That's 3 this week."},
+		{"minimum", nil, coach.Entry{Day: wed, Outcome: minimum}, "Minimum done, and it counts: 5 min. That's 1 this week."},
+		{"last week's sessions are not this week's", []coach.CheckIn{ci(g, lastSun, done), ci(g, lastMon, done)},
+			coach.Entry{Day: wed, Outcome: done}, "Done: 10 min. That's 1 this week."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustRecord(t, g, tt.recent, tt.e, wed)
+			if !strings.HasPrefix(r.Message, tt.prefix) {
+				t.Errorf("Message = %q, want it to start %q", r.Message, tt.prefix)
+			}
+			if !strings.Contains(r.Message, coach.MsgCelebrate) {
+				t.Errorf("Message = %q, want the celebration %q", r.Message, coach.MsgCelebrate)
+			}
+		})
+	}
+}
+
+func TestTodayForDescribesTheSession(t *testing.T) {
+	run := mustGoal(t, coach.WalkToRunID, threePerWeek, lastMon)
+	run.Level = 7 // W3
+	onBridge := run
+	onBridge.Level, onBridge.Bridge = 8, true
+	tests := []struct {
+		name   string
+		g      coach.Goal
+		text   string
+		warmup string
+		target float64
+	}{
+		{"daily walk default start", walkGoal(t), "Walk 10 minutes", "", 10},
+		{"Couch to 5K week 3", run, "Week 3 · 2 × [run 90 s, walk 90 s, run 3 min, walk 3 min]", "5-minute brisk walk first.", 9},
+		{"the bridge before week 4", onBridge, "4 × [run 3 min, walk 2 min]", "5-minute brisk walk first.", 12},
+		{"mindful minutes", mustGoal(t, coach.MindfulID, daily, lastMon), "Sit quietly, 2 minutes", "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			today, err := coach.TodayFor(tt.g, nil, wed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if today.Text != tt.text || today.Warmup != tt.warmup || today.Session.Target != tt.target {
+				t.Errorf("Text %q warm-up %q target %v, want %q %q %v",
+					today.Text, today.Warmup, today.Session.Target, tt.text, tt.warmup, tt.target)
+			}
+		})
+	}
+}
+
+func TestTodayForCountsTheWeekAndGivesTheReason(t *testing.T) {
+	g := walkGoal(t)
+	mwf := mustGoal(t, coach.DailyWalkID, monWedFri, lastMon)
+	tests := []struct {
+		name       string
+		g          coach.Goal
+		recent     []coach.CheckIn
+		day        coach.Day
+		due        bool
+		weekDone   int
+		weekTarget int
+		reason     string
+	}{
+		{"a fresh goal", g, nil, lastMon, true, 0, 5,
+			"A gentle start at 10 min. The plan moves on after 4 sessions here."},
+		{"two sessions at this level", g, []coach.CheckIn{ci(g, mon, done), ci(g, tue, done)}, wed, true, 2, 5,
+			"Same target today (10 min). 2/4 sessions done at this level; the plan moves on after 4."},
+		{"done today", g, []coach.CheckIn{ci(g, mon, done), ci(g, tue, done), ci(g, wed, done)}, wed, true, 3, 5,
+			"Done. That's 3 this week."},
+		{"a partial today counts as done", g, []coach.CheckIn{ci(g, wed, partial)}, wed, true, 1, 5,
+			"Done. That's 1 this week."},
+		{"rest day on a day the schedule leaves free", mwf, []coach.CheckIn{ci(mwf, mon, done)}, tue, false, 1, 3, coach.MsgZ1},
+		{"the week is kept", g, history(g, done, mon, tue, wed, thu, fri), sat, false, 5, 5, coach.MsgZ1},
+		{"a rest day logged", g, []coach.CheckIn{ci(g, wed, rest)}, wed, true, 0, 5, coach.MsgZ1},
+		{"unwell logged", g, []coach.CheckIn{ci(g, wed, unwell)}, wed, true, 0, 5, coach.MsgZ2},
+		{"away logged", g, []coach.CheckIn{ci(g, wed, away)}, wed, true, 0, 5, coach.MsgZ3},
+		{"safety hold", withStatus(g, tue, coach.SafetyHold), nil, wed, false, 0, 5, coach.MsgS1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			today, err := coach.TodayFor(tt.g, tt.recent, tt.day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if today.Due != tt.due || today.WeekDone != tt.weekDone || today.WeekTarget != tt.weekTarget {
+				t.Errorf("due %v, week %d/%d; want due %v, week %d/%d",
+					today.Due, today.WeekDone, today.WeekTarget, tt.due, tt.weekDone, tt.weekTarget)
+			}
+			if today.Reason != tt.reason {
+				t.Errorf("Reason = %q, want %q", today.Reason, tt.reason)
+			}
+		})
+	}
+}
+
+func TestTodayForPausedKeepsProgress(t *testing.T) {
+	g := withStatus(walkGoal(t), tue, coach.Paused)
+	today, err := coach.TodayFor(g, []coach.CheckIn{ci(g, mon, done)}, wed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if today.Status != coach.Paused || today.Due || !strings.Contains(today.Reason, "Paused") || !strings.Contains(today.Reason, "kept") {
+		t.Errorf("status %v due %v reason %q, want paused, not due, progress kept", today.Status, today.Due, today.Reason)
+	}
+}
+
+func TestTodayForShowsTheDaysCheckIn(t *testing.T) {
+	g := walkGoal(t)
+	c := ci(g, wed, partial)
+	c.Achieved, c.Target = 6, 10
+	today, err := coach.TodayFor(g, []coach.CheckIn{ci(g, tue, done), c, ci(g, thu, done)}, wed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if today.CheckIn == nil || today.CheckIn.Day != wed || today.CheckIn.Achieved != 6 || !today.Done() {
+		t.Errorf("CheckIn %+v Done %v, want Wednesday's partial of 6", today.CheckIn, today.Done())
+	}
+	// Thursday's check-in is after the day asked about and does not count.
+	if today.WeekDone != 2 {
+		t.Errorf("WeekDone = %d, want 2 (Tuesday and Wednesday)", today.WeekDone)
+	}
+	none, _ := coach.TodayFor(g, []coach.CheckIn{ci(g, tue, done)}, wed)
+	if none.CheckIn != nil || none.Done() {
+		t.Errorf("no check-in on Wednesday, but CheckIn %+v Done %v", none.CheckIn, none.Done())
+	}
+}
