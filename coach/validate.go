@@ -14,12 +14,13 @@ const (
 )
 
 // CleanName trims a goal's name and checks that it can be shown safely: 1–64
-// characters of valid UTF-8 with no control characters or direction overrides.
+// characters of valid UTF-8 with no control characters or direction
+// overrides, and at least one that can be seen.
 func CleanName(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	n := utf8.RuneCountInString(s)
 	switch {
-	case n == 0:
+	case n == 0 || !strings.ContainsFunc(s, visible):
 		return "", fmt.Errorf("%w: a goal needs a name", ErrBadName)
 	case n > MaxNameLen:
 		return "", fmt.Errorf("%w: a name can be at most %d characters", ErrBadName, MaxNameLen)
@@ -33,6 +34,10 @@ func CleanName(s string) (string, error) {
 // CleanNote checks a note: at most 500 characters, no control characters
 // (a newline or tab is folded to a space first).
 func CleanNote(s string) (string, error) {
+	// Checked before folding: strings.Map would turn bad bytes into U+FFFD.
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("%w: it is not valid UTF-8 text", ErrBadNote)
+	}
 	s = strings.TrimSpace(strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' || r == '\r' {
 			return ' '
@@ -60,6 +65,12 @@ func safeText(s string) error {
 		}
 	}
 	return nil
+}
+
+// visible reports whether r shows as something on screen: a letter, mark,
+// digit, punctuation or symbol, not a space or an invisible format character.
+func visible(r rune) bool {
+	return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S)
 }
 
 func isBidiControl(r rune) bool {

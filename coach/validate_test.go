@@ -37,6 +37,9 @@ func TestCleanNameRefusesWhatCannotBeShownSafely(t *testing.T) {
 		{"Arabic letter mark U+061C", "Walk\u061C"},
 		{"invalid UTF-8", "Walk\xff"},
 		{"truncated UTF-8", "Walk \xe2\x82"},
+		{"only a zero-width space", "\u200b"},
+		{"only invisible format characters", "\u200b\u2060\ufeff"},
+		{"only a no-break space", "\u00a0"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +66,9 @@ func TestCleanNameKeepsUpTo64CharactersAndTrims(t *testing.T) {
 		{"one rune", "x", "x"},
 		{"Japanese", "散歩", "散歩"},
 		{"Arabic text without overrides", "مشي", "مشي"},
+		{"a trailing C1 next line is trimmed as space", "Walk\u0085", "Walk"},
+		{"a zero-width joiner inside an emoji", "🏃\u200d♀️ run", "🏃\u200d♀️ run"},
+		{"an emoji alone", "🧘", "🧘"},
 	}
 	for _, tt := range good {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,6 +108,11 @@ func TestCleanNameOutputIsAlwaysSafe(t *testing.T) {
 		n := utf8.RuneCountInString(out)
 		if !utf8.ValidString(out) || n < 1 || n > 64 || strings.TrimSpace(out) != out {
 			t.Fatalf("CleanName(%q) = %q (%d runes)", in, out, n)
+		}
+		if !strings.ContainsFunc(out, func(r rune) bool {
+			return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S)
+		}) {
+			t.Fatalf("CleanName(%q) = %q has nothing to see", in, out)
 		}
 		for _, r := range out {
 			if unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
@@ -144,6 +155,7 @@ func TestCleanNoteFoldsLinesAndKeepsUpTo500Characters(t *testing.T) {
 		{"C1 control inside", "a\u0085b"},
 		{"bidi override", "a\u202Eb"},
 		{"NUL", "a\x00b"},
+		{"invalid UTF-8", "ok\xffok"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
