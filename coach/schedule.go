@@ -27,7 +27,8 @@ func Due(g Goal, p Plan, hist []CheckIn, d Day) bool {
 
 // weekAsk is how many sessions the week of d asks for: the schedule's number,
 // or fewer in the week a goal began or its schedule changed, when fewer days
-// were left in it.
+// were left in it. For plans with rest days between sessions, those days
+// hold fewer sessions: two days left hold one run, not two.
 func weekAsk(g Goal, d Day) int {
 	s := g.ScheduleOn(d)
 	monday := d.Monday()
@@ -49,6 +50,10 @@ func weekAsk(g Goal, d Day) int {
 			}
 		}
 		return n
+	}
+	if p, err := g.Plan(); err == nil && p.MinRestDays > 0 {
+		// n sessions take n + (n-1)·rest days.
+		left = (left + p.MinRestDays) / (p.MinRestDays + 1)
 	}
 	if s.PerWeek < left {
 		return s.PerWeek

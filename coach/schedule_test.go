@@ -200,7 +200,16 @@ func TestWeekTargetCountsTheDaysLeftInTheFirstWeek(t *testing.T) {
 		{"5/wk created Thursday asks 4", coach.DailyWalkID, fivePerWeek, thu, thu, 4},
 		{"5/wk the next week asks 5", coach.DailyWalkID, fivePerWeek, fri, nextMon, 5},
 		{"3/wk created Sunday asks 1", coach.WalkToRunID, threePerWeek, sun, sun, 1},
-		{"3/wk created Friday asks 3", coach.WalkToRunID, threePerWeek, fri, fri, 3},
+		{"yoga 4/wk created Friday asks 3", coach.YogaID, coach.Schedule{PerWeek: 4}, fri, fri, 3},
+		// With a rest day between runs, the days left hold fewer runs:
+		// Friday and Sunday; Saturday alone; Thursday and Saturday.
+		{"walk to run created Friday asks 2", coach.WalkToRunID, threePerWeek, fri, fri, 2},
+		{"walk to run created Saturday asks 1", coach.WalkToRunID, threePerWeek, sat, sat, 1},
+		{"walk to run created Thursday asks 2", coach.WalkToRunID, threePerWeek, thu, thu, 2},
+		{"walk to run created Wednesday asks 3", coach.WalkToRunID, threePerWeek, wed, wed, 3},
+		{"walk to run a full week asks 3", coach.WalkToRunID, threePerWeek, lastMon, wed, 3},
+		{"strength created Saturday asks 1", coach.StrengthID, coach.Schedule{PerWeek: 2}, sat, sat, 1},
+		{"strength created Friday asks 2", coach.StrengthID, coach.Schedule{PerWeek: 2}, fri, fri, 2},
 		{"daily created Wednesday asks 5", coach.MindfulID, daily, wed, wed, 5},
 		{"daily a full week asks 7", coach.MindfulID, daily, lastMon, wed, 7},
 		{"mon/wed/fri created Tuesday asks 2", coach.DailyWalkID, monWedFri, tue, tue, 2},
@@ -253,5 +262,26 @@ func TestNewGoalRefusesAScheduleThatIsNotOne(t *testing.T) {
 	}
 	if _, err := coach.NewGoal("Walk", p, nil, coach.Schedule{PerWeek: 1}, 0, mon); err != nil {
 		t.Errorf("NewGoal with 1 a week: %v", err)
+	}
+}
+
+func TestFirstWeekWithARestDayBetweenRunsIsNotAMiss(t *testing.T) {
+	// Created on Saturday and run that day: Sunday is the rest day the plan
+	// asks for, so the week was kept as far as it could be.
+	g := mustGoal(t, coach.WalkToRunID, threePerWeek, sat)
+	p := mustPlan(t, coach.WalkToRunID)
+	hist := checkInsOf(g, []on{{sat, done}})
+	if coach.Due(g, p, hist, sun) {
+		t.Error("Sunday, the day after the first run, is due")
+	}
+	if n := coach.MissedInARow(g, hist, nextMon); n != 0 {
+		t.Errorf("the next Monday counts %d missed, want 0", n)
+	}
+	today, err := coach.TodayFor(g, hist, sun)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if today.WeekDone != 1 || today.WeekTarget != 1 {
+		t.Errorf("Sunday shows %d of %d, want 1 of 1", today.WeekDone, today.WeekTarget)
 	}
 }
