@@ -117,6 +117,12 @@ func (j *judgement) judge() {
 		return
 	}
 	a := attempts(j.g, append(append([]CheckIn(nil), j.hist...), j.in))
+	if len(a) == 0 || a[len(a)-1].Day != j.in.Day {
+		// An eased session (P1) is judged at the level it came from, so it
+		// is no attempt at this one: it counts, and the plan goes on.
+		j.set(ActHold, "H1", fmt.Sprintf("The lighter session counts. Next time is %s again.", j.targetWords(j.out)))
+		return
+	}
 	switch {
 	case len(a) >= 2 && j.struggled(a[len(a)-1]) && j.struggled(a[len(a)-2]) && j.stepBack():
 	case j.ready(a) && j.advance(len(a)):
@@ -241,7 +247,10 @@ func (j *judgement) stepBack() bool {
 	default:
 		return false
 	}
-	next.LevelFrom = j.in.Day
+	if next.Level != g.Level || next.Bridge != g.Bridge {
+		// Within a level of several sessions every attempt still counts.
+		next.LevelFrom = j.in.Day
+	}
 	j.out = next.withMeta(j.out)
 	if next.Level < g.Level && !containsInt(j.out.SteppedBack, g.Level) {
 		j.out.SteppedBack = append(append([]int(nil), j.out.SteppedBack...), g.Level)

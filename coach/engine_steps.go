@@ -111,7 +111,7 @@ func (j *judgement) spike() {
 	}
 	max30 := 0.0
 	for _, c := range append(append([]CheckIn(nil), j.hist...), j.in) {
-		if c.Outcome.ShowedUp() && !c.Bridge && hasRun(p.Session(c.Level, c.Variant)) &&
+		if c.Outcome.ShowedUp() && hasRun(p.Session(c.Level, c.Variant)) &&
 			j.in.Day.DaysSince(c.Day) < SpikeWindowDays {
 			max30 = math.Max(max30, c.Achieved)
 		}

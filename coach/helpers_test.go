@@ -49,9 +49,25 @@ func withStatus(g coach.Goal, from coach.Day, s coach.Status) coach.Goal {
 }
 
 // ci is a check-in as the history holds it: an outcome on a day at the
-// goal's current step.
+// goal's current step, judged against that step's target (10 min for a
+// new Daily walk). A done session achieved the target, a partial one 60%
+// of it, a minimum the plan's minimum; rest, unwell and away nothing.
 func ci(g coach.Goal, d coach.Day, o coach.Outcome) coach.CheckIn {
-	return coach.CheckIn{Day: d, Outcome: o, Level: g.Level, Variant: g.Variant, Bridge: g.Bridge}
+	c := coach.CheckIn{Day: d, Outcome: o, Level: g.Level, Variant: g.Variant, Bridge: g.Bridge}
+	p, err := g.Plan()
+	if err != nil {
+		panic(err)
+	}
+	c.Target = p.Session(g.Level, g.Variant).Target
+	switch o {
+	case coach.Done:
+		c.Achieved = c.Target
+	case coach.Partial:
+		c.Achieved = 0.6 * c.Target
+	case coach.Minimum:
+		c.Achieved = p.Minimum.Target
+	}
+	return c
 }
 
 // history makes check-ins with the same outcome on several days.

@@ -2,6 +2,7 @@ package coach
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -18,24 +19,29 @@ type Entry struct {
 	MoodBefore *int
 	MoodAfter  *int
 	Note       string
-	At         time.Time
+	// Full takes the full session where the coach offered an in-between one.
+	Full bool
+	At   time.Time
 }
 
 // Recorded is a saved check-in and what it did to its goal.
 type Recorded struct {
-	Goal     Goal
-	CheckIn  CheckIn
+	Goal    Goal
+	CheckIn CheckIn
+	// Decided is false for a back-fill: a check-in for a day before the
+	// goal's newest one joins the history and decides nothing.
+	Decided  bool
 	Decision Decision
-	// Message is what to tell the person: the celebration and the reason.
+	// Message is what to tell the person: the celebration of a session
+	// (C1), then the decision's reason.
 	Message string
 }
 
-// Record turns an entry into a check-in for goal g and decides what follows.
-// recent holds the goal's check-ins in the recent window (any order); a
-// check-in already on the entry's day is merged with it (COACH §6.2).
-//
-// The level does not move yet: progression rules come with the decision
-// engine, and until then every session holds.
+// Record turns an entry into a check-in for goal g and decides what follows
+// (COACH §6.3). recent holds the goal's check-ins in the recent window, in
+// any order; a check-in already on the entry's day is merged with it (§6.2).
+// g must be the goal as it stood before the entry's day: the store puts it
+// back from that day's decision when a day is checked in twice.
 func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	if err := checkEntry(g, e, today); err != nil {
 		return Recorded{}, err
@@ -44,14 +50,53 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	if err != nil {
 		return Recorded{}, err
 	}
-	offer, err := TodayFor(g, recent, e.Day)
+	hist := sortedBefore(recent, e.Day)
+	newest := true
+	for _, c := range recent {
+		newest = newest && !c.Day.After(e.Day)
+	}
+	offer := g
+	if ge, ok := gapEase(g, p, hist, e.Day); ok && newest && !e.Outcome.Skips() {
+		offer = ge.Goal
+	}
+	if e.Full {
+		if !offer.Bridge {
+			return Recorded{}, fmt.Errorf("%w: there is no in-between session to skip; the full session is already today's", ErrBadValue)
+		}
+		offer.Bridge, offer.BridgeTarget = false, 0
+		g.Bridge, g.BridgeTarget = false, 0
+	}
+	in := checkInFrom(e, offer, p)
+	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
+		in = prev.Merge(in)
+	}
+	rec := Recorded{Goal: g, CheckIn: in}
+	if newest {
+		rec.Goal, rec.Decision = Decide(g, p, hist, in)
+		rec.Decided = true
+	}
+	after, err := TodayFor(rec.Goal, append(withoutDay(recent, e.Day), in), e.Day)
 	if err != nil {
 		return Recorded{}, err
 	}
+	if in.Outcome.ShowedUp() {
+		rec.Message = fmt.Sprintf("%s: %s. That's %d this week. %s", celebrateWord(in.Outcome),
+			Amount(in.Achieved, p.Unit), after.WeekDone, MsgCelebrate)
+	}
+	rec.Message = strings.TrimSpace(rec.Message + " " + rec.Decision.Message)
+	if !newest {
+		rec.Message = strings.TrimSpace(fmt.Sprintf("%s Logged for %s; it counts in your history.", rec.Message, e.Day))
+	}
+	return rec, nil
+}
+
+// checkInFrom fills in an entry against the session the goal offered.
+func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
+	level, variant := OfferedStep(offer)
 	in := CheckIn{
-		Day: e.Day, Outcome: e.Outcome, Achieved: e.Amount, Target: offer.Session.Target,
+		Day: e.Day, Outcome: e.Outcome, Achieved: e.Amount, Target: Offered(offer, p).Target,
 		Effort: e.Effort, Pain: e.Pain, MoodBefore: e.MoodBefore, MoodAfter: e.MoodAfter, Note: e.Note,
-		Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, WrittenAt: e.At,
+		Level: level, Variant: variant, Bridge: offer.Bridge && !offer.Eased, WrittenAt: e.At,
 	}
 	switch e.Outcome {
 	case Done:
@@ -65,27 +110,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	case Rest, Unwell, Away:
 		in.Achieved, in.Effort, in.Pain = 0, EffortOK, PainNone
 	}
-	if prev := offer.CheckIn; prev != nil {
-		in = prev.Merge(in)
-	}
-	// The merged check-in replaces the day's one in the history the
-	// message is written from.
-	hist := append(withoutDay(recent, e.Day), in)
-	after, err := TodayFor(g, hist, e.Day)
-	if err != nil {
-		return Recorded{}, err
-	}
-	d := Decision{Before: g.Step(), Day: e.Day, Action: ActHold, From: g.Level, To: g.Level, NextTarget: in.Target, ReasonCode: "H1"}
-	if in.Outcome.Skips() {
-		d.Action, d.ReasonCode = ActNone, map[Outcome]string{Rest: "Z1", Unwell: "Z2", Away: "Z3"}[in.Outcome]
-	}
-	d.Message = after.Reason
-	msg := d.Message
-	if in.Outcome.ShowedUp() {
-		msg = fmt.Sprintf("%s: %s. That's %d this week. %s", celebrateWord(in.Outcome),
-			Amount(in.Achieved, p.Unit), after.WeekDone, MsgCelebrate)
-	}
-	return Recorded{Goal: g, CheckIn: in, Decision: d, Message: msg}, nil
+	return in
 }
 
 func celebrateWord(o Outcome) string {

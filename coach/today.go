@@ -11,17 +11,20 @@ const RecentDays = 400
 
 // Today is one goal as the coach offers it on a day.
 type Today struct {
-	Goal    Goal
+	Goal Goal
+	// Offer is the goal as the coach offers it today: after a long gap it is
+	// already eased back (R2), before the check-in that writes it.
+	Offer   Goal
 	Plan    Plan
 	Day     Day
 	Status  Status
 	Due     bool
 	CheckIn *CheckIn // the day's check-in, if there is one
-	Level   Level
-	Session Session // the session offered
-	Text    string  // the session in words
-	Warmup  string  // the warm-up sentence, or ""
-	Reason  string  // why the target is what it is, one sentence or two
+	Level   Level    // the level the offered session belongs to
+	Session Session  // the session offered
+	Text    string   // the session in words
+	Warmup  string   // the warm-up sentence, or ""
+	Reason  string   // why the target is what it is, one sentence or two
 	// WeekDone counts this ISO week's sessions; WeekTarget is what the
 	// schedule asks of this week.
 	WeekDone, WeekTarget int
@@ -38,70 +41,80 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 		return Today{}, err
 	}
 	hist := sortedBefore(recent, day.AddDays(1))
-	t := Today{Goal: g, Plan: p, Day: day, Status: g.StatusOn(day), Level: p.Level(g.Level)}
+	before := sortedBefore(recent, day)
+	t := Today{Goal: g, Offer: g, Plan: p, Day: day, Status: g.StatusOn(day)}
 	if c, ok := checkInOn(hist, day); ok {
 		t.CheckIn = &c
 	}
-	t.Session = offered(g, p)
+	gapMsg := ""
+	if t.CheckIn == nil && t.Status == Active {
+		if ge, ok := gapEase(g, p, before, day); ok {
+			t.Offer, gapMsg = ge.Goal, ge.Message
+		}
+	}
+	level, _ := OfferedStep(t.Offer)
+	t.Level = p.Level(level)
+	t.Session = Offered(t.Offer, p)
 	t.Text = SessionWords(p, t.Session)
-	if pre := t.Level.Prefix; pre != "" && !g.Bridge {
+	if pre := t.Level.Prefix; pre != "" && !t.Offer.Bridge {
 		t.Text = pre + " · " + t.Text
 	}
 	t.Warmup = WarmupWords(p, t.Session)
-	t.Due = Due(g, p, hist, day)
+	t.Due = Due(g, p, before, day)
 	t.WeekDone, t.WeekTarget = weekCount(g, p, hist, day)
-	t.Reason = reasonFor(t, attemptsAtStep(g, hist))
+	t.Reason = t.reason(gapMsg, before)
 	return t, nil
 }
 
-// offered is the session the goal's current step asks for.
-func offered(g Goal, p Plan) Session {
-	if g.Bridge {
-		if b, ok := p.Bridges[g.Level]; ok {
-			return b
-		}
-	}
-	if alt, ok := p.Alternatives[[2]int{g.Level, g.Variant}]; ok && g.Bridge {
-		return alt
-	}
-	return p.Session(g.Level, g.Variant)
-}
-
-func reasonFor(t Today, attempts int) string {
+// reason says why today's target is what it is, most pressing first.
+func (t Today) reason(gapMsg string, before []CheckIn) string {
+	g, p := t.Offer, t.Plan
 	switch {
 	case t.Status == SafetyHold:
 		return MsgS1
+	case t.Status == Paused && g.ReasonCode == "P2":
+		return g.Reason
 	case t.Status == Paused:
 		return "Paused. Your progress is kept; resume whenever you're ready."
 	case t.Status == Archived:
 		return "Archived. Its history is kept."
-	case t.CheckIn != nil && t.CheckIn.Outcome.ShowedUp():
+	case t.Done():
 		return fmt.Sprintf("Done. That's %d this week.", t.WeekDone)
 	case t.CheckIn != nil:
 		return restMessage(t.CheckIn.Outcome)
 	case !t.Due:
 		return MsgZ1
+	case gapMsg != "":
+		return gapMsg
+	case g.Eased:
+		return fmt.Sprintf("A lighter session today (%s) after the pain you flagged. Stop if it hurts.",
+			lowerFirst(SessionWords(p, t.Session)))
 	}
-	k := t.Plan.AdvanceAfter
-	if attempts == 0 {
-		return fmt.Sprintf("A gentle start at %s. The plan moves on after %d sessions here.", t.Level.Label, k)
+	switch missed := MissedInARow(t.Goal, before, t.Day); {
+	case missed >= 3:
+		return MsgM3
+	case missed == 2:
+		return fmt.Sprintf("It's been a couple of sessions. Want the minimum version today (%s)? Starting small still counts.",
+			lowerFirst(SessionWords(p, p.Minimum)))
+	case missed == 1:
+		return fmt.Sprintf("A session slipped by — that's fine. One miss doesn't undo a habit. Today: %s.",
+			lowerFirst(SessionWords(p, t.Session)))
 	}
-	return fmt.Sprintf("Same target today (%s). %d/%d sessions done at this level; the plan moves on after %d.",
-		t.Level.Label, attempts, k, k)
-}
-
-// attemptsAtStep counts done and partial check-ins at the goal's current
-// level, variant and step since the level began (COACH §6.3 "A").
-func attemptsAtStep(g Goal, hist []CheckIn) int {
-	n := 0
-	for _, c := range hist {
-		if (g.LevelFrom.IsZero() || c.Day.After(g.LevelFrom)) &&
-			c.Level == g.Level && c.Variant == g.Variant && c.Bridge == g.Bridge &&
-			(c.Outcome == Done || c.Outcome == Partial) {
-			n++
+	done := 0
+	for _, c := range attempts(g, before) {
+		if c.Ratio() >= Complete {
+			done++
 		}
 	}
-	return n
+	k := p.AdvanceAfter
+	switch {
+	case len(attempts(g, before)) == 0 && g.Reason != "":
+		return g.Reason
+	case len(attempts(g, before)) == 0:
+		return fmt.Sprintf("A gentle start at %s. The plan moves on after %d sessions here.", StepLabel(g, p), k)
+	}
+	return fmt.Sprintf("Same target today (%s). %d/%d sessions done at this level; the plan moves on after %d.",
+		StepLabel(g, p), min(done, k), k, k)
 }
 
 func sortedBefore(cs []CheckIn, end Day) []CheckIn {
