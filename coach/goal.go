@@ -230,3 +230,16 @@ func (g Goal) SetStatus(s Status, day Day) Goal {
 	g.Statuses = append(append([]StatusChange(nil), g.Statuses...), StatusChange{From: day, Status: s})
 	return g
 }
+
+// WithSchedule returns the goal with schedule s from day on; days before
+// keep the schedule they had.
+func (g Goal) WithSchedule(s Schedule, day Day) Goal {
+	kept := make([]ScheduleChange, 0, len(g.Schedules)+1)
+	for _, c := range g.Schedules {
+		if c.From.Before(day) {
+			kept = append(kept, c)
+		}
+	}
+	g.Schedules = append(kept, ScheduleChange{From: day, Schedule: s})
+	return g
+}

@@ -123,7 +123,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case openCheckInMsg:
-		m.checkIn, m.screen = newCheckIn(msg.item, msg.outcome), screenCheckIn
+		m.checkIn, m.screen = newCheckIn(msg.item, msg.outcome, msg.full), screenCheckIn
 	case submitCheckInMsg:
 		return m, saveCheckInCmd(m.deps.Store, msg.goalID, msg.entry, m.day)
 	case checkInSavedMsg:

@@ -40,6 +40,8 @@ type checkInScreen struct {
 	amount     textinput.Model
 	problem    string // why the amount was not taken
 	saving     bool
+	full       bool // the full session, not the in-between one offered
+	title      string
 }
 
 // submitCheckInMsg asks the root to save the form's answers.
@@ -55,12 +57,21 @@ var (
 	painWords    = []string{"none", "soreness", "pain", "chest pain/dizzy/faint"}
 )
 
-func newCheckIn(item coach.Today, o coach.Outcome) checkInScreen {
+func newCheckIn(item coach.Today, o coach.Outcome, full bool) checkInScreen {
+	session := item.Session
+	title := item.Goal.Name + " · " + item.Text
+	if full {
+		offer := item.Offer
+		offer.Bridge, offer.BridgeTarget = false, 0
+		session = coach.Offered(offer, item.Plan)
+		title = item.Goal.Name + " · the full session: " + coach.SessionWords(item.Plan, session)
+	}
 	in := textinput.New()
-	in.Placeholder = coach.Amount(item.Session.Target, item.Plan.Unit)
+	in.Placeholder = coach.Amount(session.Target, item.Plan.Unit)
 	in.CharLimit = 8
 	in.Width = 10
-	s := checkInScreen{keys: defaultCheckInKeys(), item: item, effort: 1, moodBefore: -1, moodAfter: -1, amount: in}
+	s := checkInScreen{keys: defaultCheckInKeys(), item: item, effort: 1, moodBefore: -1, moodAfter: -1, amount: in,
+		full: full, title: title}
 	s.outcome = int(o - coach.Done)
 	return s
 }
@@ -135,7 +146,7 @@ func (s checkInScreen) next() (checkInScreen, tea.Cmd) {
 		return s, send(submitCheckInMsg{goalID: s.item.Goal.ID, entry: coach.Entry{
 			Day: s.item.Day, Outcome: s.outcomeValue(), Amount: a,
 			Effort: coach.Efforts[s.effort], Pain: coach.Pains[s.pain],
-			MoodBefore: moodPtr(s.moodBefore), MoodAfter: moodPtr(s.moodAfter),
+			MoodBefore: moodPtr(s.moodBefore), MoodAfter: moodPtr(s.moodAfter), Full: s.full,
 		}})
 	}
 	s.q = s.step(+1)
@@ -183,8 +194,7 @@ func moodPtr(m int) *int {
 }
 
 func (s checkInScreen) View(width, height int, st Styles) string {
-	title := s.item.Goal.Name + " · " + s.item.Text
-	rows := []string{st.Title.Render(ansi.Truncate(title, width, "…")), ""}
+	rows := []string{st.Title.Render(ansi.Truncate(s.title, width, "…")), ""}
 	// Scroll so that the question being asked is always on screen.
 	var form []string
 	at := 0

@@ -81,7 +81,11 @@ func seeded(t *testing.T) coach.Snapshot {
 		DayStartHour: 4,
 		Goals:        []coach.Goal{run, walk, mind},
 		CheckIns: map[uint64][]coach.CheckIn{
-			1: {{Day: fixedDay.AddDays(-3), Outcome: coach.Done, Achieved: 9, Target: 9, Level: 7, Variant: 1}},
+			1: {
+				{Day: fixedDay.AddDays(-7), Outcome: coach.Away, Level: 7, Variant: 1},
+				{Day: fixedDay.AddDays(-5), Outcome: coach.Done, Achieved: 9, Target: 9, Level: 7, Variant: 1},
+				{Day: fixedDay.AddDays(-3), Outcome: coach.Done, Achieved: 9, Target: 9, Level: 7, Variant: 1},
+			},
 			2: {{Day: fixedDay, Outcome: coach.Done, Achieved: 15, Target: 15, Level: 4, Variant: 1}},
 		},
 	}

@@ -33,7 +33,7 @@ func defaultPickerKeys() pickerKeys {
 
 // todayKeys drive the Today screen.
 type todayKeys struct {
-	Up, Down, CheckIn, Rest, Undo, Add key.Binding
+	Up, Down, CheckIn, Full, Rest, Undo, Add key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -41,6 +41,7 @@ func defaultTodayKeys() todayKeys {
 		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		CheckIn: key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter", "check in")),
+		Full:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "full session instead")),
 		Rest:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest")),
 		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo today")),
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),

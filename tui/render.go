@@ -76,6 +76,12 @@ func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []stri
 		// Nothing asked of this day: the reason stands in the target's place.
 		target, reason = t.Reason, ""
 	}
+	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
+		reason = fmt.Sprintf("To carry on: tend edit %s --resume", shellWord(t.Goal.Name))
+		if t.Status == coach.SafetyHold {
+			reason = "Once you have been checked: tend edit " + shellWord(t.Goal.Name) + " --resume"
+		}
+	}
 	indent := strings.Repeat(" ", 7)
 	var lines []string
 	room := width - lipgloss.Width(head) - lipgloss.Width(count) - 2

@@ -17,7 +17,7 @@ import (
 
 // Env is what a shell command runs with.
 type Env struct {
-	Store   Store
+	Store   ShellStore
 	Clock   func() time.Time
 	Out     io.Writer
 	Width   int
@@ -56,6 +56,10 @@ func commands() []command {
 			about: "mark a rest day (without NAME: every goal)", flags: restCmd, maxArgs: 1},
 		{name: "undo", usage: "tend undo NAME [--date YYYY-MM-DD]", about: "remove a day's check-in",
 			flags: undoCmdShell, minArgs: 1, maxArgs: 1},
+		{name: "edit", usage: "tend edit NAME [--name NEW] [--days N | --on DAYS] [--pause | --resume | --archive]",
+			about: "rename, change days, pause, resume or archive a goal", flags: editCmd, minArgs: 1, maxArgs: 1},
+		{name: "delete", usage: "tend delete NAME --yes", about: "remove a goal and its history",
+			flags: deleteCmd, minArgs: 1, maxArgs: 1},
 		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCmd},
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCmd},
 		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCmd},

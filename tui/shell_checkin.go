@@ -11,7 +11,7 @@ import (
 // doneFlags are the flags of `tend done`.
 type doneFlags struct {
 	effort, pain, moodBefore, moodAfter, note, date string
-	minimum                                         bool
+	minimum, full                                   bool
 }
 
 func doneCmd(fs *flag.FlagSet) func(Env, []string) error {
@@ -22,7 +22,8 @@ func doneCmd(fs *flag.FlagSet) func(Env, []string) error {
 	fs.StringVar(&f.moodAfter, "mood-after", "", "mood after, 0–10")
 	fs.StringVar(&f.note, "note", "", "a short note, up to 500 characters")
 	fs.StringVar(&f.date, "date", "", "the day, YYYY-MM-DD (default today)")
-	fs.BoolVar(&f.minimum, "minimum", false, "the minimum version: counts as showing up")
+	fs.BoolVar(&f.minimum, "minimum", false, "the minimum version: counts as showing up, never moves the level")
+	fs.BoolVar(&f.full, "full", false, "take the full session where the coach offered an in-between one")
 	return func(env Env, args []string) error {
 		e, err := f.entry()
 		if err != nil {
@@ -62,9 +63,13 @@ func (f doneFlags) entry() (coach.Entry, error) {
 	if e.Note, err = coach.CleanNote(f.note); err != nil {
 		return e, usagef("%s", sentence(err))
 	}
+	if f.minimum && f.full {
+		return e, usagef("Use --minimum or --full, not both")
+	}
 	if f.minimum {
 		e.Outcome = coach.Minimum
 	}
+	e.Full = f.full
 	return e, nil
 }
 

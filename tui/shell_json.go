@@ -43,7 +43,7 @@ func todayJSON(day coach.Day, items []coach.Today) todayDocJSON {
 	for _, t := range items {
 		g := todayGoalJSON{
 			Name: t.Goal.Name, Plan: t.Plan.ID, Level: t.Level.Number, LevelLabel: levelLabel(t),
-			Bridge: t.Goal.Bridge, Status: t.Status.String(), Due: t.Due, Done: t.Done(),
+			Bridge: t.Offer.Bridge, Status: t.Status.String(), Due: t.Due, Done: t.Done(),
 			Reason: t.Reason, WeekDone: t.WeekDone, WeekTarget: t.WeekTarget,
 		}
 		if t.Status != coach.SafetyHold {
@@ -60,7 +60,7 @@ func todayJSON(day coach.Day, items []coach.Today) todayDocJSON {
 
 // levelLabel names the step a goal is on; a bridge says where it leads.
 func levelLabel(t coach.Today) string {
-	if t.Goal.Bridge {
+	if t.Offer.Bridge {
 		return "bridge to " + t.Level.Label
 	}
 	return t.Level.Label

@@ -20,6 +20,7 @@ type todayScreen struct {
 type openCheckInMsg struct {
 	item    coach.Today
 	outcome coach.Outcome
+	full    bool // the full session instead of the in-between one offered
 }
 
 // undoMsg asks the root to undo a goal's check-in for today.
@@ -51,6 +52,7 @@ func (s todayScreen) updateKeys() todayScreen {
 	t, ok := s.selected()
 	active := ok && t.Status == coach.Active
 	s.keys.CheckIn.SetEnabled(active)
+	s.keys.Full.SetEnabled(active && t.Offer.Bridge && !t.Done())
 	s.keys.Rest.SetEnabled(active)
 	s.keys.Undo.SetEnabled(ok && t.CheckIn != nil)
 	s.keys.Up.SetEnabled(len(s.items) > 1)
@@ -74,6 +76,8 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		s.cursor = (s.cursor + 1) % len(s.items)
 	case key.Matches(msg, s.keys.CheckIn):
 		return s, send(openCheckInMsg{item: t, outcome: coach.Done})
+	case key.Matches(msg, s.keys.Full):
+		return s, send(openCheckInMsg{item: t, outcome: coach.Done, full: true})
 	case key.Matches(msg, s.keys.Rest):
 		return s, send(openCheckInMsg{item: t, outcome: coach.Rest})
 	case key.Matches(msg, s.keys.Undo):
@@ -121,11 +125,11 @@ func linesFrom(blocks [][]string) int {
 }
 
 func (s todayScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.CheckIn, s.keys.Rest, s.keys.Undo, s.keys.Add}
+	return []key.Binding{s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Rest, s.keys.Undo, s.keys.Add}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add}}
 }
 
 // send wraps a message in a command, for screens asking the root to act.
