@@ -1,0 +1,244 @@
+package coach
+
+import "sort"
+
+// The consistency measures of COACH §6.4: habit strength, weeks kept, the
+// show-up streak, totals that never reset, and mood. Each is a pure function
+// of a goal, its check-ins and the day asked about; none reads a clock, and
+// none is ever shown as a loss.
+
+// Review is everything the review screen and `tend review` show for one goal.
+type Review struct {
+	Strength float64 // 0..1, Loop Habit Tracker's formula (COACH §4)
+	Band     string  // BandStarting, BandBuilding, BandSteady or BandStrong
+	// WeeksKept counts the kept ISO weeks of the current run of weeks.
+	WeeksKept int
+	// ShowUpStreak counts the sessions shown up in the current run, and
+	// BestStreak the most in any run in the history given.
+	ShowUpStreak int
+	BestStreak   int
+	// RunEnded says the last run ended (two misses in a row) with no session
+	// since: the screen says a new run starts with the next session, and
+	// never shows a bare 0.
+	RunEnded bool
+	// PendingMiss says one miss is waiting to be repaired by the next
+	// session (shown as ◌).
+	PendingMiss bool
+	// Sessions counts done, partial and minimum days, and Total adds up what
+	// they achieved in the plan's unit, over the whole history given.
+	Sessions int
+	Total    float64
+	// WeekActiveMin is this ISO week's active minutes, vigorous ones (runs)
+	// counted twice, to set against ActiveMinutesPerWeek. Plans that are not
+	// counted in minutes of movement have 0.
+	WeekActiveMin float64
+	Mood          MoodSummary
+}
+
+// MoodSummary sets mood on active days against other days: numbers for
+// behavioural-activation feedback, never a clinical claim.
+type MoodSummary struct {
+	// LiftDays counts check-ins with both a mood before and after; Lift is
+	// the average of after − before over them, BestLift the largest.
+	LiftDays int
+	Lift     float64
+	BestLift int
+	// ActiveMood and OtherMood average the mood (after if given, else
+	// before) on days with a session and on other days with a mood (rest,
+	// unwell, away), over ActiveDays and OtherDays days.
+	ActiveDays, OtherDays int
+	ActiveMood, OtherMood float64
+	// Enough says there are at least MinMoodDays lift days: fewer say too
+	// little to show.
+	Enough bool
+}
+
+// Constants of the measures. [D] unless marked otherwise.
+const (
+	// MinMoodDays is how many days with a mood before and after come before
+	// a lift is shown.
+	MinMoodDays = 5
+	// ActiveMinutesPerWeek is the weekly activity the guidelines ask of
+	// adults: 150 moderate minutes, a vigorous minute counting as two. [G]
+	ActiveMinutesPerWeek = 150
+	// VigorousFactor is what a vigorous minute (running) counts for. [G]
+	VigorousFactor = 2
+	// KeptWeekUnwellDays is how many unwell or away days keep a week
+	// whatever its sessions.
+	KeptWeekUnwellDays = 4
+	// RunEndMisses is how many missed sessions in a row end a run.
+	RunEndMisses = 2
+)
+
+// ReviewOf measures goal g on plan p from its check-ins (any order; where a
+// day has several, the latest written stands) as of day today. Check-ins
+// after today are not read.
+func ReviewOf(g Goal, p Plan, hist []CheckIn, today Day) Review {
+	log := newReviewLog(hist, today)
+	s := habitStrength(g, log, today)
+	run := showUpStreak(g, log, today)
+	r := Review{
+		Strength: s, Band: StrengthBand(s),
+		WeeksKept:    weeksKept(g, log, today),
+		ShowUpStreak: run.current, BestStreak: run.best,
+		RunEnded: run.ended, PendingMiss: run.pending,
+		WeekActiveMin: activeMinutes(p, log, today.Monday(), today),
+		Mood:          moodOf(log.days),
+	}
+	for _, c := range log.days {
+		if c.Outcome.ShowedUp() {
+			r.Sessions++
+			r.Total += amountOf(c)
+		}
+	}
+	return r
+}
+
+// WeekSummary gives the numbers of the weekly review line (W1) for the ISO
+// week before today's: the sessions shown up, what the week asked (less the
+// days the goal was paused), and its active minutes.
+func WeekSummary(g Goal, p Plan, hist []CheckIn, today Day) (sessions, ask int, activeMin float64) {
+	log := newReviewLog(hist, today)
+	monday := today.Monday().AddDays(-7)
+	sunday := monday.AddDays(6)
+	return log.sessionsIn(monday, sunday), max(0, weekAskActive(g, log, monday)), activeMinutes(p, log, monday, sunday)
+}
+
+// reviewLog is a goal's history as the measures read it: one check-in per
+// day, in day order, none after the day asked about.
+type reviewLog struct {
+	days []CheckIn
+	on   map[Day]CheckIn
+	// asks remembers weekAsk by the schedule in force and the day the
+	// week's asking starts: weekAsk builds the goal's plan on every call.
+	asks map[[2]int]int
+}
+
+// newReviewLog keeps, for each day up to today, the check-in written last
+// (by WrittenAt; between equal times, the later in hist).
+func newReviewLog(hist []CheckIn, today Day) reviewLog {
+	on := make(map[Day]CheckIn, len(hist))
+	for _, c := range hist {
+		if c.Day.IsZero() || c.Day.After(today) {
+			continue
+		}
+		if prev, ok := on[c.Day]; ok && c.WrittenAt.Before(prev.WrittenAt) {
+			continue
+		}
+		on[c.Day] = c
+	}
+	days := make([]CheckIn, 0, len(on))
+	for _, c := range on {
+		days = append(days, c)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Day.Before(days[j].Day) })
+	return reviewLog{days: days, on: on, asks: map[[2]int]int{}}
+}
+
+// showedUp reports whether day d has a session.
+func (l reviewLog) showedUp(d Day) bool {
+	c, ok := l.on[d]
+	return ok && c.Outcome.ShowedUp()
+}
+
+// sessionsIn counts the days from from to to, both included, with a session.
+func (l reviewLog) sessionsIn(from, to Day) int {
+	n := 0
+	if to.DaysSince(from) > len(l.days) {
+		for _, c := range l.days {
+			if !c.Day.Before(from) && !c.Day.After(to) && c.Outcome.ShowedUp() {
+				n++
+			}
+		}
+		return n
+	}
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		if l.showedUp(d) {
+			n++
+		}
+	}
+	return n
+}
+
+// amountOf is what a session achieved; a done session with no amount
+// achieved its target (COACH §6.1).
+func amountOf(c CheckIn) float64 {
+	if c.Outcome == Done && c.Achieved == 0 {
+		return c.Target
+	}
+	return c.Achieved
+}
+
+// activeMinutes adds up the active minutes of the sessions from from to to.
+// Only minutes of movement count: a mindful sitting is not activity, and
+// reps or distances have no minutes. A run session counts twice (WHO, NHS:
+// a vigorous minute is worth two moderate ones); a minimum version of a run
+// plan is a brisk walk and counts once. Only the minutes a session is judged
+// by are counted, so warm-ups and walking breaks are left out.
+func activeMinutes(p Plan, log reviewLog, from, to Day) float64 {
+	if p.Unit != Minutes || p.Domain == DomainMind {
+		return 0
+	}
+	total := 0.0
+	for _, c := range log.days {
+		if c.Day.Before(from) || c.Day.After(to) || !c.Outcome.ShowedUp() {
+			continue
+		}
+		a := amountOf(c)
+		if vigorous(p, c) {
+			a *= VigorousFactor
+		}
+		total += a
+	}
+	return total
+}
+
+// vigorous reports whether a check-in was a run: a session, other than the
+// minimum version, whose level runs (Walk to run's weeks, not its walks).
+func vigorous(p Plan, c CheckIn) bool {
+	if p.Domain != DomainRun || c.Outcome == Minimum || len(p.Levels) == 0 || c.Level < 1 {
+		return false
+	}
+	return runMinutes(p.Session(c.Level, c.Variant)) > 0
+}
+
+// moodOf summarises the moods of the days given.
+func moodOf(days []CheckIn) MoodSummary {
+	var m MoodSummary
+	var liftSum, activeSum, otherSum int
+	for _, c := range days {
+		if c.MoodBefore != nil && c.MoodAfter != nil {
+			lift := *c.MoodAfter - *c.MoodBefore
+			if m.LiftDays == 0 || lift > m.BestLift {
+				m.BestLift = lift
+			}
+			m.LiftDays++
+			liftSum += lift
+		}
+		mood := c.MoodAfter
+		if mood == nil {
+			mood = c.MoodBefore
+		}
+		switch {
+		case mood == nil:
+		case c.Outcome.ShowedUp():
+			m.ActiveDays++
+			activeSum += *mood
+		default:
+			m.OtherDays++
+			otherSum += *mood
+		}
+	}
+	m.Lift = average(liftSum, m.LiftDays)
+	m.ActiveMood = average(activeSum, m.ActiveDays)
+	m.OtherMood = average(otherSum, m.OtherDays)
+	m.Enough = m.LiftDays >= MinMoodDays
+	return m
+}
+
+func average(sum, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return float64(sum) / float64(n)
+}

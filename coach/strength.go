@@ -1,0 +1,132 @@
+package coach
+
+import "math"
+
+// Habit strength (COACH §4, §6.4) is Loop Habit Tracker's score: an
+// exponential average of how well each day kept the schedule, with a
+// half-life that grows as sessions get rarer (13 days for a daily habit).
+
+// StrengthDays is how far back habit strength is computed: a day a year ago
+// moves today's score by far less than 0.1%, so older days are left out. [D]
+const StrengthDays = 365
+
+// loopHalfLifeDays is the constant of Loop's multiplier
+// 0.5^(sqrt(frequency)/13): the half-life in days of a daily habit.
+const loopHalfLifeDays = 13.0
+
+// The bands habit strength is shown in, named by the whole percent shown
+// ("62% · building"): below 40, 40–69, 70–89, and 90 and over.
+const (
+	BandStarting = "starting"
+	BandBuilding = "building"
+	BandSteady   = "steady"
+	BandStrong   = "strong"
+)
+
+// StrengthPercent is habit strength as the whole percent shown on screen.
+// It rounds down, so that the number and its band always agree: 0.899 is
+// "89% · steady", never "90% · steady".
+func StrengthPercent(s float64) int {
+	switch {
+	case !(s > 0): // also NaN
+		return 0
+	case s >= 1:
+		return 100
+	}
+	return int(math.Floor(s * 100))
+}
+
+// StrengthBand names the band of habit strength s (0..1). The band is read
+// off the percent shown, so a screen never shows a number in a band it does
+// not belong to.
+func StrengthBand(s float64) string {
+	switch p := StrengthPercent(s); {
+	case p < 40:
+		return BandStarting
+	case p < 70:
+		return BandBuilding
+	case p < 90:
+		return BandSteady
+	default:
+		return BandStrong
+	}
+}
+
+// habitStrength runs Loop's score over the goal's history, from its first
+// check-in (or StrengthDays ago, if later) through yesterday, and today when
+// today has a check-in.
+//
+// Rest, unwell and away days, and days the goal was not active, are SKIP days
+// (COACH §6.4): they never lower the score. For a daily plan a SKIP day
+// leaves the score as it was, exactly as in Loop. For other plans the
+// checkmark comes from a rolling window of sessions, so an ordinary day
+// without a check-in can raise the score; a SKIP day takes that rise too and
+// is only spared the fall. Freezing it outright would make logging a rest day
+// cost more than logging nothing, which is the punishment §0 rules out.
+func habitStrength(g Goal, log reviewLog, today Day) float64 {
+	if len(log.days) == 0 {
+		return 0
+	}
+	start := log.days[0].Day
+	if limit := today.AddDays(-StrengthDays); start.Before(limit) {
+		start = limit
+	}
+	end := today.AddDays(-1)
+	if _, ok := log.on[today]; ok {
+		end = today
+	}
+	score := 0.0
+	for d := start; !d.After(end); d = d.AddDays(1) {
+		n := strengthPerWeek(g.ScheduleOn(d))
+		m := loopMultiplier(float64(n) / 7)
+		next := score*m + strengthCheckmark(log, d, n)*(1-m)
+		if strengthSkips(g, log, d) {
+			next = math.Max(score, next)
+		}
+		score = next
+	}
+	return score
+}
+
+// loopMultiplier is Loop's decay for one day at the given frequency
+// (sessions per day): 0.94808 daily, 0.96570 at 3 a week.
+func loopMultiplier(freq float64) float64 {
+	return math.Pow(0.5, math.Sqrt(freq)/loopHalfLifeDays)
+}
+
+// strengthPerWeek is the schedule's sessions per week, from 1 to 7.
+func strengthPerWeek(s Schedule) int {
+	return min(max(s.Sessions(), 1), 7)
+}
+
+// strengthCheckmark is how well day d kept a schedule of n sessions a week:
+// for a daily schedule 1 on a day shown up and 0 otherwise; for others
+// Loop's doubled rolling window, the sessions in the last 2·7 days (d
+// included) against 2·n, at most 1. Doubling the window smooths out
+// irregular weeks (Loop's fix for issue #641).
+func strengthCheckmark(log reviewLog, d Day, n int) float64 {
+	if n >= 7 {
+		if log.showedUp(d) {
+			return 1
+		}
+		return 0
+	}
+	numerator, denominator := 2*n, 2*7
+	sessions := log.sessionsIn(d.AddDays(1-denominator), d)
+	return min(1, float64(sessions)/float64(numerator))
+}
+
+// strengthSkips reports whether day d is a SKIP day: a rest, unwell or away
+// check-in, or no session on a day the goal was paused, in safety hold or
+// archived. A session always counts, whatever the status said.
+func strengthSkips(g Goal, log reviewLog, d Day) bool {
+	if c, ok := log.on[d]; ok {
+		if c.Outcome.ShowedUp() {
+			return false
+		}
+		if c.Outcome.Skips() {
+			return true
+		}
+	}
+	return g.StatusOn(d) != Active
+}
