@@ -1,0 +1,111 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// What a bbolt file looks like from outside: two meta pages at its start,
+// each a 16-byte page header (id, flags, count, overflow) followed by the
+// magic number, the format version and the page size, in the machine's
+// byte order.
+const (
+	boltMagic     = 0xED0CDAED
+	pageHeaderLen = 16
+	minPageSize   = 1024
+	maxPageSize   = 1024 << 14 // the largest page bbolt looks for
+)
+
+// checkFile looks at an existing file before bbolt does, cheaply: an empty
+// file would be silently initialised by a read-write open, and a text file
+// is better refused by name than by whatever bbolt makes of it.
+func (s *Store) checkFile() (exists bool, err error) {
+	f, err := os.Open(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("could not open the database %s: %w", s.path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return false, fmt.Errorf("could not open the database %s: %w", s.path, err)
+	}
+	switch {
+	case info.IsDir():
+		return true, &damage{path: s.path, detail: "it is a directory"}
+	case info.Size() == 0:
+		return true, &damage{path: s.path, detail: "the file is empty"}
+	case !looksLikeBolt(f, info.Size()):
+		return true, &damage{path: s.path, detail: "it is not a bbolt database file"}
+	}
+	return true, nil
+}
+
+// looksLikeBolt reports whether at least one of the two meta pages carries
+// bbolt's magic number and the file holds at least both of them. The first
+// meta page is found at the start; the second, like bbolt does, at each
+// page size it could have been written with.
+func looksLikeBolt(r io.ReaderAt, size int64) bool {
+	if ps, ok := metaAt(r, 0); ok && ps >= minPageSize && ps <= maxPageSize && size >= 2*ps {
+		return true
+	}
+	for ps := int64(minPageSize); ps <= maxPageSize && 2*ps <= size; ps <<= 1 {
+		if got, ok := metaAt(r, ps); ok && got == ps {
+			return true
+		}
+	}
+	return false
+}
+
+// metaAt reads the meta page at offset off and returns its page size, if
+// the page has bbolt's magic.
+func metaAt(r io.ReaderAt, off int64) (pageSize int64, ok bool) {
+	var b [12]byte // magic, version, page size
+	if _, err := r.ReadAt(b[:], off+pageHeaderLen); err != nil {
+		return 0, false
+	}
+	if binary.NativeEndian.Uint32(b[0:4]) != boltMagic {
+		return 0, false
+	}
+	return int64(binary.NativeEndian.Uint32(b[8:12])), true
+}
+
+// freelistUnsynced reports whether a meta page of the file says its
+// freelist is not on disk (bbolt's NoFreelistSync). bbolt writes such a
+// file's freelist as soon as it is opened read-write, before tend could look
+// at its schema, so such a file is looked at read-only first.
+func (s *Store) freelistUnsynced() bool {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	ps, ok := metaAt(f, 0)
+	if !ok || ps < minPageSize || ps > maxPageSize {
+		return false
+	}
+	for _, off := range []int64{0, ps} {
+		var b [8]byte
+		if _, ok := metaAt(f, off); !ok {
+			continue
+		}
+		if _, err := f.ReadAt(b[:], off+pageHeaderLen+metaFreelistOffset); err == nil &&
+			binary.NativeEndian.Uint64(b[:]) == noFreelist {
+			return true
+		}
+	}
+	return false
+}
+
+// Where a meta page keeps its freelist page id, after the magic, version,
+// page size, flags and root bucket; and the id that means "not synced".
+const (
+	metaFreelistOffset = 32
+	noFreelist         = 1<<64 - 1
+)

@@ -1,0 +1,43 @@
+// Package store keeps tend's goals, check-ins and decisions in a bbolt file.
+//
+// Everything that knows about bbolt lives here: the bucket layout, the key
+// encoding, the JSON records, the schema version and its migrations, and the
+// transactions. The rest of tend sees coach types only.
+//
+// # Layout
+//
+//	meta
+//	├── schema_version  uint32 big-endian (1)
+//	└── settings        {"v":1,"day_start_hour":4}
+//	goals
+//	└── <goal id: uint64 BE>  goal JSON
+//	checkins
+//	└── <goal id: uint64 BE>           (sub-bucket, one per goal)
+//	    └── <day: uint32 BE>  check-in JSON
+//	decisions
+//	└── <goal id: uint64 BE>           (sub-bucket, one per goal)
+//	    └── <day: uint32 BE>  decision JSON
+//
+// A day key is the number of days since 1970-01-01 (coach.Day.Unix), and a
+// goal id comes from the goals bucket's NextSequence, both big-endian and
+// fixed width so that bytes.Compare orders keys the way days and ids are
+// ordered, and Cursor.Seek gives a date range. Values are versioned JSON
+// records ("v":1) so that `bbolt get` shows something a person can read.
+//
+// # Opening
+//
+// Each method opens the file, runs one short transaction and closes it
+// again, so a TUI left open never holds the lock and `tend done` works from
+// another terminal meanwhile. Opening waits about a second for the lock and
+// then answers ErrBusy. Reads open the file read-only and never create it;
+// the buckets are made by the write transaction that creates the file, never
+// at every open, because even an empty write transaction rewrites pages.
+//
+// A file that is empty, is not a bbolt file, or makes bbolt panic is
+// reported as ErrDamaged and never written. A file written by a newer tend
+// is refused with ErrSchemaTooNew; an older one is copied beside itself and
+// migrated in one transaction (see migrations.go).
+//
+// When something looks wrong, `bbolt check FILE` (go.etcd.io/bbolt/cmd/bbolt)
+// checks the file's consistency.
+package store

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tend/coach"
+)
+
+// AddGoal saves a new goal and returns it with its ID, taken from the goals
+// bucket's sequence so that IDs are never reused. The name is cleaned as
+// coach.CleanName does; a name equal to another goal's, ignoring case, is
+// refused with ErrNameTaken. A missing database is created.
+func (s *Store) AddGoal(g coach.Goal) (coach.Goal, error) {
+	if err := checkGoal(&g); err != nil {
+		return coach.Goal{}, err
+	}
+	err := s.update(createAccess, fmt.Sprintf("the new goal %q", g.Name), func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		if err := checkNameFree(b.goals, g.Name, 0); err != nil {
+			return err
+		}
+		if g.ID, err = b.goals.NextSequence(); err != nil {
+			return fmt.Errorf("could not number the new goal %q: %w", g.Name, err)
+		}
+		return putGoal(b.goals, g)
+	})
+	if err != nil {
+		return coach.Goal{}, err
+	}
+	return g, nil
+}
+
+// UpdateGoal replaces a goal's record with g, whole: ErrNotFound when there
+// is no goal with g.ID, ErrNameTaken when g's name is another goal's.
+//
+// The record holds the engine's state too (level, step), so g should be
+// read just before it is changed: a copy kept while another tend checked in
+// would put the goal back to an older level.
+func (s *Store) UpdateGoal(g coach.Goal) error {
+	if err := checkGoal(&g); err != nil {
+		return err
+	}
+	err := s.update(writeAccess, fmt.Sprintf("the change to %q", g.Name), func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		if b.goals.Get(idKey(g.ID)) == nil {
+			return noGoal(g.ID)
+		}
+		if err := checkNameFree(b.goals, g.Name, g.ID); err != nil {
+			return err
+		}
+		return putGoal(b.goals, g)
+	})
+	if errors.Is(err, errNoFile) {
+		return noGoal(g.ID)
+	}
+	return err
+}
+
+// DeleteGoal removes a goal with all its check-ins and decisions.
+// ErrNotFound when there is no such goal.
+func (s *Store) DeleteGoal(id uint64) error {
+	err := s.update(writeAccess, fmt.Sprintf("the removal of goal %d", id), func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		key := idKey(id)
+		if b.goals.Get(key) == nil {
+			return noGoal(id)
+		}
+		if err := b.goals.Delete(key); err != nil {
+			return fmt.Errorf("could not remove goal %d: %w", id, err)
+		}
+		for _, parent := range []*bolt.Bucket{b.checkIns, b.decisions} {
+			if parent.Bucket(key) == nil {
+				continue
+			}
+			if err := parent.DeleteBucket(key); err != nil {
+				return fmt.Errorf("could not remove the history of goal %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, errNoFile) {
+		return noGoal(id)
+	}
+	return err
+}
+
+func noGoal(id uint64) error {
+	return says(ErrNotFound, "there is no goal with id %d; it may have been removed", id)
+}
+
+// checkGoal cleans the name and checks that the goal's plan can be built,
+// before any file is opened.
+func checkGoal(g *coach.Goal) error {
+	name, err := coach.CleanName(g.Name)
+	if err != nil {
+		return err
+	}
+	g.Name = name
+	if _, err := g.Plan(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// checkNameFree refuses a name that another goal than except has.
+func checkNameFree(goals *bolt.Bucket, name string, except uint64) error {
+	all, err := readGoals(goals)
+	if err != nil {
+		return err
+	}
+	for _, g := range all {
+		if g.ID != except && strings.EqualFold(g.Name, name) {
+			return says(ErrNameTaken, "there is already a goal called %q; choose another name", g.Name)
+		}
+	}
+	return nil
+}
+
+// putGoal writes a goal, refusing one that would not read back: a record
+// the store cannot decode would make the whole database unreadable.
+func putGoal(goals *bolt.Bucket, g coach.Goal) error {
+	v, err := encodeGoal(g)
+	if err == nil {
+		_, err = decodeGoal(v, g.ID)
+	}
+	if err != nil {
+		return unsaveable(fmt.Sprintf("the goal %q", g.Name), err)
+	}
+	if err := goals.Put(idKey(g.ID), v); err != nil {
+		return fmt.Errorf("could not save the goal %q: %w", g.Name, err)
+	}
+	return nil
+}
+
+// unsaveable turns a record that fails its read-back into a bad value.
+func unsaveable(what string, err error) error {
+	var d *damage
+	if errors.As(err, &d) {
+		return says(coach.ErrBadValue, "%s cannot be saved: %s", what, d.detail)
+	}
+	return fmt.Errorf("%s cannot be saved: %w", what, err)
+}

@@ -1,0 +1,162 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// openTimeout is how long opening waits for another tend's lock: long
+// enough for its one short transaction (about 2 ms), short enough that a
+// command never seems to hang. [D]
+const openTimeout = time.Second
+
+// Private modes: the file holds mood and health notes.
+const (
+	fileMode os.FileMode = 0o600
+	dirMode  os.FileMode = 0o700
+)
+
+// dirName is the name of tend's own directory ($XDG_DATA_HOME/tend). Only a
+// directory of that name is tightened: `--db /tmp/x.db` must not make /tmp
+// or a home directory private.
+const dirName = "tend"
+
+// errNoFile is a read's answer when there is no database yet (or only the
+// empty shell of one a crash left before its first transaction); callers
+// turn it into empty results.
+var errNoFile = errors.New("there is no database yet")
+
+// errOldSchema means the file needs migrating before it can be read.
+var errOldSchema = errors.New("the database needs migrating")
+
+// access says how withFile opens the file.
+type access int
+
+const (
+	readAccess   access = iota // read-only; a missing file is errNoFile
+	writeAccess                // read-write; a missing file is errNoFile
+	createAccess               // read-write; a missing file and its directory are created
+)
+
+// withFile opens the database, runs fn and closes it again.
+//
+// bbolt panics on some damaged files, in Open and in transactions, and a
+// file shorter than its pages faults when read through the memory map;
+// both become ErrDamaged here rather than a crash (and are remembered, see
+// poison.go). Faults become panics only for this goroutine, which is the one
+// bbolt runs the transaction on.
+func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
+	if err := poisonOf(s.path); err != nil {
+		return err
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	var file *os.File // kept so that a panic inside Open can still close it
+	var db *bolt.DB
+	defer func() {
+		if r := recover(); r != nil {
+			err = &damage{path: s.path, detail: fmt.Sprintf("reading it failed: %v", r)}
+			if db == nil && file != nil {
+				_ = file.Close()
+				poison(s.path, err)
+			}
+		}
+	}()
+	s.tighten()
+	exists, err := s.checkFile()
+	if err != nil {
+		return err
+	}
+	if !exists && acc != createAccess {
+		return errNoFile
+	}
+	if !exists {
+		if err := s.makeDir(); err != nil {
+			return err
+		}
+	}
+	opts := &bolt.Options{Timeout: openTimeout, ReadOnly: acc == readAccess,
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, mode)
+			file = f
+			return f, err
+		}}
+	db, err = bolt.Open(s.path, fileMode, opts)
+	if err != nil {
+		return s.openError(err)
+	}
+	// The result of Close is not reported: by then a write has been
+	// committed and synced, and closing the descriptor releases the lock
+	// whatever Close says.
+	defer func() { _ = db.Close() }()
+	if !exists {
+		// The new file's name must survive a crash as well as its pages.
+		if err := syncDir(filepath.Dir(s.path)); err != nil {
+			return fmt.Errorf("could not save the new database %s: %w", s.path, err)
+		}
+	}
+	return damagedAt(s.path, fn(db))
+}
+
+// openError turns bbolt's errors from Open into tend's.
+func (s *Store) openError(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return ErrBusy
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
+		errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
+		return &damage{path: s.path, detail: err.Error()}
+	case errors.Is(err, fs.ErrNotExist):
+		return errNoFile // removed between the check and the open
+	}
+	return fmt.Errorf("could not open the database %s: %w", s.path, err)
+}
+
+// tighten makes a looser file 0600 and tend's directory 0700. It is best
+// effort: on a read-only disk or a filesystem without Unix modes a person
+// must still be able to read their data.
+func (s *Store) tighten() {
+	if info, err := os.Stat(s.path); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&^fileMode != 0 {
+		_ = os.Chmod(s.path, info.Mode().Perm()&fileMode)
+	}
+	dir := filepath.Dir(s.path)
+	if filepath.Base(dir) != dirName {
+		return
+	}
+	if info, err := os.Stat(dir); err == nil && info.IsDir() && info.Mode()&os.ModeSticky == 0 &&
+		info.Mode().Perm()&^dirMode != 0 {
+		_ = os.Chmod(dir, info.Mode().Perm()&dirMode)
+	}
+}
+
+// makeDir creates the file's directory, private, and makes its name durable.
+func (s *Store) makeDir() error {
+	dir := filepath.Dir(s.path)
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return fmt.Errorf("could not create the directory %s: %w", dir, err)
+	}
+	if err := syncDir(filepath.Dir(dir)); err != nil {
+		return fmt.Errorf("could not create the directory %s: %w", dir, err)
+	}
+	return nil
+}
+
+// syncDir fsyncs a directory so that the names in it survive a crash.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}

@@ -1,0 +1,213 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	"tend/coach"
+)
+
+// recordVersion is the "v" of every record this tend writes. A record with
+// another version was written by something else and is refused.
+const recordVersion = 1
+
+// Records are the JSON forms of coach's types. coach has no JSON tags on
+// purpose: the file format is the store's promise, and it changes only with
+// a new record version or a migration.
+
+type settingsRecord struct {
+	V            int `json:"v"`
+	DayStartHour int `json:"day_start_hour"`
+}
+
+type goalRecord struct {
+	V               int              `json:"v"`
+	Name            string           `json:"name"`
+	Plan            string           `json:"plan"`
+	Custom          *customRecord    `json:"custom"`
+	ScheduleHistory []scheduleRecord `json:"schedule_history"`
+	StatusHistory   []statusRecord   `json:"status_history"`
+	Level           int              `json:"level"`
+	Variant         int              `json:"variant"`
+	Bridge          bool             `json:"bridge"`
+	LevelSince      string           `json:"level_since"`
+	Created         string           `json:"created"`
+	Capacity        int              `json:"capacity"`
+	// The engine's state beyond the level: without these a pain ease, a
+	// coach-made bridge or a second try at a level would be forgotten.
+	Eased        bool    `json:"eased"`
+	BridgeTarget float64 `json:"bridge_target"`
+	Reason       string  `json:"reason"`
+	ReasonCode   string  `json:"reason_code"`
+	SteppedBack  []int   `json:"stepped_back"`
+}
+
+type customRecord struct {
+	Unit  string  `json:"unit"`
+	Start float64 `json:"start"`
+	Step  float64 `json:"step"`
+	Max   float64 `json:"max"`
+	Every int     `json:"every"`
+}
+
+type scheduleRecord struct {
+	From        string   `json:"from"`
+	DaysPerWeek int      `json:"days_per_week"`
+	Weekdays    []string `json:"weekdays"`
+}
+
+type statusRecord struct {
+	From   string `json:"from"`
+	Status string `json:"status"`
+}
+
+type checkInRecord struct {
+	V          int     `json:"v"`
+	Day        string  `json:"day"`
+	Outcome    string  `json:"outcome"`
+	Achieved   float64 `json:"achieved"`
+	Target     float64 `json:"target"`
+	Effort     string  `json:"effort"`
+	Pain       string  `json:"pain"`
+	MoodBefore *int    `json:"mood_before"`
+	MoodAfter  *int    `json:"mood_after"`
+	Note       string  `json:"note"`
+	Level      int     `json:"level"`
+	Variant    int     `json:"variant"`
+	Bridge     bool    `json:"bridge"`
+	WrittenAt  string  `json:"written_at"`
+}
+
+type decisionRecord struct {
+	V          int        `json:"v"`
+	Day        string     `json:"day"`
+	Action     string     `json:"action"`
+	From       int        `json:"from"`
+	To         int        `json:"to"`
+	ReasonCode string     `json:"reason_code"`
+	Message    string     `json:"message"`
+	NextTarget float64    `json:"next_target"`
+	Before     stepRecord `json:"before"`
+}
+
+// stepRecord is coach.Step: all of it, so that undo puts a goal back exactly.
+type stepRecord struct {
+	Level        int     `json:"level"`
+	Variant      int     `json:"variant"`
+	Bridge       bool    `json:"bridge"`
+	LevelSince   string  `json:"level_since"`
+	Status       string  `json:"status"`
+	Eased        bool    `json:"eased"`
+	BridgeTarget float64 `json:"bridge_target"`
+	Reason       string  `json:"reason"`
+	ReasonCode   string  `json:"reason_code"`
+	SteppedBack  []int   `json:"stepped_back"`
+}
+
+// weekdayNames are the three-letter names the schedule history uses, as
+// `tend add --on` takes them.
+var weekdayNames = map[time.Weekday]string{
+	time.Sunday: "sun", time.Monday: "mon", time.Tuesday: "tue", time.Wednesday: "wed",
+	time.Thursday: "thu", time.Friday: "fri", time.Saturday: "sat",
+}
+
+func encodeSettings(s Settings) ([]byte, error) {
+	return json.Marshal(settingsRecord{V: recordVersion, DayStartHour: s.DayStartHour})
+}
+
+func decodeSettings(b []byte) (Settings, error) {
+	var r settingsRecord
+	if err := unmarshal(b, &r, "the settings"); err != nil {
+		return Settings{}, err
+	}
+	if r.DayStartHour < 0 || r.DayStartHour > 23 {
+		return Settings{}, badRecord("the settings' day start hour %d is not 0–23", r.DayStartHour)
+	}
+	return Settings{DayStartHour: r.DayStartHour}, nil
+}
+
+func encodeCheckIn(c coach.CheckIn) ([]byte, error) {
+	r := checkInRecord{
+		V: recordVersion, Day: c.Day.String(), Outcome: c.Outcome.String(),
+		Achieved: c.Achieved, Target: c.Target, Effort: c.Effort.String(), Pain: c.Pain.String(),
+		MoodBefore: c.MoodBefore, MoodAfter: c.MoodAfter, Note: c.Note,
+		Level: c.Level, Variant: c.Variant, Bridge: c.Bridge,
+	}
+	if !c.WrittenAt.IsZero() {
+		r.WrittenAt = c.WrittenAt.Format(time.RFC3339)
+	}
+	return json.Marshal(r)
+}
+
+// decodeCheckIn decodes the check-in stored under day.
+func decodeCheckIn(b []byte, day coach.Day) (coach.CheckIn, error) {
+	what := "the check-in of " + day.String()
+	var r checkInRecord
+	if err := unmarshal(b, &r, what); err != nil {
+		return coach.CheckIn{}, err
+	}
+	c := coach.CheckIn{
+		Achieved: r.Achieved, Target: r.Target, MoodBefore: r.MoodBefore, MoodAfter: r.MoodAfter,
+		Note: r.Note, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
+	}
+	var d fieldDecoder
+	c.Day = d.day(what, "day", r.Day, false)
+	c.Outcome = parseField(&d, what, r.Outcome, coach.ParseOutcome)
+	c.Effort = parseField(&d, what, r.Effort, coach.ParseEffort)
+	c.Pain = parseField(&d, what, r.Pain, coach.ParsePain)
+	c.WrittenAt = d.time(what, "written_at", r.WrittenAt)
+	if d.err == nil && c.Day != day {
+		return coach.CheckIn{}, badRecord("%s says it is for %s", what, c.Day)
+	}
+	return c, d.err
+}
+
+func encodeDecision(dec coach.Decision) ([]byte, error) {
+	return json.Marshal(decisionRecord{
+		V: recordVersion, Day: dec.Day.String(), Action: dec.Action.String(), From: dec.From, To: dec.To,
+		ReasonCode: dec.ReasonCode, Message: dec.Message, NextTarget: dec.NextTarget,
+		Before: stepRecordOf(dec.Before),
+	})
+}
+
+// decodeDecision decodes the decision stored under day.
+func decodeDecision(b []byte, day coach.Day) (coach.Decision, error) {
+	what := "the decision of " + day.String()
+	var r decisionRecord
+	if err := unmarshal(b, &r, what); err != nil {
+		return coach.Decision{}, err
+	}
+	dec := coach.Decision{From: r.From, To: r.To, ReasonCode: r.ReasonCode, Message: r.Message, NextTarget: r.NextTarget}
+	var d fieldDecoder
+	dec.Day = d.day(what, "day", r.Day, false)
+	dec.Action = parseField(&d, what, r.Action, coach.ParseAction)
+	dec.Before = d.step(what, r.Before)
+	if d.err == nil && dec.Day != day {
+		return coach.Decision{}, badRecord("%s says it is for %s", what, dec.Day)
+	}
+	return dec, d.err
+}
+
+func stepRecordOf(s coach.Step) stepRecord {
+	return stepRecord{
+		Level: s.Level, Variant: s.Variant, Bridge: s.Bridge, LevelSince: s.LevelFrom.String(),
+		Status: s.Status.String(), Eased: s.Eased, BridgeTarget: s.BridgeTarget,
+		Reason: s.Reason, ReasonCode: s.ReasonCode, SteppedBack: s.SteppedBack,
+	}
+}
+
+// unmarshal decodes a record and checks its version.
+func unmarshal(b []byte, v interface{ version() int }, what string) error {
+	if err := json.Unmarshal(b, v); err != nil {
+		return badRecord("%s is not readable JSON: %v", what, err)
+	}
+	if n := v.version(); n != recordVersion {
+		return badRecord("%s has record version %d, not %d", what, n, recordVersion)
+	}
+	return nil
+}
+
+func (r *settingsRecord) version() int { return r.V }
+func (r *goalRecord) version() int     { return r.V }
+func (r *checkInRecord) version() int  { return r.V }
+func (r *decisionRecord) version() int { return r.V }

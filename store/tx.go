@@ -1,0 +1,100 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// view runs fn in one read-only transaction on a file opened read-only. It
+// answers errNoFile when there is no database yet. An older file is
+// migrated first, once: that is the only time a read writes.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	err := s.viewOnce(fn)
+	if errors.Is(err, errOldSchema) {
+		if err := s.withFile(writeAccess, func(db *bolt.DB) error {
+			_, err := s.upgrade(db)
+			return err
+		}); err != nil {
+			return err
+		}
+		err = s.viewOnce(fn)
+	}
+	return err
+}
+
+func (s *Store) viewOnce(fn func(*bolt.Tx) error) error {
+	return s.withFile(readAccess, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			st, err := readSchema(tx)
+			switch {
+			case err != nil:
+				return err
+			case !st.initialized:
+				return errNoFile
+			case st.version > currentVersion():
+				return s.tooNew(st.version)
+			case st.version < currentVersion():
+				return errOldSchema
+			}
+			return fn(tx)
+		})
+	})
+}
+
+// update runs fn in one write transaction and commits it, synced to disk.
+// what names the change for the message when the commit fails. With
+// createAccess a missing file is created, and its layout is made in the
+// same transaction as fn's change.
+func (s *Store) update(acc access, what string, fn func(*bolt.Tx) error) error {
+	if s.freelistUnsynced() {
+		err := s.viewOnce(func(*bolt.Tx) error { return nil })
+		if err != nil && !errors.Is(err, errNoFile) && !errors.Is(err, errOldSchema) {
+			return err
+		}
+	}
+	return s.withFile(acc, func(db *bolt.DB) error {
+		st, err := s.upgrade(db)
+		if err != nil {
+			return err
+		}
+		tx, err := db.Begin(true)
+		if err != nil {
+			return fmt.Errorf("could not start saving %s: %w", what, err)
+		}
+		// After a commit this is a no-op that returns ErrTxClosed.
+		defer func() { _ = tx.Rollback() }()
+		if !st.initialized {
+			if err := migrate(tx, 0); err != nil {
+				return fmt.Errorf("could not set up the new database %s: %w", s.path, err)
+			}
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return saysBecause(ErrNotConfirmed, err,
+				"%s was not confirmed as saved (%v). Trying again is safe", what, err)
+		}
+		return nil
+	})
+}
+
+// buckets are the four top-level buckets of an open transaction.
+type buckets struct {
+	meta, goals, checkIns, decisions *bolt.Bucket
+}
+
+func openBuckets(tx *bolt.Tx) (buckets, error) {
+	b := buckets{
+		meta: tx.Bucket(bucketMeta), goals: tx.Bucket(bucketGoals),
+		checkIns: tx.Bucket(bucketCheckIns), decisions: tx.Bucket(bucketDecisions),
+	}
+	for i, got := range []*bolt.Bucket{b.meta, b.goals, b.checkIns, b.decisions} {
+		if got == nil {
+			return b, badRecord("the %s bucket is missing", topBuckets[i])
+		}
+	}
+	return b, nil
+}
