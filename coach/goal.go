@@ -73,6 +73,9 @@ type Goal struct {
 	LevelFrom Day  // the day the current level and step began
 	Created   Day
 	Capacity  int // minutes the person said they could comfortably do, 0 if not asked
+	// Anchor is the person's cue ("After I make coffee"), and IfThen their
+	// plan for a barrier; both optional, shown on Today as a gentle line.
+	Anchor, IfThen string
 	// Eased says the next session is the lighter one P1 offers after pain.
 	Eased bool
 	// BridgeTarget is the target of an in-between step made by the coach (a

@@ -57,7 +57,7 @@ func walkToRun() Plan {
 	}
 	return Plan{
 		ID: WalkToRunID, Name: "Walk to run", Domain: DomainRun, Unit: Minutes,
-		Summary: "a 10-minute walk to 30 minutes of running · about 13 weeks",
+		Summary: "a 10-minute walk to a 30-minute run · about 13 weeks",
 		PerWeek: 3, MinRestDays: 1,
 		AdvanceAfter: 3, EffortStepsBack: true, HighImpact: true,
 		Levels:  levels,

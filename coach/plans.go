@@ -123,3 +123,30 @@ func strength() Plan {
 		StartLevel: 1,
 	}
 }
+
+// IfThenPlans are the barrier plans offered when a goal is set up (COACH
+// §6.5 step 5): an if-then plan makes the next step obvious on a hard day.
+var IfThenPlans = []string{
+	"If I feel too tired, then I'll do the minimum version.",
+	"If I slept badly, then today is easy effort or a walk.",
+	"If something hurts, then I stop, log it, and the coach adjusts.",
+	"If the weather is bad or time is short, then I do the 5-minute indoor version.",
+}
+
+// ReadinessQuestions are the PAR-Q style questions asked before an exercise
+// plan (COACH §5): any "yes" means talking to a doctor before becoming much
+// more active.
+var ReadinessQuestions = []string{
+	"Has a doctor ever said you have a heart condition?",
+	"Have you had chest pain, with activity or at rest, in the last month?",
+	"Do you lose your balance from dizziness, or ever lose consciousness?",
+	"Do you have a bone or joint problem that activity could make worse?",
+	"Do you take medicine for blood pressure or a heart condition?",
+	"Do you know of any other reason to be careful with exercise?",
+}
+
+// Exercise reports whether a plan is physical activity, for which the
+// readiness questions are asked.
+func (p Plan) Exercise() bool {
+	return p.Domain == DomainWalk || p.Domain == DomainRun || p.Domain == DomainStrength || p.Domain == DomainYoga
+}

@@ -27,14 +27,13 @@ type screen int
 
 const (
 	screenLoading screen = iota
-	screenWelcome
+	screenNewGoal        // the welcome on the first run, and adding a goal
 	screenToday
-	screenPicker
 	screenCheckIn
 )
 
-var screenNames = map[screen]string{screenLoading: "loading", screenWelcome: "welcome",
-	screenToday: "today", screenPicker: "picker", screenCheckIn: "check-in"}
+var screenNames = map[screen]string{screenLoading: "loading", screenNewGoal: "new goal",
+	screenToday: "today", screenCheckIn: "check-in"}
 
 func (s screen) String() string { return screenNames[s] }
 
@@ -54,7 +53,7 @@ type Model struct {
 	screen        screen
 	showHelp      bool
 
-	picker  pickerScreen
+	newGoal newGoalScreen
 	today   todayScreen
 	checkIn checkInScreen
 
@@ -105,7 +104,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case errMsg:
 		m.status, m.statusErr = plainError(msg.err), true
-		m.checkIn.saving, m.picker.busy = false, false
+		m.checkIn.saving, m.newGoal.saving = false, false
 		return m, nil
 	case watchTickMsg:
 		return m, statCmd(m.deps.Path)
@@ -135,14 +134,9 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.statusErr = fmt.Sprintf("Cleared today's check-in for %s. Check in again whenever you like.", msg.name), false
 		return m, m.reload()
 	case addGoalMsg:
-		m.picker, m.screen = newPicker(false), screenPicker
-	case pickPlanMsg:
-		g, err := coach.NewGoal(freeName(msg.plan.Name, m.snap.Goals), msg.plan, nil,
-			coach.Schedule{PerWeek: msg.plan.PerWeek}, 0, m.day)
-		if err != nil {
-			return m, send(errMsg{err})
-		}
-		return m, addGoalCmd(m.deps.Store, g)
+		m.newGoal, m.screen = newNewGoal(false, m.snap.Goals, m.day), screenNewGoal
+	case createGoalMsg:
+		return m, addGoalCmd(m.deps.Store, msg.goal)
 	case goalAddedMsg:
 		m.screen, m.statusErr = screenToday, false
 		m.status = fmt.Sprintf("Added %s. Start small: the first target is on purpose easy.", msg.goal.Name)
@@ -150,7 +144,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case closeScreenMsg:
 		m.screen = screenToday
 		if len(m.snap.Goals) == 0 {
-			m.screen = screenWelcome
+			m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, m.day)
 		}
 	}
 	return m, nil
@@ -166,10 +160,8 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	m.status, m.statusErr = "", false
 	// Focus gate: while a text input has focus, it gets every key.
-	if m.screen == screenCheckIn && m.checkIn.editing() {
-		var cmd tea.Cmd
-		m.checkIn, cmd = m.checkIn.Update(k)
-		return m, cmd
+	if m.editing() {
+		return m.routeKey(k)
 	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
@@ -181,10 +173,15 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = true
 		return m, nil
 	}
+	return m.routeKey(k)
+}
+
+// routeKey gives a key to the active screen.
+func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.screen {
-	case screenWelcome, screenPicker:
-		m.picker, cmd = m.picker.Update(k)
+	case screenNewGoal:
+		m.newGoal, cmd = m.newGoal.Update(k)
 	case screenToday:
 		m.today, cmd = m.today.Update(k)
 	case screenCheckIn:
@@ -192,6 +189,18 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case screenLoading:
 	}
 	return m, cmd
+}
+
+// editing reports whether the active screen has a text field with focus.
+func (m Model) editing() bool {
+	switch m.screen {
+	case screenCheckIn:
+		return m.checkIn.editing()
+	case screenNewGoal:
+		return m.newGoal.editing()
+	case screenToday, screenLoading:
+	}
+	return false
 }
 
 func (m Model) handleLoaded(msg loadedMsg) Model {
@@ -202,9 +211,9 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	}
 	m.today = m.today.setItems(items)
 	switch {
-	case len(msg.snap.Goals) == 0 && m.screen != screenPicker:
-		m.screen, m.picker = screenWelcome, newPicker(true)
-	case m.screen == screenLoading || m.screen == screenWelcome:
+	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:
+		m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, msg.day)
+	case m.screen == screenLoading || (m.screen == screenNewGoal && m.newGoal.welcome && len(msg.snap.Goals) > 0):
 		m.screen = screenToday
 	}
 	return m
@@ -242,11 +251,12 @@ func (m Model) View() string {
 
 func (m Model) headerView() string {
 	left := " " + m.deps.Styles.Title.Render("tend")
-	if m.screen == screenWelcome {
+	welcome := m.screen == screenNewGoal && m.newGoal.welcome
+	if welcome {
 		left += m.deps.Styles.Muted.Render(" · small steady steps")
 	}
 	right := ""
-	if !m.day.IsZero() && m.screen != screenWelcome {
+	if !m.day.IsZero() && !welcome {
 		right = dayTitle(m.day, m.width-lipgloss.Width(left)-2) + " "
 	}
 	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(right))
@@ -262,8 +272,8 @@ func (m Model) bodyView(height int) string {
 		return keys + "\n\n" + m.deps.Styles.Muted.Render(wrapJoin(coach.MsgO1, w))
 	}
 	switch m.screen {
-	case screenWelcome, screenPicker:
-		return m.picker.View(w, height, m.deps.Styles)
+	case screenNewGoal:
+		return m.newGoal.View(w, height, m.deps.Styles)
 	case screenToday:
 		return m.today.View(w, height, m.deps.Styles)
 	case screenCheckIn:
@@ -290,7 +300,7 @@ func (m Model) footerView() string {
 		}
 	}
 	keys := m.activeKeys().ShortHelp()
-	if m.screen != screenCheckIn || !m.checkIn.editing() {
+	if !m.editing() {
 		keys = append(keys, m.keys.Help, m.keys.Quit)
 	}
 	if m.showHelp {
@@ -324,8 +334,8 @@ func (m Model) shortHelp(keys []key.Binding, width int) string {
 // activeKeys is the key map of the screen that has the keys.
 func (m Model) activeKeys() help.KeyMap {
 	switch m.screen {
-	case screenWelcome, screenPicker:
-		return m.picker
+	case screenNewGoal:
+		return m.newGoal
 	case screenCheckIn:
 		return m.checkIn
 	case screenToday, screenLoading:

@@ -17,20 +17,6 @@ func defaultGlobalKeys() globalKeys {
 	}
 }
 
-// pickerKeys drive a list of plans (the welcome, and adding a goal).
-type pickerKeys struct {
-	Up, Down, Choose, Back key.Binding
-}
-
-func defaultPickerKeys() pickerKeys {
-	return pickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter", "choose")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-	}
-}
-
 // todayKeys drive the Today screen.
 type todayKeys struct {
 	Up, Down, CheckIn, Full, Rest, Undo, Add key.Binding

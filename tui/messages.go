@@ -46,3 +46,6 @@ func (e errMsg) Error() string { return e.err.Error() }
 // database at start-up: it is shown, then returned to main after the
 // terminal is restored.
 type fatalMsg struct{ err error }
+
+// closeScreenMsg asks the root to go back to Today.
+type closeScreenMsg struct{}

@@ -207,3 +207,8 @@ func ScheduleWords(s coach.Schedule) string {
 	}
 	return fmt.Sprintf("%d days a week", s.PerWeek)
 }
+
+// ansiCut shortens s to width cells with an ellipsis.
+func ansiCut(s string, width int) string { return ansi.Truncate(s, max(width, 0), "…") }
+
+func wrapJoin(s string, width int) string { return strings.Join(wrap(s, width), "\n") }

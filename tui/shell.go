@@ -217,3 +217,10 @@ func dayFlag(s string, today coach.Day) (coach.Day, error) {
 	}
 	return d, nil
 }
+
+// userError is a sentence for a person, with nothing to strip.
+type userError struct{ msg string }
+
+func (e userError) Error() string { return e.msg }
+
+func wrapUser(format string, args ...any) error { return userError{msg: fmt.Sprintf(format, args...)} }

@@ -26,7 +26,7 @@ type openCheckInMsg struct {
 // undoMsg asks the root to undo a goal's check-in for today.
 type undoMsg struct{ item coach.Today }
 
-// addGoalMsg asks the root to open the plan picker.
+// addGoalMsg asks the root to open the new-goal flow.
 type addGoalMsg struct{}
 
 func newToday() todayScreen { return todayScreen{keys: defaultTodayKeys()} }

@@ -53,44 +53,54 @@ func (r *recordingStore) Undo(id uint64, d coach.Day) (coach.CheckIn, error) {
 	return coach.CheckIn{}, nil
 }
 
-func TestWelcomeEnterStartsDailyWalk(t *testing.T) {
+// pressAll feeds keys one by one, running what each asks for.
+func pressAll(t *testing.T, m Model, keys ...tea.Msg) Model {
+	t.Helper()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = press(t, m, k)
+		m = settle(t, m, cmd)
+	}
+	return m
+}
+
+func enters(n int) []tea.Msg {
+	out := make([]tea.Msg, n)
+	for i := range out {
+		out[i] = keyOf(tea.KeyEnter)
+	}
+	return out
+}
+
+// The first run: Enter alone, on every step, starts the Daily walk with
+// its defaults.
+func TestWelcomeEnterAloneStartsDailyWalk(t *testing.T) {
 	st := &recordingStore{snap: coach.Snapshot{DayStartHour: 4, CheckIns: map[uint64][]coach.CheckIn{}}}
 	m := loaded(t, st, st.snap, 80, 24)
-	if m.screen != screenWelcome {
-		t.Fatalf("screen = %v, want welcome", m.screen)
+	if m.screen != screenNewGoal || !m.newGoal.welcome {
+		t.Fatalf("screen = %v, want the welcome", m.screen)
 	}
-	m, cmd := press(t, m, keyOf(tea.KeyEnter))
-	m = settle(t, m, cmd)
+	// plan, name, days, readiness, capacity, anchor, preview
+	m = pressAll(t, m, enters(7)...)
 	if len(st.added) != 1 {
-		t.Fatalf("added %d goals, want 1", len(st.added))
+		t.Fatalf("added %d goals, want 1; step %v, problem %q", len(st.added), m.newGoal.step, m.newGoal.problem)
 	}
 	g := st.added[0]
 	if g.Name != "Daily walk" || g.PlanID != coach.DailyWalkID || g.Level != 2 || g.Schedule().PerWeek != 5 {
 		t.Errorf("added %+v, want Daily walk at level 2, 5 a week", g)
 	}
-	if g.Created != fixedDay {
-		t.Errorf("created %v, want %v", g.Created, fixedDay)
+	if g.Created != fixedDay || g.Anchor != "" || g.IfThen != "" {
+		t.Errorf("created %v, anchor %q, if-then %q", g.Created, g.Anchor, g.IfThen)
 	}
 	if m.screen != screenToday || !strings.Contains(m.View(), "Walk 10 minutes") {
 		t.Errorf("screen %v, view:\n%s", m.screen, m.View())
 	}
 }
 
-func TestWelcomeDownPicksAnotherPlan(t *testing.T) {
-	st := &recordingStore{snap: coach.Snapshot{DayStartHour: 4, CheckIns: map[uint64][]coach.CheckIn{}}}
-	m := loaded(t, st, st.snap, 80, 24)
-	m, _ = press(t, m, keyPress('j'))
-	m, cmd := press(t, m, keyOf(tea.KeyEnter))
-	settle(t, m, cmd)
-	if len(st.added) != 1 || st.added[0].PlanID != coach.WalkToRunID || st.added[0].Schedule().PerWeek != 3 {
-		t.Fatalf("added %+v, want one Walk to run goal, 3 a week", st.added)
-	}
-}
-
 func TestWelcomeEscDoesNotLeave(t *testing.T) {
 	m := loaded(t, nil, coach.Snapshot{DayStartHour: 4}, 80, 24)
 	m, cmd := press(t, m, keyOf(tea.KeyEsc))
-	if cmd != nil || m.screen != screenWelcome {
+	if cmd != nil || m.screen != screenNewGoal {
 		t.Fatalf("esc on the welcome: screen %v, cmd %v", m.screen, cmd != nil)
 	}
 }

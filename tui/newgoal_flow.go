@@ -1,0 +1,198 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"tend/coach"
+)
+
+// next checks the step's answer and moves on; the last step asks the root
+// to save the goal.
+func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
+	switch s.step {
+	case ngPlan:
+		return s.afterPlan()
+	case ngCustom:
+		if _, err := s.customPlan(); err != nil {
+			s.problem = sentence(err)
+			return s, nil
+		}
+		return s.goTo(ngName)
+	case ngName:
+		if _, err := coach.CleanName(s.nameValue()); err != nil {
+			s.problem = sentence(err)
+			return s, nil
+		}
+		if s.nameTaken() {
+			s.problem = "A goal already has that name; pick another."
+			return s, nil
+		}
+		return s.goTo(ngDays)
+	case ngDays:
+		if s.days.weekdayMode && len(s.days.chosen()) == 0 {
+			s.problem = "Pick at least one day, or switch back to days a week with tab."
+			return s, nil
+		}
+		if s.plan().Exercise() {
+			return s.goTo(ngReady)
+		}
+		return s.afterReadiness()
+	case ngReady:
+		if s.ready == 1 {
+			return s.goTo(ngAdvice)
+		}
+		s.lowImpactOnly = false
+		return s.afterReadiness()
+	case ngAdvice:
+		return s.afterAdvice()
+	case ngCapacity:
+		if v := strings.TrimSpace(s.capac.Value()); v != "" {
+			if _, err := coach.ParseWhole(v, 1, 600); err != nil {
+				s.problem = "Type a number of minutes, like 15, or leave it empty to skip."
+				return s, nil
+			}
+		}
+		return s.goTo(ngAnchor)
+	case ngAnchor:
+		return s.toPreview()
+	case ngPreview:
+		g, err := s.goal()
+		if err != nil {
+			s.problem = sentence(err)
+			return s, nil
+		}
+		s.saving = true
+		return s, send(createGoalMsg{goal: g})
+	}
+	return s, nil
+}
+
+func (s newGoalScreen) afterPlan() (newGoalScreen, tea.Cmd) {
+	p := s.plan()
+	switch {
+	case p.ID == "":
+		s.problem = "No plan matches; esc clears the filter."
+		return s, nil
+	case p.HighImpact && s.lowImpactOnly:
+		s.problem = p.Name + " waits until a doctor says it's fine; a walk, yoga or strength plan is a gentle start."
+		return s, nil
+	}
+	s.name.SetValue(freeName(p.Name, s.taken))
+	if p.ID == coach.CustomPlanID {
+		s.name.SetValue("")
+		return s.goTo(ngCustom)
+	}
+	s.days = newDaysForm(p.PerWeek)
+	return s.goTo(ngName)
+}
+
+func (s newGoalScreen) afterReadiness() (newGoalScreen, tea.Cmd) {
+	if p := s.plan(); p.ID != coach.CustomPlanID && p.Unit == coach.Minutes {
+		return s.goTo(ngCapacity)
+	}
+	return s.goTo(ngAnchor)
+}
+
+// afterAdvice carries on once a doctor has said it's fine, or goes back to
+// the plans with only the low-impact ones on offer.
+func (s newGoalScreen) afterAdvice() (newGoalScreen, tea.Cmd) {
+	if s.advice == 0 {
+		s.lowImpactOnly = false
+		return s.afterReadiness()
+	}
+	s.lowImpactOnly = true
+	s.back, s.step, s.cursor = nil, ngPlan, 0
+	s.problem = "Here are the gentler plans. Walking is a fine place to start."
+	s.plans = lowImpact(s.plans)
+	return s, nil
+}
+
+func lowImpact(ps []coach.Plan) []coach.Plan {
+	var out []coach.Plan
+	for _, p := range ps {
+		if !p.HighImpact {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (s newGoalScreen) toPreview() (newGoalScreen, tea.Cmd) {
+	g, err := s.goal()
+	if err != nil {
+		s.problem = sentence(err)
+		return s, nil
+	}
+	if s.preview, err = coach.Preview(g, previewWeeks); err != nil {
+		s.problem = sentence(err)
+		return s, nil
+	}
+	return s.goTo(ngPreview)
+}
+
+// previewWeeks is how many weeks the preview shows. [D]
+const previewWeeks = 4
+
+func (s newGoalScreen) nameValue() string { return strings.TrimSpace(s.name.Value()) }
+
+func (s newGoalScreen) nameTaken() bool {
+	for _, g := range s.taken {
+		if strings.EqualFold(g.Name, s.nameValue()) {
+			return true
+		}
+	}
+	return false
+}
+
+// goal builds the goal from the answers so far.
+func (s newGoalScreen) goal() (coach.Goal, error) {
+	p := s.plan()
+	var custom *coach.Custom
+	if p.ID == coach.CustomPlanID {
+		c, err := s.customPlan()
+		if err != nil {
+			return coach.Goal{}, err
+		}
+		custom = &c
+		if p, err = coach.CustomPlan(s.nameValue(), c); err != nil {
+			return coach.Goal{}, err
+		}
+	}
+	capacity := 0
+	if v := strings.TrimSpace(s.capac.Value()); v != "" {
+		capacity, _ = coach.ParseWhole(v, 1, 600)
+	}
+	g, err := coach.NewGoal(s.nameValue(), p, custom, s.days.schedule(), capacity, s.day)
+	if err != nil {
+		return coach.Goal{}, err
+	}
+	if a := strings.TrimSpace(s.anchor.Value()); a != "" {
+		if g.Anchor, err = coach.CleanNote(a); err != nil {
+			return coach.Goal{}, err
+		}
+	}
+	if s.ifThen >= 0 {
+		g.IfThen = coach.IfThenPlans[s.ifThen]
+	}
+	return g, nil
+}
+
+// startWords says where a capacity answer starts the goal.
+func (s newGoalScreen) startWords() string {
+	g, err := s.goal()
+	if err != nil {
+		return ""
+	}
+	p := s.plan()
+	return fmt.Sprintf("You'll start at: %s", lowerFirstWord(coach.SessionWords(p, coach.Offered(g, p))))
+}
+
+func lowerFirstWord(s string) string {
+	if s == "" || strings.HasPrefix(s, "Week") {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

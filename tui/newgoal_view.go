@@ -1,0 +1,218 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+
+	"tend/coach"
+)
+
+// View draws the current step of the flow.
+func (s newGoalScreen) View(width, height int, st Styles) string {
+	var lines []string
+	add := func(ls ...string) { lines = append(lines, ls...) }
+	para := func(text string, style lipgloss.Style) {
+		for _, l := range wrap(text, width) {
+			add(style.Render(l))
+		}
+	}
+	switch s.step {
+	case ngPlan:
+		lines = s.planView(width, height, st)
+	case ngCustom:
+		para("Build your own ladder: tend starts you at the first step and adds one step at a time.", st.Muted)
+		add("", s.choiceRow("Unit", unitWords(), s.custom.unit, s.custom.focus == 0, st))
+		for i, f := range s.custom.fields {
+			add(s.fieldRow(customLabels[i], f.View(), s.custom.focus == i+1, st))
+		}
+	case ngName:
+		add("What shall we call it?", "", s.fieldRow("Name", s.name.View(), true, st))
+	case ngDays:
+		lines = s.daysView(width, st)
+	case ngReady:
+		para("A few questions before exercise (the PAR-Q):", st.Muted)
+		for _, q := range coach.ReadinessQuestions {
+			for i, l := range wrap(q, width-2) {
+				add(map[bool]string{true: "• ", false: "  "}[i == 0] + l)
+			}
+		}
+		add("", s.choiceRow("Any of these true?", []string{"no", "yes"}, s.ready, true, st))
+	case ngAdvice:
+		para("Please talk to your doctor before becoming much more active. Until they say it's fine, "+
+			"a gentle plan is the place to start.", lipgloss.NewStyle())
+		add("", s.choiceRow("", []string{"my doctor says it's fine", "show gentler plans"}, s.advice, true, st))
+	case ngCapacity:
+		add("How many minutes could you comfortably do today?", "", s.fieldRow("Minutes", s.capac.View(), true, st))
+		para("Starting below that is on purpose: early wins build the habit.", st.Muted)
+		add("", st.Success.Render(s.startWords()))
+	case ngAnchor:
+		lines = s.anchorView(width, st)
+	case ngPreview:
+		lines = s.previewView(width, st)
+	}
+	if s.problem != "" {
+		add("")
+		para(s.problem, st.Error)
+	}
+	if s.saving {
+		add("", st.Muted.Render("Saving…"))
+	}
+	return strings.Join(fitLines(lines, height), "\n")
+}
+
+// fitLines keeps the last lines that fit, so the current question and any
+// problem with it stay on screen in a small window.
+func fitLines(lines []string, height int) []string {
+	if len(lines) > height && height > 0 {
+		return lines[len(lines)-height:]
+	}
+	return lines
+}
+
+func (s newGoalScreen) planView(width, height int, st Styles) []string {
+	var lines []string
+	switch {
+	case s.welcome && height < 16:
+		lines = append(lines, st.Muted.Render(ansiCut("Not medical care · ? for support lines", width)))
+	case s.welcome:
+		lines = append(lines, wrap("Start small. Build up when you're ready. Rest days count too.", width)...)
+		lines = append(lines, "")
+	}
+	title := "Pick a goal:"
+	if s.welcome {
+		title = "Pick a first goal:"
+	}
+	if s.filtering || s.filter.Value() != "" {
+		title += " " + s.filter.View()
+	}
+	lines = append(lines, title)
+	nameW := 0
+	for _, p := range s.plans {
+		nameW = max(nameW, lipgloss.Width(p.Name))
+	}
+	for i, p := range s.visiblePlans() {
+		cursor, name := " ", fmt.Sprintf("%-*s", nameW, p.Name)
+		if i == s.cursor {
+			cursor, name = st.Selected.Render(cursorGlyph), st.Selected.Render(name)
+		}
+		line := fmt.Sprintf(" %s %s", cursor, name)
+		if room := width - lipgloss.Width(line) - 2; room >= 20 {
+			line += "  " + st.Muted.Render(ansiCut(p.Summary, room))
+		}
+		lines = append(lines, line)
+	}
+	if s.welcome && height >= 16 {
+		lines = append(lines, "")
+		for _, l := range wrap(coach.MsgO1, width) {
+			lines = append(lines, st.Muted.Render(l))
+		}
+	}
+	return lines
+}
+
+func (s newGoalScreen) daysView(width int, st Styles) []string {
+	lines := []string{"How often?", ""}
+	mode := s.choiceRow("Days a week", []string{fmt.Sprintf("%d", s.days.perWeek)}, 0, !s.days.weekdayMode, st)
+	lines = append(lines, mode)
+	var days []string
+	for i, name := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
+		box := "·"
+		if s.days.on[i] {
+			box = "✓"
+		}
+		d := box + name
+		if s.days.weekdayMode && i == s.days.cursor {
+			d = st.Choice.Render("[" + d + "]")
+		} else {
+			d = " " + d + " "
+		}
+		days = append(days, d)
+	}
+	pointer := "  "
+	if s.days.weekdayMode {
+		pointer = cursorGlyph + " "
+	}
+	lines = append(lines, ansiCut(pointer+fmt.Sprintf("%-14s", "Or on")+strings.Join(days, ""), width))
+	if p := s.plan(); p.MinRestDays > 0 {
+		lines = append(lines, "")
+		lines = append(lines, wrap(fmt.Sprintf("%s works best with a rest day between sessions: recovery is when your body adapts.", p.Name), width)...)
+	}
+	return lines
+}
+
+func (s newGoalScreen) anchorView(width int, st Styles) []string {
+	lines := []string{"Optional: tie it to something you already do.", ""}
+	lines = append(lines, s.fieldRow("After I", s.anchor.View(), s.focus == 0, st))
+	plans := append([]string{"none"}, coach.IfThenPlans...)
+	lines = append(lines, "", s.choiceRow("A plan for a hard day", nil, 0, s.focus == 1, st))
+	lines = append(lines, "    "+st.Choice.Render("◂ "+ansiCut(plans[s.ifThen+1], width-8)+" ▸"))
+	return lines
+}
+
+func (s newGoalScreen) previewView(width int, st Styles) []string {
+	lines := []string{fmt.Sprintf("%s · if every session goes well:", s.nameValue()), ""}
+	for _, w := range s.preview {
+		lines = append(lines, ansiCut(fmt.Sprintf("  Week %d  %s", w.Week, w.Text), width))
+	}
+	lines = append(lines, "")
+	lines = append(lines, wrap("Repeating a week is normal, and rest days are part of the plan. Enter saves it.", width)...)
+	return lines
+}
+
+// choiceRow draws a label and its answers, the chosen one in brackets.
+func (s newGoalScreen) choiceRow(label string, answers []string, chosen int, focused bool, st Styles) string {
+	pointer := "  "
+	if focused {
+		pointer = st.Selected.Render(cursorGlyph) + " "
+	}
+	var parts []string
+	for i, a := range answers {
+		if i == chosen {
+			a = st.Choice.Render("[" + a + "]")
+		} else {
+			a = " " + a + " "
+		}
+		parts = append(parts, a)
+	}
+	if label != "" {
+		label = fmt.Sprintf("%-14s", label)
+	}
+	return pointer + label + strings.Join(parts, " ")
+}
+
+func (s newGoalScreen) fieldRow(label, field string, focused bool, st Styles) string {
+	pointer := "  "
+	if focused {
+		pointer = st.Selected.Render(cursorGlyph) + " "
+	}
+	return pointer + fmt.Sprintf("%-14s", label) + field
+}
+
+func unitWords() []string {
+	out := make([]string, len(customUnits))
+	for i, u := range customUnits {
+		out[i] = u.String()
+	}
+	return out
+}
+
+func (s newGoalScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	switch s.step {
+	case ngPlan:
+		return []key.Binding{k.Next, k.Up, k.Filter, k.Back}
+	case ngDays:
+		return []key.Binding{k.Next, k.Left, k.Tab, k.Toggle, k.Back}
+	case ngCustom, ngAnchor:
+		return []key.Binding{k.Next, k.Up, k.Left, k.Back}
+	case ngReady, ngAdvice:
+		return []key.Binding{k.Next, k.Left, k.Back}
+	case ngName, ngCapacity, ngPreview:
+	}
+	return []key.Binding{k.Next, k.Back}
+}
+
+func (s newGoalScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
