@@ -83,7 +83,8 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 		rec.Message = fmt.Sprintf("%s: %s. That's %d this week. %s", celebrateWord(in.Outcome),
 			Amount(in.Achieved, p.Unit), after.WeekDone, MsgCelebrate)
 	}
-	rec.Message = strings.TrimSpace(rec.Message + " " + rec.Decision.Message)
+	// The celebration and the reason are two thoughts: two lines.
+	rec.Message = strings.TrimSpace(rec.Message + "\n" + rec.Decision.Message)
 	if !newest {
 		rec.Message = strings.TrimSpace(fmt.Sprintf("%s Logged for %s; it counts in your history.", rec.Message, e.Day))
 	}

@@ -1,0 +1,167 @@
+// Command tend is a gentle habit coach for the terminal.
+//
+// main only wires things up: it reads the global options, picks the database
+// file and the clock, then runs a shell command or the TUI and turns any
+// error into one plain sentence and an exit status.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
+
+	"tend/coach"
+	"tend/store"
+	"tend/tui"
+)
+
+// version is tend's release; `tend version` prints it.
+const version = "0.1.0"
+
+// Exit statuses (DESIGN.md "Command line").
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	db, args, err := splitDB(args)
+	if err != nil {
+		return report(stderr, tui.UsageError{Msg: err.Error()})
+	}
+	if len(args) > 0 {
+		switch args[0] {
+		case "-h", "--help", "-help", "help":
+			fmt.Fprint(stdout, tui.Help())
+			return exitOK
+		case "--version", "-version":
+			args[0] = "version"
+		}
+	}
+	clock, err := clockFromEnv(os.Getenv("TEND_NOW"))
+	if err != nil {
+		return report(stderr, tui.UsageError{Msg: err.Error()})
+	}
+	path, err := dbPath(db)
+	if err != nil {
+		return report(stderr, err)
+	}
+	st := store.New(path)
+	if len(args) == 0 {
+		return report(stderr, runTUI(st, path, clock))
+	}
+	if !tui.IsCommand(args[0]) {
+		return report(stderr, tui.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
+	}
+	width, _, err := term.GetSize(os.Stdout.Fd())
+	if err != nil || width <= 0 {
+		width = 80
+	}
+	env := tui.Env{Store: st, Clock: clock, Out: stdout, Width: min(width, 100), Styles: tui.DefaultStyles(), Version: version}
+	return report(stderr, tui.RunCommand(args[0], args[1:], env))
+}
+
+func runTUI(st *store.Store, path string, clock func() time.Time) error {
+	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return errors.New("tend's screens need a terminal. From a script, use the commands instead: " +
+			"`tend today`, `tend done NAME`, `tend goals` (see `tend --help`)")
+	}
+	m := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles()})
+	final, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
+	if err != nil {
+		return fmt.Errorf("the terminal could not be used: %w", err)
+	}
+	if fm, ok := final.(tui.Model); ok {
+		return fm.Err()
+	}
+	return nil
+}
+
+// report prints err as a sentence on stderr and returns the exit status.
+func report(stderr io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	msg := strings.TrimSpace(err.Error())
+	msg = strings.ToUpper(msg[:1]) + msg[1:]
+	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
+		msg += "."
+	}
+	fmt.Fprintln(stderr, msg)
+	var usage tui.UsageError
+	if errors.As(err, &usage) {
+		return exitUsage
+	}
+	return exitFail
+}
+
+// splitDB takes --db PATH (or --db=PATH) out of the arguments wherever it
+// stands, since the database is chosen before any command runs.
+func splitDB(args []string) (string, []string, error) {
+	db := os.Getenv("TEND_DB")
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return db, append(rest, args[i:]...), nil
+		case a == "--db" || a == "-db":
+			if i+1 >= len(args) || args[i+1] == "" {
+				return "", nil, errors.New("--db needs a file path")
+			}
+			db, i = args[i+1], i+1
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			db = a[strings.Index(a, "=")+1:]
+			if db == "" {
+				return "", nil, errors.New("--db needs a file path")
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return db, rest, nil
+}
+
+// dbPath is --db or TEND_DB, else $XDG_DATA_HOME/tend/tend.db, else
+// ~/.local/share/tend/tend.db.
+func dbPath(flagged string) (string, error) {
+	if flagged != "" {
+		return filepath.Abs(flagged)
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "tend", "tend.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", errors.New("tend cannot find your home folder to keep its data in; set HOME, or pass --db PATH")
+	}
+	return filepath.Join(home, ".local", "share", "tend", "tend.db"), nil
+}
+
+// clockFromEnv is the real clock, or the fixed one TEND_NOW asks for: an
+// RFC 3339 time, or YYYY-MM-DD meaning noon that day, local time.
+func clockFromEnv(v string) (func() time.Time, error) {
+	if v == "" {
+		return time.Now, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return func() time.Time { return t.Local() }, nil
+	}
+	d, err := coach.ParseDay(v)
+	if err != nil {
+		return nil, fmt.Errorf("TEND_NOW=%q is not a time; use YYYY-MM-DD or an RFC 3339 time like 2026-03-02T08:00:00Z", v)
+	}
+	y, m, dd := d.Date()
+	t := time.Date(y, m, dd, 12, 0, 0, 0, time.Local)
+	return func() time.Time { return t }, nil
+}
