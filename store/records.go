@@ -33,6 +33,8 @@ type goalRecord struct {
 	LevelSince      string           `json:"level_since"`
 	Created         string           `json:"created"`
 	Capacity        int              `json:"capacity"`
+	Anchor          string           `json:"anchor"`
+	IfThen          string           `json:"if_then"`
 	// The engine's state beyond the level: without these a pain ease, a
 	// coach-made bridge or a second try at a level would be forgotten.
 	Eased        bool    `json:"eased"`

@@ -15,6 +15,7 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 		StatusHistory:   make([]statusRecord, 0, len(g.Statuses)),
 		Level:           g.Level, Variant: g.Variant, Bridge: g.Bridge,
 		LevelSince: g.LevelFrom.String(), Created: g.Created.String(), Capacity: g.Capacity,
+		Anchor: g.Anchor, IfThen: g.IfThen,
 		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
 		SteppedBack: g.SteppedBack,
 	}
@@ -43,7 +44,7 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	}
 	g := coach.Goal{
 		ID: id, Name: r.Name, PlanID: r.Plan, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
-		Capacity: r.Capacity, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
+		Capacity: r.Capacity, Anchor: r.Anchor, IfThen: r.IfThen, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
 		Reason: r.Reason, ReasonCode: r.ReasonCode, SteppedBack: r.SteppedBack,
 	}
 	var d fieldDecoder

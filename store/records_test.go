@@ -31,10 +31,26 @@ func customGoal(t *testing.T) coach.Goal {
 	g.ID, g.Level, g.Variant, g.Bridge, g.LevelFrom = 7, 3, 1, true, created.AddDays(9)
 	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = true, 2.25, "A step in between.", "R5"
 	g.SteppedBack = []int{4}
+	g.Capacity, g.Anchor, g.IfThen = 20, "After I make coffee", coach.IfThenPlans[0]
 	return g
 }
 
+// allSet fails when a field of v is zero: the round-trip tests use values
+// with every field set, so a field added to coach and not to the records
+// cannot be lost without a test failing.
+func allSet(t *testing.T, v any) {
+	t.Helper()
+	rv := reflect.ValueOf(v)
+	for i := range rv.NumField() {
+		if rv.Field(i).IsZero() {
+			t.Errorf("%T.%s is zero in the round-trip value: set it, and make sure the record keeps it",
+				v, rv.Type().Field(i).Name)
+		}
+	}
+}
+
 func TestGoalRecordRoundTrip(t *testing.T) {
+	allSet(t, customGoal(t))
 	for _, g := range []coach.Goal{customGoal(t), func() coach.Goal { g := walkGoal(t, "Walk"); g.ID = 1; return g }()} {
 		b, err := encodeGoal(g)
 		if err != nil {
@@ -62,7 +78,7 @@ func TestGoalRecordFieldNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"v", "name", "plan", "custom", "schedule_history", "status_history", "level",
-		"variant", "bridge", "level_since", "created", "capacity"} {
+		"variant", "bridge", "level_since", "created", "capacity", "anchor", "if_then"} {
 		if _, ok := m[f]; !ok {
 			t.Errorf("goal JSON has no %q: %s", f, b)
 		}
@@ -89,6 +105,7 @@ func TestCheckInRecordRoundTrip(t *testing.T) {
 			WrittenAt: time.Date(2026, 3, 2, 7, 45, 12, 0, time.FixedZone("", -5*3600))},
 		{Day: created, Outcome: coach.Rest, Effort: coach.EffortOK, Pain: coach.PainNone},
 	}
+	allSet(t, tests[0])
 	for _, c := range tests {
 		b, err := encodeCheckIn(c)
 		if err != nil {
@@ -116,8 +133,10 @@ func TestCheckInRecordRoundTrip(t *testing.T) {
 
 func TestDecisionRecordRoundTrip(t *testing.T) {
 	d := coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop.",
-		NextTarget: 12, Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Active,
+		NextTarget: 12, Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
 			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3}}}
+	allSet(t, d)
+	allSet(t, d.Before)
 	b, err := encodeDecision(d)
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +149,7 @@ func TestDecisionRecordRoundTrip(t *testing.T) {
 		t.Errorf("decision round trip:\n got %+v\nwant %+v", got, d)
 	}
 	for _, want := range []string{`"action":"safety-hold"`, `"reason_code":"S1"`, `"next_target":12`,
-		`"before":{"level":3,"variant":2,"bridge":true,"level_since":"2026-02-16","status":"active"`} {
+		`"before":{"level":3,"variant":2,"bridge":true,"level_since":"2026-02-16","status":"paused"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("decision JSON lacks %s: %s", want, b)
 		}
