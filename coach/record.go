@@ -64,7 +64,6 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 			return Recorded{}, fmt.Errorf("%w: there is no in-between session to skip; the full session is already today's", ErrBadValue)
 		}
 		offer.Bridge, offer.BridgeTarget = false, 0
-		g.Bridge, g.BridgeTarget = false, 0
 	}
 	in := checkInFrom(e, offer, p)
 	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
@@ -72,7 +71,13 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	rec := Recorded{Goal: g, CheckIn: in}
 	if newest {
-		rec.Goal, rec.Decision = Decide(g, p, hist, in)
+		judged := g
+		if e.Full {
+			// Taking the full session leaves the in-between step for
+			// good: the day is judged as the level itself.
+			judged.Bridge, judged.BridgeTarget = false, 0
+		}
+		rec.Goal, rec.Decision = Decide(judged, p, hist, in)
 		rec.Decided = true
 	}
 	after, err := TodayFor(rec.Goal, append(withoutDay(recent, e.Day), in), e.Day)
