@@ -235,9 +235,9 @@ func (s checkInScreen) row(q question, width int, st Styles) []string {
 		}
 		parts = append(parts, a)
 	}
-	line := pointer + fmt.Sprintf("%-17s", label) + strings.Join(parts, " ")
+	line := pointer + fmt.Sprintf("%-18s", label) + strings.Join(parts, " ")
 	if q == askAmount {
-		line = pointer + fmt.Sprintf("%-17s", label) + s.amount.View()
+		line = pointer + fmt.Sprintf("%-18s", label) + s.amount.View()
 	}
 	if lipgloss.Width(line) <= width {
 		return []string{line}

@@ -68,7 +68,7 @@ func newNewGoal(welcome bool, taken []coach.Goal, day coach.Day) newGoalScreen {
 	}
 	s := newGoalScreen{keys: defaultNewGoalKeys(), welcome: welcome, taken: taken, day: day, ifThen: -1,
 		plans: append(coach.Plans(), customChoice()), filter: mk("type to filter", 20),
-		name: mk("a name", coach.MaxNameLen), capac: mk("skip", 3), anchor: mk("make my morning coffee", 80),
+		name: mk("a name", coach.MaxNameLen), capac: mk("skip", 3), anchor: mk("(optional) e.g. make my coffee", 80),
 		custom: newCustomForm(mk)}
 	s.filter.Prompt = "/"
 	return s

@@ -39,8 +39,10 @@ type daysForm struct {
 
 func newDaysForm(perWeek int) daysForm {
 	f := daysForm{perWeek: max(1, min(7, perWeek))}
-	for i := 0; i < f.perWeek && i < 7; i++ {
-		f.on[(i*7/f.perWeek)%7] = true // spread out: 3 → mon, wed, fri
+	// Spread out, with rest days between where they fit: 3 is mon, wed, fri.
+	spread := map[int]string{1: "1000000", 2: "0100100", 3: "1010100", 4: "1101100", 5: "1111100", 6: "1111110", 7: "1111111"}
+	for i, c := range spread[f.perWeek] {
+		f.on[i] = c == '1'
 	}
 	return f
 }

@@ -39,7 +39,7 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 				add(map[bool]string{true: "• ", false: "  "}[i == 0] + l)
 			}
 		}
-		add("", s.choiceRow("Any of these true?", []string{"no", "yes"}, s.ready, true, st))
+		add("", s.choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
 	case ngAdvice:
 		para("Please talk to your doctor before becoming much more active. Until they say it's fine, "+
 			"a gentle plan is the place to start.", lipgloss.NewStyle())
@@ -201,9 +201,11 @@ func unitWords() []string {
 
 func (s newGoalScreen) ShortHelp() []key.Binding {
 	k := s.keys
+	back := k.Back
+	back.SetEnabled(!(s.welcome && len(s.back) == 0))
 	switch s.step {
 	case ngPlan:
-		return []key.Binding{k.Next, k.Up, k.Filter, k.Back}
+		return []key.Binding{k.Next, k.Up, k.Filter, back}
 	case ngDays:
 		return []key.Binding{k.Next, k.Left, k.Tab, k.Toggle, k.Back}
 	case ngCustom, ngAnchor:
