@@ -30,10 +30,11 @@ const (
 	screenNewGoal        // the welcome on the first run, and adding a goal
 	screenToday
 	screenCheckIn
+	screenReview
 )
 
 var screenNames = map[screen]string{screenLoading: "loading", screenNewGoal: "new goal",
-	screenToday: "today", screenCheckIn: "check-in"}
+	screenToday: "today", screenCheckIn: "check-in", screenReview: "review"}
 
 func (s screen) String() string { return screenNames[s] }
 
@@ -56,6 +57,7 @@ type Model struct {
 	newGoal newGoalScreen
 	today   todayScreen
 	checkIn checkInScreen
+	review  reviewScreen
 
 	snap      coach.Snapshot
 	day       coach.Day
@@ -135,6 +137,14 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.reload()
 	case addGoalMsg:
 		m.newGoal, m.screen = newNewGoal(false, m.snap.Goals, m.day), screenNewGoal
+	case openReviewMsg:
+		if m.screen != screenReview {
+			m.review = newReview(activeGoals(m.snap.Goals), msg.goalID)
+		}
+		m.screen = screenReview
+		return m, loadHistoryCmd(m.deps.Store, m.goalByID(m.review.goalID()), m.day)
+	case historyLoadedMsg:
+		m.review = m.review.withHistory(msg)
 	case createGoalMsg:
 		return m, addGoalCmd(m.deps.Store, msg.goal)
 	case goalAddedMsg:
@@ -186,6 +196,8 @@ func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.today, cmd = m.today.Update(k)
 	case screenCheckIn:
 		m.checkIn, cmd = m.checkIn.Update(k)
+	case screenReview:
+		m.review, cmd = m.review.Update(k)
 	case screenLoading:
 	}
 	return m, cmd
@@ -198,9 +210,31 @@ func (m Model) editing() bool {
 		return m.checkIn.editing()
 	case screenNewGoal:
 		return m.newGoal.editing()
-	case screenToday, screenLoading:
+	case screenToday, screenLoading, screenReview:
 	}
 	return false
+}
+
+// goalByID finds a loaded goal.
+func (m Model) goalByID(id uint64) coach.Goal {
+	for _, g := range m.snap.Goals {
+		if g.ID == id {
+			return g
+		}
+	}
+	return coach.Goal{}
+}
+
+// activeGoals are the goals the review walks through: every goal but the
+// archived ones, whose history stays one `tend review NAME` away.
+func activeGoals(goals []coach.Goal) []coach.Goal {
+	var out []coach.Goal
+	for _, g := range goals {
+		if g.Status() != coach.Archived {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 func (m Model) handleLoaded(msg loadedMsg) Model {
@@ -278,6 +312,8 @@ func (m Model) bodyView(height int) string {
 		return m.today.View(w, height, m.deps.Styles)
 	case screenCheckIn:
 		return m.checkIn.View(w, height, m.deps.Styles)
+	case screenReview:
+		return m.review.View(w, height, m.deps.Styles)
 	case screenLoading:
 	}
 	return m.deps.Styles.Muted.Render(" Reading your goals…")
@@ -338,6 +374,8 @@ func (m Model) activeKeys() help.KeyMap {
 		return m.newGoal
 	case screenCheckIn:
 		return m.checkIn
+	case screenReview:
+		return m.review
 	case screenToday, screenLoading:
 	}
 	return m.today

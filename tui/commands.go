@@ -17,6 +17,8 @@ type Store interface {
 	AddGoal(g coach.Goal) (coach.Goal, error)
 	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
+	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
+	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 }
 
 // Deps are what the TUI is built from.

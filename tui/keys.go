@@ -19,7 +19,7 @@ func defaultGlobalKeys() globalKeys {
 
 // todayKeys drive the Today screen.
 type todayKeys struct {
-	Up, Down, CheckIn, Full, Rest, Undo, Add key.Binding
+	Up, Down, CheckIn, Full, Rest, Undo, Add, Review key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -31,6 +31,7 @@ func defaultTodayKeys() todayKeys {
 		Rest:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest")),
 		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo today")),
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Review:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "review")),
 	}
 }
 

@@ -57,6 +57,7 @@ func (s todayScreen) updateKeys() todayScreen {
 	s.keys.Undo.SetEnabled(ok && t.CheckIn != nil)
 	s.keys.Up.SetEnabled(len(s.items) > 1)
 	s.keys.Down.SetEnabled(len(s.items) > 1)
+	s.keys.Review.SetEnabled(ok)
 	return s
 }
 
@@ -84,6 +85,8 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		return s, send(undoMsg{item: t})
 	case key.Matches(msg, s.keys.Add):
 		return s, send(addGoalMsg{})
+	case key.Matches(msg, s.keys.Review):
+		return s, send(openReviewMsg{goalID: t.Goal.ID})
 	}
 	return s.updateKeys(), nil
 }
@@ -125,11 +128,11 @@ func linesFrom(blocks [][]string) int {
 }
 
 func (s todayScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add}
+	return []key.Binding{s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add, s.keys.Review}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo}, {s.keys.Add, s.keys.Review}}
 }
 
 // send wraps a message in a command, for screens asking the root to act.

@@ -48,6 +48,14 @@ func (r *recordingStore) CheckIn(id uint64, e coach.Entry, today coach.Day) (coa
 	return coach.Recorded{}, errors.New("no such goal")
 }
 
+func (r *recordingStore) CheckIns(id uint64, from, to coach.Day) ([]coach.CheckIn, error) {
+	return r.snap.CheckIns[id], nil
+}
+
+func (r *recordingStore) Decisions(uint64, coach.Day, coach.Day) ([]coach.Decision, error) {
+	return nil, nil
+}
+
 func (r *recordingStore) Undo(id uint64, d coach.Day) (coach.CheckIn, error) {
 	r.undone = append(r.undone, d)
 	return coach.CheckIn{}, nil

@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"tend/coach"
+)
+
+// reviewScreen shows one goal's consistency and progress; ←/→ move between
+// goals, ↑/↓ scroll where the window is small.
+type reviewScreen struct {
+	keys    reviewKeys
+	goals   []coach.Goal
+	at      int
+	hist    *History // nil until the goal's history has arrived
+	scroll  int
+	loading uint64 // the goal whose history is on its way
+}
+
+// reviewKeys drive the review.
+type reviewKeys struct {
+	Prev, Next, Up, Down, Back key.Binding
+}
+
+func defaultReviewKeys() reviewKeys {
+	return reviewKeys{
+		Prev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "goal")),
+		Next: key.NewBinding(key.WithKeys("right", "l")),
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
+		Down: key.NewBinding(key.WithKeys("down", "j")),
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// openReviewMsg asks the root to open the review at a goal.
+type openReviewMsg struct{ goalID uint64 }
+
+// historyLoadedMsg carries a goal's history for the review.
+type historyLoadedMsg struct {
+	goalID uint64
+	hist   History
+}
+
+func newReview(goals []coach.Goal, goalID uint64) reviewScreen {
+	s := reviewScreen{keys: defaultReviewKeys(), goals: goals}
+	for i, g := range goals {
+		if g.ID == goalID {
+			s.at = i
+		}
+	}
+	return s
+}
+
+func (s reviewScreen) goalID() uint64 {
+	if len(s.goals) == 0 {
+		return 0
+	}
+	return s.goals[s.at].ID
+}
+
+// withHistory takes a loaded history, unless it is for a goal the person
+// has already moved away from.
+func (s reviewScreen) withHistory(msg historyLoadedMsg) reviewScreen {
+	if msg.goalID == s.goalID() {
+		h := msg.hist
+		s.hist = &h
+	}
+	return s
+}
+
+func (s reviewScreen) Update(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
+	n := len(s.goals)
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		return s, send(closeScreenMsg{})
+	case key.Matches(msg, s.keys.Prev) && n > 1:
+		s.at, s.hist, s.scroll = (s.at+n-1)%n, nil, 0
+		return s, send(openReviewMsg{goalID: s.goalID()})
+	case key.Matches(msg, s.keys.Next) && n > 1:
+		s.at, s.hist, s.scroll = (s.at+1)%n, nil, 0
+		return s, send(openReviewMsg{goalID: s.goalID()})
+	case key.Matches(msg, s.keys.Up):
+		s.scroll = max(0, s.scroll-1)
+	case key.Matches(msg, s.keys.Down):
+		s.scroll++
+	}
+	return s, nil
+}
+
+func (s reviewScreen) View(width, height int, st Styles) string {
+	if len(s.goals) == 0 {
+		return st.Muted.Render("No goals to review yet.")
+	}
+	title := st.Title.Render("Review · " + s.goals[s.at].Name)
+	if len(s.goals) > 1 {
+		pos := fmt.Sprintf("◂ %d of %d ▸", s.at+1, len(s.goals))
+		title = ansiCut(title, width-lipgloss.Width(pos)-1)
+		title += strings.Repeat(" ", max(1, width-lipgloss.Width(title)-lipgloss.Width(pos))) + st.Muted.Render(pos)
+	}
+	if s.hist == nil {
+		return title + "\n\n" + st.Muted.Render("Reading the history…")
+	}
+	lines := append([]string{title, ""}, ReviewLines(*s.hist, width, st)...)
+	top := min(s.scroll, max(0, len(lines)-height))
+	lines = lines[top:]
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s reviewScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.keys.Prev, s.keys.Up, s.keys.Back}
+}
+
+func (s reviewScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func loadHistoryCmd(st Store, g coach.Goal, today coach.Day) tea.Cmd {
+	return func() tea.Msg {
+		p, err := g.Plan()
+		if err != nil {
+			return errMsg{err}
+		}
+		// The review may read one goal's whole history (DESIGN "Data").
+		cs, err := st.CheckIns(g.ID, coach.Day{}, today)
+		if err != nil {
+			return errMsg{err}
+		}
+		ds, err := st.Decisions(g.ID, coach.Day{}, today)
+		if err != nil {
+			return errMsg{err}
+		}
+		return historyLoadedMsg{goalID: g.ID, hist: History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}}
+	}
+}

@@ -1,0 +1,196 @@
+package tui
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"tend/coach"
+)
+
+func reviewCmd(fs *flag.FlagSet) func(Env, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON")
+	return func(env Env, args []string) error {
+		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		if err != nil {
+			return err
+		}
+		today := env.today(snap)
+		goals := snap.Goals
+		if len(args) == 1 {
+			g, err := findGoal(snap.Goals, args[0])
+			if err != nil {
+				return err
+			}
+			goals = []coach.Goal{g}
+		}
+		var hists []History
+		for _, g := range goals {
+			h, err := historyOf(env.Store, g, today)
+			if err != nil {
+				return err
+			}
+			hists = append(hists, h)
+		}
+		switch {
+		case *asJSON && len(args) == 1:
+			return writeJSON(env.Out, reviewJSON(hists[0]))
+		case *asJSON:
+			out := []reviewDocJSON{}
+			for _, h := range hists {
+				out = append(out, reviewJSON(h))
+			}
+			return writeJSON(env.Out, out)
+		case len(hists) == 0:
+			return writeLines(env.Out, "No goals yet. Start one with `tend add Walk --plan daily-walk`.")
+		}
+		var lines []string
+		for i, h := range hists {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, env.Styles.Title.Render("Review · "+h.Goal.Name))
+			lines = append(lines, ReviewLines(h, env.Width, env.Styles)...)
+			lines = append(lines, historyLines(h)...)
+		}
+		return writeLines(env.Out, trimRight(lines)...)
+	}
+}
+
+func historyOf(st ShellStore, g coach.Goal, today coach.Day) (History, error) {
+	p, err := g.Plan()
+	if err != nil {
+		return History{}, err
+	}
+	cs, err := st.CheckIns(g.ID, coach.Day{}, today)
+	if err != nil {
+		return History{}, err
+	}
+	ds, err := st.Decisions(g.ID, coach.Day{}, today)
+	if err != nil {
+		return History{}, err
+	}
+	return History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}, nil
+}
+
+// historyLines lists every change of level with its reason.
+func historyLines(h History) []string {
+	var out []string
+	for _, d := range levelChanges(h.Decisions) {
+		out = append(out, fmt.Sprintf("  %s  %s", d.Day, d.Message))
+	}
+	if len(out) > 0 {
+		out = append([]string{"Level history"}, out...)
+	}
+	return out
+}
+
+// levelChanges are the decisions that moved a goal.
+func levelChanges(ds []coach.Decision) []coach.Decision {
+	var out []coach.Decision
+	for _, d := range ds {
+		if d.From != d.To || d.Action == coach.ActBridge || d.Action == coach.ActGraduate || d.Action == coach.ActRestart {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func trimRight(lines []string) []string {
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
+
+type levelChangeJSON struct {
+	Day        string `json:"day"`
+	From       int    `json:"from"`
+	To         int    `json:"to"`
+	ReasonCode string `json:"reason_code"`
+	Message    string `json:"message"`
+}
+
+type reviewDocJSON struct {
+	Name             string            `json:"name"`
+	Strength         float64           `json:"strength"`
+	Band             string            `json:"band"`
+	WeeksKept        int               `json:"weeks_kept"`
+	ShowUpStreak     int               `json:"show_up_streak"`
+	BestShowUpStreak int               `json:"best_show_up_streak"`
+	RunEnded         bool              `json:"run_ended"`
+	Sessions         int               `json:"sessions"`
+	Total            targetJSON        `json:"total"`
+	WeekActiveMin    float64           `json:"week_active_minutes"`
+	LevelHistory     []levelChangeJSON `json:"level_history"`
+	MoodLift         *float64          `json:"mood_lift"`
+	MoodLiftDays     int               `json:"mood_lift_days"`
+}
+
+func reviewJSON(h History) reviewDocJSON {
+	r := h.Review()
+	doc := reviewDocJSON{
+		Name: h.Goal.Name, Strength: round3(r.Strength), Band: r.Band, WeeksKept: r.WeeksKept,
+		ShowUpStreak: r.ShowUpStreak, BestShowUpStreak: r.BestStreak, RunEnded: r.RunEnded, Sessions: r.Sessions,
+		Total:         targetJSON{Amount: round3(r.Total), Unit: h.Plan.Unit.String()},
+		WeekActiveMin: round3(r.WeekActiveMin), LevelHistory: []levelChangeJSON{}, MoodLiftDays: r.Mood.LiftDays,
+	}
+	doc.Total.Text = amountWords(r.Total, h.Plan.Unit)
+	if r.Mood.Enough {
+		lift := round3(r.Mood.Lift)
+		doc.MoodLift = &lift
+	}
+	for _, d := range levelChanges(h.Decisions) {
+		doc.LevelHistory = append(doc.LevelHistory, levelChangeJSON{Day: d.Day.String(), From: d.From, To: d.To,
+			ReasonCode: d.ReasonCode, Message: d.Message})
+	}
+	return doc
+}
+
+func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
+
+// statusCmd prints one short line for a shell prompt or a status bar:
+// today's sessions done of due, and the next one. With no database it
+// prints nothing and succeeds, so a prompt never shows an error.
+func statusCmd(*flag.FlagSet) func(Env, []string) error {
+	return func(env Env, _ []string) error {
+		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+		if err != nil || len(snap.Goals) == 0 {
+			return err
+		}
+		items, err := snap.Todays(env.today(snap))
+		if err != nil {
+			return err
+		}
+		due, done, next := 0, 0, ""
+		for _, t := range items {
+			if !t.Due && !t.Done() {
+				continue
+			}
+			due++
+			if t.Done() {
+				done++
+			} else if next == "" {
+				next = fmt.Sprintf("%s %s", strings.ToLower(t.Goal.Name), shortAmount(t))
+			}
+		}
+		line := fmt.Sprintf("tend %d/%d", done, due)
+		switch {
+		case due == 0:
+			line = "tend rest day"
+		case next == "":
+			line += " ✓"
+		default:
+			line += " · " + next
+		}
+		return writeLines(env.Out, line)
+	}
+}
+
+// shortAmount is a target in a few characters: "15m", "64 reps".
+func shortAmount(t coach.Today) string {
+	if t.Plan.Unit == coach.Minutes {
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", t.Session.Target), ".0") + "m"
+	}
+	return coach.Amount(t.Session.Target, t.Plan.Unit)
+}
