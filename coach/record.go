@@ -84,7 +84,8 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	if err != nil {
 		return Recorded{}, err
 	}
-	if in.Outcome.ShowedUp() {
+	if in.Outcome.ShowedUp() && rec.Decision.Action != ActSafetyHold {
+		// After a warning sign the only words are the safety message.
 		rec.Message = fmt.Sprintf("%s: %s. That's %d this week. %s", celebrateWord(in.Outcome),
 			Amount(in.Achieved, p.Unit), after.WeekDone, MsgCelebrate)
 	}

@@ -49,6 +49,11 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 	if err != nil {
 		return coach.Recorded{}, fmt.Errorf("%s: %w", g.Name, err)
 	}
+	if st := g.Status(); st != coach.Active && !e.Outcome.Skips() {
+		// Checked before the day's first decision is put back below: a
+		// second check-in must not slip past a safety hold set by the first.
+		return coach.Recorded{}, fmt.Errorf("%s: %w: it is %s", g.Name, coach.ErrNotActive, st)
+	}
 	key := idKey(goalID)
 	recent, newest, err := recentCheckIns(b.checkIns.Bucket(key), goalID, e.Day, today)
 	if err != nil {
@@ -108,8 +113,11 @@ func recentCheckIns(sub *bolt.Bucket, goalID uint64, day, today coach.Day) ([]co
 		return nil, coach.Day{}, nil
 	}
 	k, _ := sub.Cursor().Last()
+	if k == nil {
+		return nil, coach.Day{}, nil // every check-in was undone
+	}
 	newest, err := parseDayKey(k)
-	if k == nil || err != nil {
+	if err != nil {
 		return nil, coach.Day{}, err
 	}
 	from := today.AddDays(-(coach.RecentDays - 1))

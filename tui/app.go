@@ -8,7 +8,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -86,7 +85,7 @@ func (m Model) Err() error { return m.fatal }
 
 // Init loads the goals and starts watching the file for changes made elsewhere.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(loadCmd(m.deps.Store, m.deps.Clock, m.snap.DayStartHour), watchTickCmd())
+	return tea.Batch(loadCmd(m.deps.Store, m.deps.Path, m.deps.Clock, m.snap.DayStartHour), watchTickCmd())
 }
 
 // Update routes a message: sizes to every screen, keys to the global keys
@@ -161,7 +160,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) reload() tea.Cmd {
-	return reloadCmd(m.deps.Store, m.deps.Clock, m.snap.DayStartHour)
+	return reloadCmd(m.deps.Store, m.deps.Path, m.deps.Clock, m.snap.DayStartHour)
 }
 
 func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -239,6 +238,7 @@ func activeGoals(goals []coach.Goal) []coach.Goal {
 
 func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.snap, m.day = msg.snap, msg.day
+	m.fileMod, m.fileSize = msg.file.mod, msg.file.size
 	items, err := msg.snap.Todays(msg.day)
 	if err != nil {
 		m.status, m.statusErr = plainError(err), true
@@ -254,14 +254,13 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 }
 
 // handleFileStat notes the file's state and reports whether to reload: the
-// file changed since the last look (another tend wrote to it) or the day
-// rolled over. The first look only notes it.
+// file changed since the last look or load (another tend wrote to it), or
+// the day rolled over.
 func (m Model) handleFileStat(msg fileStatMsg) (Model, bool) {
 	changed := !msg.mod.Equal(m.fileMod) || msg.size != m.fileSize
-	first := m.fileMod.IsZero() && m.fileSize == 0
 	m.fileMod, m.fileSize = msg.mod, msg.size
 	newDay := m.screen != screenLoading && dayOf(m.deps.Clock, m.snap.DayStartHour) != m.day
-	return m, (changed && !first) || newDay
+	return m, changed || newDay
 }
 
 // View draws the header, the active screen and the footer.
@@ -301,9 +300,9 @@ func (m Model) bodyView(height int) string {
 	w := m.width - 2
 	if m.showHelp {
 		keys := m.help.FullHelpView(append(m.activeKeys().FullHelp(), []key.Binding{m.keys.Help, m.keys.Quit, m.keys.ForceQuit}))
-		// The care note is always one key away, even where the welcome
-		// has no room to show it.
-		return keys + "\n\n" + m.deps.Styles.Muted.Render(wrapJoin(coach.MsgO1, w))
+		// The care note is always one key away, and comes first, so even
+		// a small window shows it whole.
+		return m.deps.Styles.Muted.Render(wrapJoin(coach.MsgO1, w)) + "\n\n" + keys
 	}
 	switch m.screen {
 	case screenNewGoal:
@@ -323,7 +322,9 @@ func (m Model) footerView() string {
 	var lines []string
 	if m.screen == screenCheckIn && !m.showHelp {
 		if h := m.checkIn.hint(); h != "" {
-			lines = append(lines, " "+m.deps.Styles.Muted.Render(wrap(h, m.width-2)[0]))
+			for _, l := range wrap(h, m.width-2) {
+				lines = append(lines, " "+m.deps.Styles.Muted.Render(l))
+			}
 		}
 	}
 	if m.status != "" {
@@ -331,12 +332,19 @@ func (m Model) footerView() string {
 		if m.statusErr {
 			st = m.deps.Styles.Error
 		}
-		for _, l := range wrap(m.status, m.width-2) {
+		// In a small window the status may not push the screen away.
+		status := wrap(m.status, m.width-2)
+		if room := max(1, (m.height-minHeight)/2+1); len(status) > room {
+			status = append(status[:room-1], ansiCut(strings.Join(status[room-1:], " "), m.width-2))
+		}
+		for _, l := range status {
 			lines = append(lines, " "+st.Render(l))
 		}
 	}
 	keys := m.activeKeys().ShortHelp()
-	if !m.editing() {
+	if m.editing() {
+		keys = append(keys, m.keys.ForceQuit)
+	} else {
 		keys = append(keys, m.keys.Help, m.keys.Quit)
 	}
 	if m.showHelp {
@@ -402,11 +410,11 @@ func freeName(name string, goals []coach.Goal) string {
 // plainError turns an error into the sentence a person reads: the coach's
 // and the store's errors already say what to do.
 func plainError(err error) string {
-	var target interface{ Unwrap() error }
-	if errors.As(err, &target) {
-		return upperFirst(err.Error())
+	msg := upperFirst(sentence(err))
+	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
+		msg += "."
 	}
-	return upperFirst(err.Error())
+	return msg
 }
 
 func upperFirst(s string) string {

@@ -60,6 +60,10 @@ var (
 func newCheckIn(item coach.Today, o coach.Outcome, full bool) checkInScreen {
 	session := item.Session
 	title := item.Goal.Name + " · " + item.Text
+	if item.Done() {
+		// A second check-in the same day adds to the first (a split session).
+		title = fmt.Sprintf("%s · adding to today's %s", item.Goal.Name, coach.Amount(item.CheckIn.Achieved, item.Plan.Unit))
+	}
 	if full {
 		offer := item.Offer
 		offer.Bridge, offer.BridgeTarget = false, 0
@@ -69,6 +73,7 @@ func newCheckIn(item coach.Today, o coach.Outcome, full bool) checkInScreen {
 	in := textinput.New()
 	in.Placeholder = coach.Amount(session.Target, item.Plan.Unit)
 	in.CharLimit = 8
+	in.Prompt = ""
 	in.Width = 10
 	s := checkInScreen{keys: defaultCheckInKeys(), item: item, effort: 1, moodBefore: -1, moodAfter: -1, amount: in,
 		full: full, title: title}
@@ -269,7 +274,7 @@ func (s checkInScreen) rowParts(q question) (label string, answers []string, cho
 
 func moodWord(m int) string {
 	if m < 0 {
-		return "– (0–10, or skip)"
+		return "–"
 	}
 	return strconv.Itoa(m)
 }
@@ -284,7 +289,7 @@ func (s checkInScreen) hint() string {
 			return "If you have chest pain, feel faint or very breathless, stop now and get medical advice."
 		}
 	case askMoodBefore, askMoodAfter:
-		return "Optional. ←/→ to set, enter to skip."
+		return "Optional: ←/→ sets 0–10; enter with – skips it."
 	case askOutcome, askAmount:
 	}
 	return ""

@@ -39,8 +39,12 @@ func dayOf(clock func() time.Time, startHour int) coach.Day {
 	return coach.DayAt(clock(), startHour)
 }
 
-func loadCmd(st Store, clock func() time.Time, startHour int) tea.Cmd {
+func loadCmd(st Store, path string, clock func() time.Time, startHour int) tea.Cmd {
+	stat := statCmd(path)
 	return func() tea.Msg {
+		// Looked at before the read, so a write that lands during it is
+		// seen as a change at the next look.
+		file, _ := stat().(fileStatMsg)
 		day := dayOf(clock, startHour)
 		snap, err := st.Snapshot(day.AddDays(-coach.RecentDays))
 		if err != nil {
@@ -49,12 +53,12 @@ func loadCmd(st Store, clock func() time.Time, startHour int) tea.Cmd {
 		if snap.DayStartHour != startHour {
 			day = dayOf(clock, snap.DayStartHour)
 		}
-		return loadedMsg{snap: snap, day: day}
+		return loadedMsg{snap: snap, day: day, file: file}
 	}
 }
 
-func reloadCmd(st Store, clock func() time.Time, startHour int) tea.Cmd {
-	load := loadCmd(st, clock, startHour)
+func reloadCmd(st Store, path string, clock func() time.Time, startHour int) tea.Cmd {
+	load := loadCmd(st, path, clock, startHour)
 	return func() tea.Msg {
 		// A failed reload keeps the screen as it is and says why; only the
 		// first load is fatal.

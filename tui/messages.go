@@ -10,6 +10,7 @@ import (
 type loadedMsg struct {
 	snap coach.Snapshot
 	day  coach.Day
+	file fileStatMsg // the file as it was just before the read
 }
 
 // goalAddedMsg says a new goal is on disk.

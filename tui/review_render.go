@@ -59,8 +59,11 @@ func ReviewLines(h History, width int, st Styles) []string {
 	barW := min(20, max(5, width-30))
 	pct := coach.StrengthPercent(r.Strength)
 	filled := int(math.Round(float64(barW) * float64(pct) / 100))
-	row("Strength", st.Success.Render(strings.Repeat("█", filled))+st.Muted.Render(strings.Repeat("░", barW-filled))+
-		fmt.Sprintf(" %d%% · %s", pct, r.Band))
+	strength := fmt.Sprintf(" %d%% · %s", pct, r.Band)
+	if pct == 0 {
+		strength = " starting · it grows with each session"
+	}
+	row("Strength", st.Success.Render(strings.Repeat("█", filled))+st.Muted.Render(strings.Repeat("░", barW-filled))+strength)
 	row("Weeks kept", weeksKeptWords(r.WeeksKept))
 	row("Show-up", streakWords(r))
 	row("Totals", totalWords(h, r))
@@ -102,7 +105,7 @@ func streakWords(r coach.Review) string {
 }
 
 func totalWords(h History, r coach.Review) string {
-	s := fmt.Sprintf("%d sessions · %s", r.Sessions, amountWords(r.Total, h.Plan.Unit))
+	s := fmt.Sprintf("%s · %s", plural(r.Sessions, "session"), amountWords(r.Total, h.Plan.Unit))
 	if h.Plan.Unit == coach.Minutes && h.Plan.Domain != coach.DomainMind {
 		if r.WeekActiveMin > 0 {
 			s += fmt.Sprintf(" · %s active this week, of %d", amountWords(r.WeekActiveMin, coach.Minutes), coach.ActiveMinutesPerWeek)
@@ -278,4 +281,11 @@ func markStyle(m coach.Mark, st Styles) lipgloss.Style {
 	case coach.MarkMissed, coach.MarkPaused, coach.MarkNone, coach.MarkFuture:
 	}
 	return st.Muted
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

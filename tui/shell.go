@@ -100,7 +100,7 @@ func (c command) run(env Env, args []string) error {
 		return werr
 	}
 	if err != nil {
-		return usagef("%s. See `tend %s --help`.", upperFirst(strings.TrimPrefix(err.Error(), "flag provided but not defined: ")), c.name)
+		return usagef("%s. See `tend %s --help`", flagProblem(err, c.name), c.name)
 	}
 	switch {
 	case len(pos) < c.minArgs:
@@ -111,24 +111,55 @@ func (c command) run(env Env, args []string) error {
 	return do(env, pos)
 }
 
+// flagProblem says in plain words what the flag package found wrong.
+func flagProblem(err error, cmd string) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return fmt.Sprintf("There is no option --%s for tend %s", strings.TrimLeft(name, "-"), cmd)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return fmt.Sprintf("--%s needs a value", strings.TrimLeft(name, "-"))
+	}
+	if _, rest, ok := strings.Cut(msg, " for flag "); ok {
+		name, _, _ := strings.Cut(rest, ":")
+		return fmt.Sprintf("--%s needs a whole number", strings.TrimLeft(name, "-"))
+	}
+	return upperFirst(msg)
+}
+
 // parseInterleaved parses flags that come before or after the positional
 // arguments: Go's flag package stops at the first non-flag.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case a == "--":
+			return append(pos, args[1:]...), nil
+		case negativeNumber(a) || !strings.HasPrefix(a, "-") || a == "-":
+			pos, args = append(pos, a), args[1:]
+			continue
+		}
+		// Parse the flags up to the next negative number, which the flag
+		// package would take for a flag: "tend done walk -5" is an amount
+		// to refuse plainly, not an unknown option.
+		end := len(args)
+		for i, b := range args {
+			if negativeNumber(b) || b == "--" {
+				end = i
+				break
+			}
+		}
+		if err := fs.Parse(args[:end]); err != nil {
 			return nil, err
 		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if rest[0] == "--" && len(args) > 0 && args[len(args)-len(rest)] == "--" {
-			return append(pos, rest[1:]...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
+		args = append(append([]string(nil), fs.Args()...), args[end:]...)
 	}
+	return pos, nil
+}
+
+func negativeNumber(s string) bool {
+	return len(s) > 1 && s[0] == '-' && strings.Trim(s[1:], "0123456789.") == ""
 }
 
 func (c command) help(fs *flag.FlagSet) string {

@@ -151,7 +151,7 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 	e.At = env.Clock()
 	rec, err := env.Store.CheckIn(g.ID, e, today)
 	if errors.Is(err, coach.ErrNotActive) {
-		return fmt.Errorf("%s is %s, so it takes no check-ins until it is resumed", g.Name, g.Status())
+		return notActive(g)
 	}
 	if err != nil {
 		return err
@@ -179,4 +179,17 @@ func undoCmdShell(fs *flag.FlagSet) func(Env, []string) error {
 		}
 		return writeLines(env.Out, fmt.Sprintf("Cleared %s's check-in for %s. Check in again whenever you like.", g.Name, day))
 	}
+}
+
+// notActive says why a goal takes no sessions, and how to carry on.
+func notActive(g coach.Goal) error {
+	resume := fmt.Sprintf("`tend edit %s --resume`", shellWord(g.Name))
+	switch g.Status() {
+	case coach.SafetyHold:
+		return fmt.Errorf("%s is on hold after a warning sign. Once you have been checked, %s carries on", g.Name, resume)
+	case coach.Archived:
+		return fmt.Errorf("%s is archived; %s brings it back", g.Name, resume)
+	case coach.Active, coach.Paused:
+	}
+	return fmt.Errorf("%s is paused; %s carries on where you left it", g.Name, resume)
 }

@@ -318,8 +318,8 @@ func TestFatalErrorAsksForAKeyThenQuits(t *testing.T) {
 	}
 }
 
-// A change to the file made elsewhere reloads; the first look and an
-// unchanged file do not.
+// A change to the file made elsewhere reloads, even one made between the
+// load and the first look; an unchanged file does not.
 func TestFileChangeReloads(t *testing.T) {
 	m := loaded(t, &recordingStore{snap: seeded(t)}, seeded(t), 80, 24)
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -327,7 +327,7 @@ func TestFileChangeReloads(t *testing.T) {
 		msg  fileStatMsg
 		want bool
 	}{
-		{fileStatMsg{mod: at, size: 100}, false},                  // first look
+		{fileStatMsg{mod: at, size: 100}, true},                   // written since the load read it
 		{fileStatMsg{mod: at, size: 100}, false},                  // unchanged
 		{fileStatMsg{mod: at.Add(time.Second), size: 100}, true},  // written elsewhere
 		{fileStatMsg{mod: at.Add(time.Second), size: 4096}, true}, // grew
