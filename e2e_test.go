@@ -266,7 +266,7 @@ func TestE2EQuitRestoresTerminal(t *testing.T) {
 			term.Press(t, "enter")
 			term.WaitFor(t, "▸ How far?", screenTimeout)
 			term.Press(t, "q") // typed into the amount, not a quit
-			term.WaitFor(t, "▸ How far? > q", screenTimeout)
+			term.WaitUntil(t, "the q typed into the amount", func(s string) bool { return strings.Contains(s, "▸ How far?          q") }, screenTimeout)
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
