@@ -244,6 +244,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 		m.status, m.statusErr = plainError(err), true
 	}
 	m.today = m.today.setItems(items)
+	m.today.weekly = weeklyLines(msg.snap, msg.day)
 	switch {
 	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:
 		m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, msg.day)

@@ -98,3 +98,16 @@ func TestAnySizeDraws(t *testing.T) {
 		}
 	}
 }
+
+// At the first visit of a new week, last week's review stands below the goals.
+func TestGoldenTodayNewWeek(t *testing.T) {
+	snap := seeded(t)
+	delete(snap.CheckIns, 2) // nothing checked in yet this week
+	m := loaded(t, nil, snap, 80, 24)
+	v := m.View()
+	checkFits(t, v, 80, 24)
+	if !strings.Contains(v, "Walk to run · Week 9: 2/3 sessions") {
+		t.Errorf("no weekly review for Walk to run:\n%s", v)
+	}
+	golden.RequireEqual(t, v)
+}

@@ -105,12 +105,34 @@ func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []stri
 			lines = append(lines, indent+l)
 		}
 	}
+	if t.Due && !t.Done() && t.Status == coach.Active && t.Goal.Anchor != "" {
+		reason += " After I " + strings.TrimSuffix(t.Goal.Anchor, ".") + "."
+	}
 	if reason != "" {
-		for _, l := range wrap(reason, width-len(indent)) {
+		for _, l := range wrap(strings.TrimSpace(reason), width-len(indent)) {
 			lines = append(lines, indent+st.Muted.Render(l))
 		}
 	}
 	return lines
+}
+
+// weeklyLines are the weekly reviews (COACH W1) to show at the first visit
+// of a new week: before the week's first check-in.
+func weeklyLines(snap coach.Snapshot, day coach.Day) []string {
+	if !coach.FirstVisitOfWeek(snap, day) {
+		return nil
+	}
+	var out []string
+	for _, g := range snap.Goals {
+		p, err := g.Plan()
+		if err != nil {
+			continue
+		}
+		if line, ok := coach.WeeklyReview(g, p, snap.CheckIns[g.ID], day); ok {
+			out = append(out, g.Name+" · "+line)
+		}
+	}
+	return out
 }
 
 // wrap breaks s into lines of at most width cells, at spaces where it can.
@@ -139,7 +161,7 @@ func dayTitle(d coach.Day, width int) string {
 }
 
 // WriteToday prints the day's goals as `tend today` shows them.
-func WriteToday(w io.Writer, day coach.Day, items []coach.Today, width int, st Styles) error {
+func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string, width int, st Styles) error {
 	y, m, dd := day.Date()
 	_, wk := day.ISOWeek()
 	var b strings.Builder
@@ -152,6 +174,9 @@ func WriteToday(w io.Writer, day coach.Day, items []coach.Today, width int, st S
 		for _, l := range todayItem(t, width, nameW, false, st) {
 			b.WriteString(strings.TrimRight(l, " ") + "\n")
 		}
+	}
+	for _, line := range weekly {
+		b.WriteString("\n" + st.Muted.Render(wrapJoin(line, width)) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -28,7 +28,7 @@ func todayCmd(fs *flag.FlagSet) func(Env, []string) error {
 		if *asJSON {
 			return writeJSON(env.Out, todayJSON(day, items))
 		}
-		return WriteToday(env.Out, day, items, env.Width, env.Styles)
+		return WriteToday(env.Out, day, items, weeklyLines(snap, day), env.Width, env.Styles)
 	}
 }
 

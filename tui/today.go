@@ -13,6 +13,7 @@ import (
 type todayScreen struct {
 	keys   todayKeys
 	items  []coach.Today
+	weekly []string // last week's reviews, at the first visit of a new week
 	cursor int
 }
 
@@ -112,6 +113,17 @@ func (s todayScreen) View(width, height int, st Styles) string {
 			break
 		}
 		lines = append(lines, b...)
+	}
+	// Last week's review goes below the goals, where there is room for it.
+	for _, w := range s.weekly {
+		wl := wrap(w, width-2)
+		if len(lines)+1+len(wl) > height {
+			break
+		}
+		lines = append(lines, "")
+		for _, l := range wl {
+			lines = append(lines, "  "+st.Muted.Render(l))
+		}
 	}
 	if len(lines) > height {
 		lines = lines[:height]
