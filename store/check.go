@@ -44,6 +44,17 @@ func (s *Store) checkFile() (exists bool, err error) {
 	case !looksLikeBolt(f, info.Size()):
 		return true, &damage{path: s.path, detail: "it is not a bbolt database file"}
 	}
+	// The pages bbolt trusts are checked under a reader's lock, so that
+	// another tend's save in progress is never mistaken for damage.
+	if err := shareLock(f, openTimeout); err != nil {
+		return true, err
+	}
+	if info, err = f.Stat(); err != nil {
+		return false, fmt.Errorf("could not open the database %s: %w", s.path, err)
+	}
+	if detail := checkPages(f, info.Size()); detail != "" {
+		return true, &damage{path: s.path, detail: detail}
+	}
 	return true, nil
 }
 
