@@ -30,10 +30,11 @@ const (
 	screenToday
 	screenCheckIn
 	screenReview
+	screenGoals
 )
 
 var screenNames = map[screen]string{screenLoading: "loading", screenNewGoal: "new goal",
-	screenToday: "today", screenCheckIn: "check-in", screenReview: "review"}
+	screenToday: "today", screenCheckIn: "check-in", screenReview: "review", screenGoals: "goals"}
 
 func (s screen) String() string { return screenNames[s] }
 
@@ -57,6 +58,7 @@ type Model struct {
 	today   todayScreen
 	checkIn checkInScreen
 	review  reviewScreen
+	goals   goalsScreen
 
 	snap      coach.Snapshot
 	day       coach.Day
@@ -105,7 +107,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case errMsg:
 		m.status, m.statusErr = plainError(msg.err), true
-		m.checkIn.saving, m.newGoal.saving = false, false
+		m.checkIn.saving, m.newGoal.saving, m.goals.busy = false, false, false
 		return m, nil
 	case watchTickMsg:
 		return m, statCmd(m.deps.Path)
@@ -144,6 +146,15 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, loadHistoryCmd(m.deps.Store, m.goalByID(m.review.goalID()), m.day)
 	case historyLoadedMsg:
 		m.review = m.review.withHistory(msg)
+	case openGoalsMsg:
+		m.goals, m.screen = newGoalsScreen(m.snap.Goals, m.day), screenGoals
+	case editGoalMsg:
+		return m, editGoalCmd(m.deps.Store, msg.id, msg.edit, msg.done)
+	case deleteGoalMsg:
+		return m, deleteGoalCmd(m.deps.Store, msg.id, msg.name)
+	case goalSavedMsg:
+		m.status, m.statusErr = msg.said, false
+		return m, m.reload()
 	case createGoalMsg:
 		return m, addGoalCmd(m.deps.Store, msg.goal)
 	case goalAddedMsg:
@@ -197,6 +208,8 @@ func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.checkIn, cmd = m.checkIn.Update(k)
 	case screenReview:
 		m.review, cmd = m.review.Update(k)
+	case screenGoals:
+		m.goals, cmd = m.goals.Update(k)
 	case screenLoading:
 	}
 	return m, cmd
@@ -209,6 +222,8 @@ func (m Model) editing() bool {
 		return m.checkIn.editing()
 	case screenNewGoal:
 		return m.newGoal.editing()
+	case screenGoals:
+		return m.goals.editing()
 	case screenToday, screenLoading, screenReview:
 	}
 	return false
@@ -244,6 +259,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 		m.status, m.statusErr = plainError(err), true
 	}
 	m.today = m.today.setItems(items)
+	m.goals = m.goals.setGoals(msg.snap.Goals)
 	m.today.weekly = weeklyLines(msg.snap, msg.day)
 	switch {
 	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:
@@ -314,6 +330,8 @@ func (m Model) bodyView(height int) string {
 		return m.checkIn.View(w, height, m.deps.Styles)
 	case screenReview:
 		return m.review.View(w, height, m.deps.Styles)
+	case screenGoals:
+		return m.goals.View(w, height, m.deps.Styles)
 	case screenLoading:
 	}
 	return m.deps.Styles.Muted.Render(" Reading your goals…")
@@ -385,6 +403,8 @@ func (m Model) activeKeys() help.KeyMap {
 		return m.checkIn
 	case screenReview:
 		return m.review
+	case screenGoals:
+		return m.goals
 	case screenToday, screenLoading:
 	}
 	return m.today

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"time"
 
@@ -19,6 +20,9 @@ type Store interface {
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
+	Goals() ([]coach.Goal, error)
+	UpdateGoal(g coach.Goal) error
+	DeleteGoal(id uint64) error
 }
 
 // Deps are what the TUI is built from.
@@ -110,5 +114,42 @@ func statCmd(path string) tea.Cmd {
 			return fileStatMsg{}
 		}
 		return fileStatMsg{mod: fi.ModTime(), size: fi.Size()}
+	}
+}
+
+// goalSavedMsg says a change to a goal is on disk.
+type goalSavedMsg struct{ said string }
+
+// editGoalCmd applies edit to the goal as it is stored now, not as the
+// screen last saw it, so a check-in made meanwhile elsewhere is kept.
+func editGoalCmd(st Store, id uint64, edit func(coach.Goal) (coach.Goal, error), said string) tea.Cmd {
+	return func() tea.Msg {
+		goals, err := st.Goals()
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, g := range goals {
+			if g.ID != id {
+				continue
+			}
+			g, err = edit(g)
+			if err == nil {
+				err = st.UpdateGoal(g)
+			}
+			if err != nil {
+				return errMsg{err}
+			}
+			return goalSavedMsg{said: said}
+		}
+		return errMsg{wrapUser("That goal is gone; another tend may have deleted it")}
+	}
+}
+
+func deleteGoalCmd(st Store, id uint64, name string) tea.Cmd {
+	return func() tea.Msg {
+		if err := st.DeleteGoal(id); err != nil {
+			return errMsg{err}
+		}
+		return goalSavedMsg{said: fmt.Sprintf("Deleted %s and its history.", name)}
 	}
 }

@@ -19,7 +19,7 @@ func defaultGlobalKeys() globalKeys {
 
 // todayKeys drive the Today screen.
 type todayKeys struct {
-	Up, Down, CheckIn, Full, Rest, Undo, Add, Review key.Binding
+	Up, Down, CheckIn, Full, Rest, Undo, Add, Review, Goals key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -32,6 +32,7 @@ func defaultTodayKeys() todayKeys {
 		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo today")),
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Review:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "review")),
+		Goals:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "goals")),
 	}
 }
 

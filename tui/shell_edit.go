@@ -8,13 +8,8 @@ import (
 	"tend/coach"
 )
 
-// ShellStore is what the shell commands need: the screens' calls, and
-// changing or removing a goal.
-type ShellStore interface {
-	Store
-	UpdateGoal(g coach.Goal) error
-	DeleteGoal(id uint64) error
-}
+// ShellStore is what the shell commands need: the same calls as the screens.
+type ShellStore = Store
 
 func editCmd(fs *flag.FlagSet) func(Env, []string) error {
 	var f addFlags

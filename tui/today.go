@@ -86,6 +86,8 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		return s, send(undoMsg{item: t})
 	case key.Matches(msg, s.keys.Add):
 		return s, send(addGoalMsg{})
+	case key.Matches(msg, s.keys.Goals):
+		return s, send(openGoalsMsg{})
 	case key.Matches(msg, s.keys.Review):
 		return s, send(openReviewMsg{goalID: t.Goal.ID})
 	}
@@ -140,11 +142,11 @@ func linesFrom(blocks [][]string) int {
 }
 
 func (s todayScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add, s.keys.Review}
+	return []key.Binding{s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add, s.keys.Review, s.keys.Goals}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo}, {s.keys.Add, s.keys.Review}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo}, {s.keys.Add, s.keys.Review, s.keys.Goals}}
 }
 
 // send wraps a message in a command, for screens asking the root to act.

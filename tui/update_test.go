@@ -56,6 +56,29 @@ func (r *recordingStore) Decisions(uint64, coach.Day, coach.Day) ([]coach.Decisi
 	return nil, nil
 }
 
+func (r *recordingStore) Goals() ([]coach.Goal, error) { return r.snap.Goals, nil }
+
+func (r *recordingStore) UpdateGoal(g coach.Goal) error {
+	for i := range r.snap.Goals {
+		if r.snap.Goals[i].ID == g.ID {
+			r.snap.Goals[i] = g
+			return nil
+		}
+	}
+	return errors.New("no such goal")
+}
+
+func (r *recordingStore) DeleteGoal(id uint64) error {
+	var kept []coach.Goal
+	for _, g := range r.snap.Goals {
+		if g.ID != id {
+			kept = append(kept, g)
+		}
+	}
+	r.snap.Goals = kept
+	return nil
+}
+
 func (r *recordingStore) Undo(id uint64, d coach.Day) (coach.CheckIn, error) {
 	r.undone = append(r.undone, d)
 	return coach.CheckIn{}, nil

@@ -1,0 +1,271 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"tend/coach"
+)
+
+// goalsMode is what the Goals screen is doing.
+type goalsMode int
+
+const (
+	goalsList   goalsMode = iota
+	goalsRename           // typing a new name
+	goalsDays             // choosing days
+	goalsDelete           // typing the name to confirm a delete
+)
+
+// goalsScreen looks after goals: rename, change days, pause and resume,
+// archive, delete. Each change is saved by a command that reads the goal
+// fresh, so a check-in made meanwhile elsewhere is never undone.
+type goalsScreen struct {
+	keys   goalsKeys
+	goals  []coach.Goal
+	cursor int
+	mode   goalsMode
+	input  textinput.Model
+	days   daysForm
+	day    coach.Day
+	busy   bool
+}
+
+type goalsKeys struct {
+	Up, Down, Rename, Days, Pause, Archive, Delete, Back, Save, Toggle, Left, Right, Tab key.Binding
+}
+
+func defaultGoalsKeys() goalsKeys {
+	return goalsKeys{
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:    key.NewBinding(key.WithKeys("down", "j")),
+		Rename:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "rename")),
+		Days:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "days")),
+		Pause:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
+		Archive: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Delete:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Toggle:  key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
+		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
+		Right:   key.NewBinding(key.WithKeys("right", "l")),
+		Tab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "days a week / weekdays")),
+	}
+}
+
+// openGoalsMsg asks the root to open the Goals screen.
+type openGoalsMsg struct{}
+
+// editGoalMsg asks the root to save a change to a goal: edit is applied to
+// the goal as stored now.
+type editGoalMsg struct {
+	id   uint64
+	edit func(coach.Goal) (coach.Goal, error)
+	done string // what to say once it is saved
+}
+
+// deleteGoalMsg asks the root to delete a goal and its history.
+type deleteGoalMsg struct {
+	id   uint64
+	name string
+}
+
+func newGoalsScreen(goals []coach.Goal, day coach.Day) goalsScreen {
+	in := textinput.New()
+	in.Prompt, in.CharLimit = "", coach.MaxNameLen
+	return goalsScreen{keys: defaultGoalsKeys(), goals: goals, input: in, day: day}
+}
+
+func (s goalsScreen) selected() (coach.Goal, bool) {
+	if s.cursor >= len(s.goals) {
+		return coach.Goal{}, false
+	}
+	return s.goals[s.cursor], true
+}
+
+func (s goalsScreen) editing() bool { return s.mode == goalsRename || s.mode == goalsDelete }
+
+// setGoals takes fresh goals after a save, keeping the cursor in range.
+func (s goalsScreen) setGoals(goals []coach.Goal) goalsScreen {
+	s.goals, s.cursor, s.busy = goals, min(s.cursor, max(0, len(goals)-1)), false
+	return s
+}
+
+func (s goalsScreen) Update(msg tea.KeyMsg) (goalsScreen, tea.Cmd) {
+	g, ok := s.selected()
+	if s.busy || (!ok && s.mode == goalsList && !key.Matches(msg, s.keys.Back)) {
+		return s, nil
+	}
+	switch s.mode {
+	case goalsRename, goalsDelete:
+		return s.updateInput(msg, g)
+	case goalsDays:
+		return s.updateDays(msg, g)
+	case goalsList:
+	}
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		return s, send(closeScreenMsg{})
+	case key.Matches(msg, s.keys.Up):
+		s.cursor = (s.cursor + len(s.goals) - 1) % len(s.goals)
+	case key.Matches(msg, s.keys.Down):
+		s.cursor = (s.cursor + 1) % len(s.goals)
+	case key.Matches(msg, s.keys.Rename):
+		s.mode = goalsRename
+		s.input.SetValue(g.Name)
+		return s, s.input.Focus()
+	case key.Matches(msg, s.keys.Days):
+		s.mode, s.days = goalsDays, daysFormFor(g.Schedule())
+	case key.Matches(msg, s.keys.Pause):
+		return s.save(g.ID, pauseOrResume(s.day))
+	case key.Matches(msg, s.keys.Archive):
+		return s.save(g.ID, archiveOrRestore(s.day))
+	case key.Matches(msg, s.keys.Delete):
+		s.mode = goalsDelete
+		s.input.SetValue("")
+		return s, s.input.Focus()
+	}
+	return s, nil
+}
+
+func (s goalsScreen) updateInput(msg tea.KeyMsg, g coach.Goal) (goalsScreen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		s.mode = goalsList
+		s.input.Blur()
+		return s, nil
+	case key.Matches(msg, s.keys.Save) && s.mode == goalsRename:
+		name := s.input.Value()
+		s.mode = goalsList
+		return s.save(g.ID, editGoal{fn: func(g coach.Goal) (coach.Goal, error) {
+			clean, err := coach.CleanName(name)
+			g.Name = clean
+			return g, err
+		}, done: "Renamed to " + strings.TrimSpace(name) + "."})
+	case key.Matches(msg, s.keys.Save):
+		if !strings.EqualFold(strings.TrimSpace(s.input.Value()), g.Name) {
+			return s, send(errMsg{wrapUser("Type %s exactly to delete it, or esc to keep it", g.Name)})
+		}
+		s.mode, s.busy = goalsList, true
+		return s, send(deleteGoalMsg{id: g.ID, name: g.Name})
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+func (s goalsScreen) updateDays(msg tea.KeyMsg, g coach.Goal) (goalsScreen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		s.mode = goalsList
+	case key.Matches(msg, s.keys.Save):
+		if s.days.weekdayMode && len(s.days.chosen()) == 0 {
+			return s, send(errMsg{wrapUser("Pick at least one day, or tab back to days a week")})
+		}
+		sched, day := s.days.schedule(), s.day
+		s.mode = goalsList
+		return s.save(g.ID, editGoal{fn: func(g coach.Goal) (coach.Goal, error) {
+			return g.WithSchedule(sched, day), nil
+		}, done: "Now " + ScheduleWords(sched) + ", from today. Past days keep the schedule they had."})
+	default:
+		s.days = s.days.update(msg, defaultNewGoalKeys())
+	}
+	return s, nil
+}
+
+// editGoal is a change to a goal and what to say once it is saved.
+type editGoal struct {
+	fn   func(coach.Goal) (coach.Goal, error)
+	done string
+}
+
+func (s goalsScreen) save(id uint64, e editGoal) (goalsScreen, tea.Cmd) {
+	s.busy = true
+	return s, send(editGoalMsg{id: id, edit: e.fn, done: e.done})
+}
+
+func pauseOrResume(day coach.Day) editGoal {
+	return editGoal{fn: func(g coach.Goal) (coach.Goal, error) {
+		if g.Status() == coach.Active {
+			return g.SetStatus(coach.Paused, day), nil
+		}
+		g = g.SetStatus(coach.Active, day)
+		g.Reason, g.ReasonCode = "Welcome back. Start gently; the plan picks up where you left it.", ""
+		return g, nil
+	}, done: "Saved. A paused goal has nothing due and nothing missed; p again resumes it."}
+}
+
+func archiveOrRestore(day coach.Day) editGoal {
+	return editGoal{fn: func(g coach.Goal) (coach.Goal, error) {
+		if g.Status() == coach.Archived {
+			return g.SetStatus(coach.Active, day), nil
+		}
+		return g.SetStatus(coach.Archived, day), nil
+	}, done: "Saved. An archived goal leaves Today and keeps its history; x again brings it back."}
+}
+
+// daysFormFor starts the days form at a goal's schedule.
+func daysFormFor(s coach.Schedule) daysForm {
+	f := newDaysForm(max(1, s.Sessions()))
+	if len(s.Weekdays) > 0 {
+		f.weekdayMode, f.on = true, [7]bool{}
+		for _, d := range s.Weekdays {
+			f.on[(int(d)+6)%7] = true
+		}
+	}
+	return f
+}
+
+func (s goalsScreen) View(width, height int, st Styles) string {
+	lines := []string{st.Title.Render("Goals"), ""}
+	nameW := min(20, max(8, width/3))
+	for i, g := range s.goals {
+		cursor, name := " ", ansiCut(g.Name, nameW)
+		if i == s.cursor {
+			cursor, name = st.Selected.Render(cursorGlyph), st.Selected.Render(name)
+		}
+		p, _ := g.Plan()
+		detail := fmt.Sprintf("%s · %s · %s", p.Level(g.Level).Label, ScheduleWords(g.Schedule()), g.Status())
+		line := fmt.Sprintf(" %s %s  ", cursor, name+strings.Repeat(" ", max(0, nameW-lipgloss.Width(name))))
+		lines = append(lines, line+st.Muted.Render(ansiCut(detail, width-lipgloss.Width(line))))
+	}
+	g, _ := s.selected()
+	switch s.mode {
+	case goalsRename:
+		lines = append(lines, "", "  New name  "+s.input.View())
+	case goalsDelete:
+		lines = append(lines, "")
+		lines = append(lines, wrap(fmt.Sprintf("Deleting %s removes it and all its history for good. "+
+			"To keep a copy first, run `tend export --out tend-export.json`; to keep the history, archive it (x) instead.", g.Name), width)...)
+		lines = append(lines, "  Type its name to delete  "+s.input.View())
+	case goalsDays:
+		form := newGoalScreen{days: s.days}
+		lines = append(lines, "")
+		lines = append(lines, form.daysView(width, st)[2:4]...)
+		lines = append(lines, st.Muted.Render(ansiCut("From today on; past days keep the schedule they had.", width)))
+	case goalsList:
+	}
+	return strings.Join(fitLines(lines, height), "\n")
+}
+
+func (s goalsScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	switch s.mode {
+	case goalsRename, goalsDelete:
+		return []key.Binding{k.Save, k.Back}
+	case goalsDays:
+		return []key.Binding{k.Save, k.Left, k.Tab, k.Toggle, k.Back}
+	case goalsList:
+	}
+	return []key.Binding{k.Rename, k.Days, k.Pause, k.Archive, k.Delete, k.Back}
+}
+
+func (s goalsScreen) FullHelp() [][]key.Binding {
+	k := s.keys
+	return [][]key.Binding{{k.Up, k.Rename, k.Days}, {k.Pause, k.Archive, k.Delete, k.Back}}
+}

@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"tend/coach"
+)
+
+func typeText(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, keyPress(r))
+	}
+	return out
+}
+
+func onGoals(t *testing.T) (Model, *recordingStore) {
+	t.Helper()
+	snap := seeded(t)
+	st := &recordingStore{snap: snap}
+	m := loaded(t, st, snap, 80, 24)
+	m = pressAll(t, m, keyPress('g'))
+	if m.screen != screenGoals {
+		t.Fatalf("g opened %v", m.screen)
+	}
+	return m, st
+}
+
+func TestGoalsRename(t *testing.T) {
+	m, st := onGoals(t)
+	m = pressAll(t, m, keyPress('n'))
+	m = pressAll(t, m, append(append([]tea.Msg{keyOf(tea.KeyCtrlU)}, typeText("Couch to 5K")...), keyOf(tea.KeyEnter))...)
+	if st.snap.Goals[0].Name != "Couch to 5K" || !strings.Contains(m.status, "Renamed") {
+		t.Fatalf("name %q, status %q", st.snap.Goals[0].Name, m.status)
+	}
+}
+
+// q while renaming types a q: the text field has every key.
+func TestGoalsRenameKeepsQ(t *testing.T) {
+	m, _ := onGoals(t)
+	m = pressAll(t, m, keyPress('n'), keyPress('q'))
+	if !strings.HasSuffix(m.goals.input.Value(), "q") {
+		t.Fatalf("input %q", m.goals.input.Value())
+	}
+}
+
+func TestGoalsPauseResumeAndArchive(t *testing.T) {
+	m, st := onGoals(t)
+	m = pressAll(t, m, keyPress('p'))
+	if st.snap.Goals[0].Status() != coach.Paused {
+		t.Fatalf("status %s after p", st.snap.Goals[0].Status())
+	}
+	m = pressAll(t, m, keyPress('p'))
+	if st.snap.Goals[0].Status() != coach.Active {
+		t.Fatalf("status %s after p again", st.snap.Goals[0].Status())
+	}
+	pressAll(t, m, keyPress('j'), keyPress('x'))
+	if st.snap.Goals[1].Status() != coach.Archived {
+		t.Fatalf("status %s after x", st.snap.Goals[1].Status())
+	}
+}
+
+// Changing days takes effect from today; the past keeps its schedule.
+func TestGoalsChangeDaysKeepsThePast(t *testing.T) {
+	m, st := onGoals(t)
+	m = pressAll(t, m, keyPress('j'), keyPress('d'), keyOf(tea.KeyLeft), keyOf(tea.KeyEnter))
+	g := st.snap.Goals[1]
+	if g.Schedule().PerWeek != 4 || g.ScheduleOn(fixedDay.AddDays(-1)).PerWeek != 5 {
+		t.Fatalf("now %d a week, yesterday %d", g.Schedule().PerWeek, g.ScheduleOn(fixedDay.AddDays(-1)).PerWeek)
+	}
+	if !strings.Contains(m.status, "Past days keep") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+// Delete asks for the name, refuses anything else, and offers export first.
+func TestGoalsDeleteAsksForTheName(t *testing.T) {
+	m, st := onGoals(t)
+	m = pressAll(t, m, keyPress('D'))
+	if !strings.Contains(m.View(), "tend export") {
+		t.Errorf("delete does not offer export first:\n%s", m.View())
+	}
+	m = pressAll(t, m, append(typeText("Walk"), keyOf(tea.KeyEnter))...)
+	if len(st.snap.Goals) != 3 || !m.statusErr {
+		t.Fatalf("deleted on a wrong name; %d goals, status %q", len(st.snap.Goals), m.status)
+	}
+	m = pressAll(t, m, append(append([]tea.Msg{keyOf(tea.KeyCtrlU)}, typeText("walk to run")...), keyOf(tea.KeyEnter))...)
+	if len(st.snap.Goals) != 2 || !strings.Contains(m.status, "Deleted Walk to run") {
+		t.Fatalf("%d goals, status %q", len(st.snap.Goals), m.status)
+	}
+}
+
+func TestGoalsEscGoesBack(t *testing.T) {
+	m, st := onGoals(t)
+	m = pressAll(t, m, keyPress('D'), keyOf(tea.KeyEsc))
+	if m.goals.mode != goalsList || len(st.snap.Goals) != 3 {
+		t.Fatalf("mode %v", m.goals.mode)
+	}
+	m = pressAll(t, m, keyOf(tea.KeyEsc))
+	if m.screen != screenToday {
+		t.Fatalf("screen %v", m.screen)
+	}
+}
+
+func TestGoldenGoals(t *testing.T) {
+	for _, s := range []struct{ w, h int }{{40, 12}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
+			snap := seeded(t)
+			m := loaded(t, &recordingStore{snap: snap}, snap, s.w, s.h)
+			m = pressAll(t, m, keyPress('g'), keyPress('j'), keyPress('d'))
+			v := m.View()
+			checkFits(t, v, s.w, s.h)
+			golden.RequireEqual(t, v)
+		})
+	}
+}
