@@ -70,7 +70,7 @@ func newCheckIn(item coach.Today, o coach.Outcome, full bool) checkInScreen {
 		session = coach.Offered(offer, item.Plan)
 		title = item.Goal.Name + " · the full session: " + coach.SessionWords(item.Plan, session)
 	}
-	in := textinput.New()
+	in := newInput()
 	in.Placeholder = coach.Amount(session.Target, item.Plan.Unit)
 	in.CharLimit = 8
 	in.Prompt = ""

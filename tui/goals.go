@@ -76,7 +76,7 @@ type deleteGoalMsg struct {
 }
 
 func newGoalsScreen(goals []coach.Goal, day coach.Day) goalsScreen {
-	in := textinput.New()
+	in := newInput()
 	in.Prompt, in.CharLimit = "", coach.MaxNameLen
 	return goalsScreen{keys: defaultGoalsKeys(), goals: goals, input: in, day: day}
 }

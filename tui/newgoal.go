@@ -62,7 +62,7 @@ type createGoalMsg struct{ goal coach.Goal }
 
 func newNewGoal(welcome bool, taken []coach.Goal, day coach.Day) newGoalScreen {
 	mk := func(placeholder string, limit int) textinput.Model {
-		in := textinput.New()
+		in := newInput()
 		in.Placeholder, in.CharLimit, in.Prompt = placeholder, limit, ""
 		return in
 	}
@@ -234,7 +234,7 @@ func (s newGoalScreen) goTo(to ngStep) (newGoalScreen, tea.Cmd) {
 	s.back = append(s.back, s.step)
 	s.step, s.problem = to, ""
 	s = s.focusStep()
-	return s, textinput.Blink
+	return s, nil
 }
 
 // focusStep gives the step's text field focus, and takes it from the others.

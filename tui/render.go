@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -237,3 +239,11 @@ func ScheduleWords(s coach.Schedule) string {
 func ansiCut(s string, width int) string { return ansi.Truncate(s, max(width, 0), "…") }
 
 func wrapJoin(s string, width int) string { return strings.Join(wrap(s, width), "\n") }
+
+// newInput is a text field with a steady cursor: a blinking one redraws the
+// screen twice a second for nothing, and a calm app has no need of it.
+func newInput() textinput.Model {
+	in := textinput.New()
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
+}
