@@ -81,6 +81,9 @@ func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
 		if err := s.makeDir(); err != nil {
 			return err
 		}
+		if err := s.createFile(); err != nil {
+			return err
+		}
 	}
 	opts := &bolt.Options{Timeout: openTimeout, ReadOnly: acc == readAccess,
 		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
@@ -115,6 +118,9 @@ func (s *Store) openError(err error) error {
 		return &damage{path: s.path, detail: err.Error()}
 	case errors.Is(err, fs.ErrNotExist):
 		return errNoFile // removed between the check and the open
+	}
+	if err := diskError(s.path, err); err != nil {
+		return err
 	}
 	return fmt.Errorf("could not open the database %s: %w", s.path, err)
 }

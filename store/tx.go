@@ -74,8 +74,7 @@ func (s *Store) update(acc access, what string, fn func(*bolt.Tx) error) error {
 			return err
 		}
 		if err := tx.Commit(); err != nil {
-			return saysBecause(ErrNotConfirmed, err,
-				"%s was not confirmed as saved (%v). Trying again is safe", what, err)
+			return commitError(what, err)
 		}
 		return nil
 	})

@@ -1,0 +1,48 @@
+package store
+
+import (
+	"errors"
+	"syscall"
+)
+
+// ErrReadOnly means the database's disk cannot be written: a read-only
+// filesystem. Reads still work; nothing was changed.
+var ErrReadOnly = errors.New("the database's disk is read-only")
+
+// A full or read-only disk is something a person can fix, and the words for
+// it say what happened to their change and to what they saved before. A
+// commit that fails for want of space fails while writing its pages, before
+// the meta page that would make them count, so the change was not saved and
+// the file is as it was.
+
+// commitError is the error for a commit of what that failed with err.
+func commitError(what string, err error) error {
+	switch {
+	case diskFull(err):
+		return saysBecause(ErrNotConfirmed, err, "%s was not saved: the disk is full. "+
+			"Nothing saved before is lost; free some space and try again", what)
+	case errors.Is(err, syscall.EROFS):
+		return saysBecause(ErrReadOnly, err, "%s was not saved: the disk is read-only. "+
+			"Nothing saved before is lost; make the disk writable and try again", what)
+	}
+	return saysBecause(ErrNotConfirmed, err,
+		"%s was not confirmed as saved (%v). Trying again is safe", what, err)
+}
+
+// diskError is the error for opening the database at path for writing,
+// when the disk is full or read-only; nil for any other err.
+func diskError(path string, err error) error {
+	switch {
+	case diskFull(err):
+		return saysBecause(ErrNotConfirmed, err, "nothing was saved: the disk that holds %s is full. "+
+			"Nothing saved before is lost; free some space and try again", path)
+	case errors.Is(err, syscall.EROFS):
+		return saysBecause(ErrReadOnly, err, "nothing was saved: %s is on a read-only disk. "+
+			"Nothing saved before is lost, and tend can still show it; make the disk writable and try again", path)
+	}
+	return nil
+}
+
+func diskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}
