@@ -32,7 +32,7 @@ const (
 )
 
 // heatLegendWidth is the room the legend takes beside the heatmap.
-const heatLegendWidth = 26
+const heatLegendWidth = 24
 
 // markGlyphs are the heatmap's glyphs. A missed day is a neutral dot,
 // never red.
@@ -231,7 +231,7 @@ func heatmap(h History, width int, st Styles) []string {
 			months += " "
 		}
 	}
-	out := []string{strings.TrimRight(months, " ")}
+	out := []string{ansiCut(strings.TrimRight(months, " "), width)}
 	legend := []string{"■ done ▪ part ▫ minimum", "~ rest + unwell › away", "· missed"}
 	for wd := 0; wd < 7; wd++ {
 		var b strings.Builder
@@ -240,7 +240,7 @@ func heatmap(h History, width int, st Styles) []string {
 			b.WriteString(markStyle(marks[w*7+wd], st).Render(markGlyphs[marks[w*7+wd]]) + " ")
 		}
 		line := strings.TrimRight(b.String(), " ")
-		if wd >= 1 && wd <= 3 && lipgloss.Width(line)+4+lipgloss.Width(legend[wd-1]) <= width {
+		if wd >= 1 && wd <= 3 && 6+2*weeks+heatLegendWidth <= width {
 			line += strings.Repeat(" ", 6+2*weeks-lipgloss.Width(line)) + "  " + st.Muted.Render(legend[wd-1])
 		}
 		out = append(out, line)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"tend/coach"
@@ -101,5 +102,18 @@ func TestRunEndedNeverShowsABareZero(t *testing.T) {
 	got := streakWords(coach.Review{RunEnded: true, BestStreak: 9})
 	if strings.Contains(got, "0") || !strings.Contains(got, "new run starts") {
 		t.Errorf("ended run reads %q", got)
+	}
+}
+
+// A new goal's review, mostly blank, still fits the window.
+func TestReviewOfANewGoalFits(t *testing.T) {
+	h := seededHistory(t)
+	h.CheckIns = h.CheckIns[len(h.CheckIns)-2:]
+	for _, w := range []int{30, 38, 40, 60, 80} {
+		for _, l := range ReviewLines(h, w, DefaultStyles()) {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: line of %d cells: %q", w, lipgloss.Width(l), l)
+			}
+		}
 	}
 }
