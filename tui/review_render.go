@@ -32,7 +32,7 @@ const (
 )
 
 // heatLegendWidth is the room the legend takes beside the heatmap.
-const heatLegendWidth = 24
+const heatLegendWidth = 25
 
 // markGlyphs are the heatmap's glyphs. A missed day is a neutral dot,
 // never red.
