@@ -139,6 +139,9 @@ func TestCorruptionMatrix(t *testing.T) {
 			if !errors.Is(err, ErrDamaged) {
 				t.Errorf("Backup() = %v, want ErrDamaged", err)
 			}
+			if _, err := New(path).Archive(); !errors.Is(err, ErrDamaged) {
+				t.Errorf("Archive() = %v, want ErrDamaged", err)
+			}
 			_, err = New(path).Goals()
 			var d *damage
 			if !errors.As(err, &d) {

@@ -66,6 +66,10 @@ func commands() []command {
 		{name: "status", usage: "tend status", about: "one short line for a shell prompt or status bar", flags: statusCmd},
 		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCmd},
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCmd},
+		{name: "backup", usage: "tend backup [--out FILE]",
+			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCmd},
+		{name: "export", usage: "tend export [--format json] [--out FILE]",
+			about: "write all your data as JSON, to standard output unless --out", flags: exportCmd},
 		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCmd},
 	}
 }

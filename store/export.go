@@ -1,0 +1,75 @@
+package store
+
+import (
+	"errors"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tend/coach"
+)
+
+// Archive reads the whole database in one read-only transaction: the
+// settings, every goal in ID order, and each goal's check-ins and decisions
+// in day order. One transaction, so that the copy is of one moment: a
+// check-in saved meanwhile is either in it with its decision, or not at all.
+// With no database it returns an empty archive with the default settings,
+// and creates nothing.
+func (s *Store) Archive() (coach.Archive, error) {
+	a := coach.Archive{
+		DayStartHour: coach.DefaultDayStartHour,
+		CheckIns:     map[uint64][]coach.CheckIn{},
+		Decisions:    map[uint64][]coach.Decision{},
+	}
+	err := s.view(func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		set, err := readSettings(b.meta)
+		if err != nil {
+			return err
+		}
+		goals, err := readGoals(b.goals)
+		if err != nil {
+			return err
+		}
+		for _, g := range goals {
+			key := idKey(g.ID)
+			cs, err := readCheckIns(b.checkIns.Bucket(key), g.ID, coach.Day{}, coach.Day{})
+			if err != nil {
+				return err
+			}
+			ds, err := readDecisions(b.decisions.Bucket(key), g.ID)
+			if err != nil {
+				return err
+			}
+			if len(cs) > 0 {
+				a.CheckIns[g.ID] = cs
+			}
+			if len(ds) > 0 {
+				a.Decisions[g.ID] = ds
+			}
+		}
+		a.DayStartHour, a.Goals = set.DayStartHour, goals
+		return nil
+	})
+	switch {
+	case errors.Is(err, errNoFile):
+		err = nil
+	case err != nil:
+		return coach.Archive{}, err
+	}
+	return a, nil
+}
+
+// readDecisions reads all the decisions of one goal's sub-bucket (nil:
+// none yet), in day order.
+func readDecisions(sub *bolt.Bucket, goalID uint64) ([]coach.Decision, error) {
+	var out []coach.Decision
+	err := scanDays(sub, coach.Day{}, coach.Day{}, func(day coach.Day, v []byte) error {
+		d, err := decodeDecision(v, day)
+		out = append(out, d)
+		return goalRecordError(goalID, err)
+	})
+	return out, err
+}

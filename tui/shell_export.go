@@ -1,0 +1,275 @@
+package tui
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"tend/coach"
+)
+
+// `tend backup` and `tend export`: the two copies of a person's data. A
+// backup is the database file itself, copied from one read transaction, to
+// put back in place after damage; an export is the whole database as
+// DESIGN.md's JSON document, to read, keep or take elsewhere. Both are
+// written to a temporary file beside their destination, synced, and renamed
+// into place, so a crash or a full disk never leaves half a copy under the
+// real name.
+
+// exportStore is what backup and export need of the store beyond the
+// screens' calls. *store.Store has it; it is asked for here rather than in
+// Store so that the screens' test stores need not grow.
+type exportStore interface {
+	Path() string
+	Exists() (bool, error)
+	Backup(w io.Writer) (int64, error)
+	Archive() (coach.Archive, error)
+}
+
+func exporterOf(env Env) (exportStore, error) {
+	st, ok := env.Store.(exportStore)
+	if !ok {
+		return nil, errors.New("this store cannot be copied; backup and export need tend's database file")
+	}
+	return st, nil
+}
+
+func backupCmd(fs *flag.FlagSet) func(Env, []string) error {
+	out := fs.String("out", "", "write the copy to FILE (default: beside the database, named with today's date)")
+	return func(env Env, _ []string) error {
+		st, err := exporterOf(env)
+		if err != nil {
+			return err
+		}
+		if ok, err := st.Exists(); err != nil {
+			return err
+		} else if !ok {
+			return fmt.Errorf("there is no database at %s yet, so there is nothing to back up", st.Path())
+		}
+		dest, replace := *out, true
+		if dest == "" {
+			dest, replace = datedBackupName(st.Path(), env.Clock()), false
+		}
+		dest, err = outPath(dest, st.Path())
+		if err != nil {
+			return err
+		}
+		var n int64
+		dest, err = writeAtomically(dest, replace, func(w io.Writer) error {
+			n, err = st.Backup(w)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		return writeLines(env.Out,
+			fmt.Sprintf("Backed up %s to %s (%s).", st.Path(), dest, sizeWords(n)),
+			fmt.Sprintf("To restore it, quit tend and copy it over %s.", st.Path()))
+	}
+}
+
+func exportCmd(fs *flag.FlagSet) func(Env, []string) error {
+	format := fs.String("format", "json", "json (CSV comes later)")
+	out := fs.String("out", "", "write to FILE instead of standard output")
+	return func(env Env, _ []string) error {
+		switch strings.ToLower(*format) {
+		case "json":
+		case "csv":
+			return usagef("CSV export is not there yet; `tend export` writes JSON (--format json, the default)")
+		default:
+			return usagef("--format %q is not one tend knows; use --format json", *format)
+		}
+		st, err := exporterOf(env)
+		if err != nil {
+			return err
+		}
+		a, err := st.Archive()
+		if err != nil {
+			return err
+		}
+		var doc bytes.Buffer
+		enc := json.NewEncoder(&doc)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false) // a note's "<3" stays as the person wrote it
+		if err := enc.Encode(exportJSON(a)); err != nil {
+			return err
+		}
+		if *out == "" {
+			// One write of the whole document: never half of one.
+			_, err := env.Out.Write(doc.Bytes())
+			return err
+		}
+		dest, err := outPath(*out, st.Path())
+		if err != nil {
+			return err
+		}
+		if dest, err = writeAtomically(dest, true, func(w io.Writer) error {
+			_, err := w.Write(doc.Bytes())
+			return err
+		}); err != nil {
+			return err
+		}
+		n, c, d := counts(a)
+		return writeLines(env.Out, fmt.Sprintf("Exported %s, %s and %s to %s.",
+			countOf(n, "goal"), countOf(c, "check-in"), countOf(d, "decision"), dest))
+	}
+}
+
+// datedBackupName is the default backup beside the database: tend.db
+// backed up on 2 March 2026 is tend-2026-03-02.db.bak.
+func datedBackupName(db string, now time.Time) string {
+	ext := filepath.Ext(db)
+	return strings.TrimSuffix(db, ext) + "-" + now.Format("2006-01-02") + ext + ".bak"
+}
+
+// numbered is the name of the nth copy of the day: tend-2026-03-02-2.db.bak.
+func numbered(name string, n int) string {
+	if n < 2 {
+		return name
+	}
+	rest := strings.TrimSuffix(name, ".bak")
+	ext := filepath.Ext(rest)
+	return strings.TrimSuffix(rest, ext) + "-" + strconv.Itoa(n) + ext + ".bak"
+}
+
+// outPath makes a destination absolute and refuses the database itself and
+// a folder.
+func outPath(dest, db string) (string, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", usagef("--out %q is not a file name tend can use", dest)
+	}
+	info, err := os.Stat(abs)
+	switch {
+	case abs == db:
+		return "", usagef("--out %s is the database itself; choose another file", dest)
+	case err == nil && info.IsDir():
+		return "", usagef("--out %s is a folder; give a file name in it", dest)
+	case err == nil:
+		if dbInfo, err := os.Stat(db); err == nil && os.SameFile(info, dbInfo) {
+			return "", usagef("--out %s is the database itself; choose another file", dest)
+		}
+	}
+	return abs, nil
+}
+
+// writeAtomically writes a file at dest through write: into a temporary
+// file in dest's folder (private, 0600: it holds mood and health notes),
+// synced, then renamed over dest when replace is set, or else linked in
+// under the first free name of dest, dest-2, dest-3, … It returns the name
+// written; on failure nothing is left behind.
+func writeAtomically(dest string, replace bool, write func(io.Writer) error) (string, error) {
+	dir := filepath.Dir(dest)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
+	if err != nil {
+		return "", couldNotWrite(dest, err)
+	}
+	tmp := f.Name()
+	defer func() { _ = os.Remove(tmp) }()
+	w := &errWriter{w: f}
+	if err := write(w); err != nil {
+		_ = f.Close()
+		if w.err != nil {
+			return "", couldNotWrite(dest, w.err)
+		}
+		return "", err // the database's own error, which says it all
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", couldNotWrite(dest, err)
+	}
+	if replace {
+		err = os.Rename(tmp, dest)
+	} else {
+		dest, err = linkFree(tmp, dest)
+	}
+	if err == nil {
+		err = syncFolder(dir)
+	}
+	if err != nil {
+		return "", couldNotWrite(dest, err)
+	}
+	return dest, nil
+}
+
+// linkFree links tmp in under dest or the first numbered name that is free,
+// never replacing an earlier copy.
+func linkFree(tmp, dest string) (string, error) {
+	for n := 1; n < 1000; n++ {
+		name := numbered(dest, n)
+		err := os.Link(tmp, name)
+		if err == nil {
+			return name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return name, err
+		}
+	}
+	return dest, errors.New("there are a thousand copies from today already")
+}
+
+// errWriter remembers the first error of the file it writes, so that a
+// full disk is told apart from a database that could not be read.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
+
+func couldNotWrite(dest string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("could not write %s (%v); nothing was written there, and the database is as it was", dest, err)
+}
+
+func syncFolder(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+func sizeWords(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+func countOf(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func counts(a coach.Archive) (goals, checkIns, decisions int) {
+	for _, g := range a.Goals {
+		checkIns += len(a.CheckIns[g.ID])
+		decisions += len(a.Decisions[g.ID])
+	}
+	return len(a.Goals), checkIns, decisions
+}

@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDatedBackupNames(t *testing.T) {
+	now := time.Date(2026, time.March, 2, 23, 59, 0, 0, time.UTC)
+	for db, want := range map[string]string{
+		"/d/tend.db":   "/d/tend-2026-03-02.db.bak",
+		"/d/habits":    "/d/habits-2026-03-02.bak",
+		"/d/my.tend.x": "/d/my.tend-2026-03-02.x.bak",
+	} {
+		if got := datedBackupName(db, now); got != want {
+			t.Errorf("datedBackupName(%s) = %s, want %s", db, got, want)
+		}
+	}
+	if got := numbered("/d/tend-2026-03-02.db.bak", 3); got != "/d/tend-2026-03-02-3.db.bak" {
+		t.Errorf("numbered = %s", got)
+	}
+}
+
+// A copy is whole under its name or not there at all; a second dated copy
+// never replaces the first; every copy is private.
+func TestWriteAtomically(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "tend-2026-03-02.db.bak")
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	for i, want := range []string{dest, filepath.Join(dir, "tend-2026-03-02-2.db.bak")} {
+		got, err := writeAtomically(dest, false, write("copy "+want))
+		if err != nil || got != want {
+			t.Fatalf("copy %d: %s, %v; want %s", i+1, got, err, want)
+		}
+		info, err := os.Stat(got)
+		if err != nil || info.Mode().Perm() != 0o600 {
+			t.Errorf("copy %d: %v, mode %v; want 0600", i+1, err, info.Mode().Perm())
+		}
+	}
+	if b, _ := os.ReadFile(dest); string(b) != "copy "+dest {
+		t.Errorf("the first copy was replaced: %q", b)
+	}
+
+	// The database could not be read: its own words, and nothing written.
+	busy := errors.New("another tend is using the database — try again in a moment")
+	out := filepath.Join(dir, "export.json")
+	if _, err := writeAtomically(out, true, func(w io.Writer) error {
+		_, _ = io.WriteString(w, "half a")
+		return busy
+	}); !errors.Is(err, busy) {
+		t.Errorf("a failed read = %v, want it as it was", err)
+	}
+	// The copy could not be written: says which file and that nothing was.
+	if _, err := writeAtomically(out, true, func(w io.Writer) error {
+		_ = w.(*errWriter).w.(*os.File).Close() // the next write fails, as on a full disk
+		_, err := io.WriteString(w, "the document")
+		return err
+	}); err == nil || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("a failed write = %v, want it to say nothing was written", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files left behind: %v", names)
+	}
+}
