@@ -191,6 +191,11 @@ func (j *judgement) advance(n int) bool {
 	switch {
 	case g.Bridge && !j.isAlternative(g):
 		next.Bridge, next.BridgeTarget, next.Variant = false, 0, 1 // the bridge leads into its own level
+	case g.Level >= len(p.Levels) && g.ReasonCode == "A2":
+		// Graduated already: the top rung is kept, not finished again.
+		j.set(ActHold, "H1", fmt.Sprintf("You're at the top of %s: %s keeps it. That's the habit, kept.",
+			p.Name, j.targetWords(g)))
+		return true
 	case g.Level >= len(p.Levels):
 		j.out.Bridge, j.out.BridgeTarget = false, 0
 		j.set(ActGraduate, "A2", fmt.Sprintf("You finished %s. %d sessions. That took showing up — well done. Keep it, or pick what's next?",

@@ -362,6 +362,12 @@ func TestGraduationPastTheLastLevel(t *testing.T) {
 	if d.ReasonCode != "A2" || d.Action != coach.ActGraduate || s.g.Level != 5 {
 		t.Fatalf("%s %s level %d", d.ReasonCode, d.Action, s.g.Level)
 	}
+	// Graduation happens once; the sessions after it keep the top rung.
+	for i := 5; i < 12; i++ {
+		if d := s.done(simStart.AddDays(i), coach.EffortOK); d.ReasonCode != "H1" || !strings.Contains(d.Message, "at the top") {
+			t.Fatalf("day %d after graduating: %s %q", i, d.ReasonCode, d.Message)
+		}
+	}
 }
 
 func weekdays() []time.Weekday {
