@@ -1,10 +1,7 @@
 package coach_test
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -13,11 +10,9 @@ import (
 // STYLE rule 1: coach is pure and depends on nothing but the standard
 // library, so neither a terminal library nor a database can creep in.
 func TestCoachImportsOnlyTheStandardLibrary(t *testing.T) {
-	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goCmd); err != nil {
-		if goCmd, err = exec.LookPath("go"); err != nil {
-			t.Fatalf("no go command to list coach's imports: %v", err)
-		}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("no go command to list coach's imports: %v", err)
 	}
 	out, err := exec.Command(goCmd, "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}}", "tend/coach").CombinedOutput()
 	if err != nil {

@@ -14,12 +14,11 @@ import (
 // reviewScreen shows one goal's consistency and progress; ←/→ move between
 // goals, ↑/↓ scroll where the window is small.
 type reviewScreen struct {
-	keys    reviewKeys
-	goals   []coach.Goal
-	at      int
-	hist    *History // nil until the goal's history has arrived
-	scroll  int
-	loading uint64 // the goal whose history is on its way
+	keys   reviewKeys
+	goals  []coach.Goal
+	at     int
+	hist   *History // nil until the goal's history has arrived
+	scroll int
 }
 
 // reviewKeys drive the review.

@@ -63,10 +63,10 @@ func versionCmd(*flag.FlagSet) func(Env, []string) error {
 
 // addFlags are the flags of `tend add`.
 type addFlags struct {
-	plan, on, unit                    string
-	days, capacity, every             int
-	start, step, max                  string
-	daysSet, everySet, capSet, anySet bool
+	plan, on, unit            string
+	days, capacity, every     int
+	start, step, max          string
+	daysSet, everySet, capSet bool
 }
 
 func addCmd(fs *flag.FlagSet) func(Env, []string) error {
