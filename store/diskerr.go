@@ -13,16 +13,17 @@ var ErrReadOnly = errors.New("the database's disk is read-only")
 // it say what happened to their change and to what they saved before. A
 // commit that fails for want of space fails while writing its pages, before
 // the meta page that would make them count, so the change was not saved and
-// the file is as it was.
+// the file is as it was. The messages hold no ": ", which the TUI reads as
+// the end of a prefix meant for programs.
 
 // commitError is the error for a commit of what that failed with err.
 func commitError(what string, err error) error {
 	switch {
 	case diskFull(err):
-		return saysBecause(ErrNotConfirmed, err, "%s was not saved: the disk is full. "+
+		return saysBecause(ErrNotConfirmed, err, "%s was not saved, because the disk is full. "+
 			"Nothing saved before is lost; free some space and try again", what)
 	case errors.Is(err, syscall.EROFS):
-		return saysBecause(ErrReadOnly, err, "%s was not saved: the disk is read-only. "+
+		return saysBecause(ErrReadOnly, err, "%s was not saved, because the disk is read-only. "+
 			"Nothing saved before is lost; make the disk writable and try again", what)
 	}
 	return saysBecause(ErrNotConfirmed, err,
@@ -34,10 +35,10 @@ func commitError(what string, err error) error {
 func diskError(path string, err error) error {
 	switch {
 	case diskFull(err):
-		return saysBecause(ErrNotConfirmed, err, "nothing was saved: the disk that holds %s is full. "+
+		return saysBecause(ErrNotConfirmed, err, "nothing was saved, because the disk that holds %s is full. "+
 			"Nothing saved before is lost; free some space and try again", path)
 	case errors.Is(err, syscall.EROFS):
-		return saysBecause(ErrReadOnly, err, "nothing was saved: %s is on a read-only disk. "+
+		return saysBecause(ErrReadOnly, err, "nothing was saved, because %s is on a read-only disk. "+
 			"Nothing saved before is lost, and tend can still show it; make the disk writable and try again", path)
 	}
 	return nil
