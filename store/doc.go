@@ -34,7 +34,11 @@
 // at every open, because even an empty write transaction rewrites pages.
 //
 // A file that is empty, is not a bbolt file, or makes bbolt panic is
-// reported as ErrDamaged and never written. A file written by a newer tend
+// reported as ErrDamaged and never written. Before bbolt sees a file, the
+// pages it trusts without checking are checked (pages.go): both meta pages,
+// the size they claim, the root and the freelist. A new file is made whole
+// under a temporary name and linked in (create.go), so a crash or a full
+// disk never leaves an empty one behind. A file written by a newer tend
 // is refused with ErrSchemaTooNew; an older one is copied beside itself and
 // migrated in one transaction (see migrations.go).
 //
