@@ -227,19 +227,8 @@ func (s checkInScreen) View(width, height int, st Styles) string {
 // marked, wrapping the answers under the label when the width is small.
 func (s checkInScreen) row(q question, width int, st Styles) []string {
 	label, answers, chosen := s.rowParts(q)
-	pointer := "  "
-	if q == s.q {
-		pointer = st.Selected.Render(cursorGlyph) + " "
-	}
-	var parts []string
-	for i, a := range answers {
-		if i == chosen {
-			a = st.Choice.Render("[" + a + "]")
-		} else {
-			a = " " + a + " "
-		}
-		parts = append(parts, a)
-	}
+	pointer := pointerFor(q == s.q, st)
+	parts := answerParts(answers, chosen, st)
 	line := pointer + fmt.Sprintf("%-18s", label) + strings.Join(parts, " ")
 	if q == askAmount {
 		line = pointer + fmt.Sprintf("%-18s", label) + s.amount.View()

@@ -164,19 +164,7 @@ func (s newGoalScreen) previewView(width int, st Styles) []string {
 
 // choiceRow draws a label and its answers, the chosen one in brackets.
 func (s newGoalScreen) choiceRow(label string, answers []string, chosen int, focused bool, st Styles) string {
-	pointer := "  "
-	if focused {
-		pointer = st.Selected.Render(cursorGlyph) + " "
-	}
-	var parts []string
-	for i, a := range answers {
-		if i == chosen {
-			a = st.Choice.Render("[" + a + "]")
-		} else {
-			a = " " + a + " "
-		}
-		parts = append(parts, a)
-	}
+	pointer, parts := pointerFor(focused, st), answerParts(answers, chosen, st)
 	if label != "" {
 		label = fmt.Sprintf("%-14s", label)
 	}
@@ -184,11 +172,7 @@ func (s newGoalScreen) choiceRow(label string, answers []string, chosen int, foc
 }
 
 func (s newGoalScreen) fieldRow(label, field string, focused bool, st Styles) string {
-	pointer := "  "
-	if focused {
-		pointer = st.Selected.Render(cursorGlyph) + " "
-	}
-	return pointer + fmt.Sprintf("%-14s", label) + field
+	return pointerFor(focused, st) + fmt.Sprintf("%-14s", label) + field
 }
 
 func unitWords() []string {

@@ -247,3 +247,25 @@ func newInput() textinput.Model {
 	in.Cursor.SetMode(cursor.CursorStatic)
 	return in
 }
+
+// pointerFor marks the row that has focus.
+func pointerFor(focused bool, st Styles) string {
+	if focused {
+		return st.Selected.Render(cursorGlyph) + " "
+	}
+	return "  "
+}
+
+// answerParts draws a question's answers, the chosen one in brackets.
+func answerParts(answers []string, chosen int, st Styles) []string {
+	parts := make([]string, 0, len(answers))
+	for i, a := range answers {
+		if i == chosen {
+			a = st.Choice.Render("[" + a + "]")
+		} else {
+			a = " " + a + " "
+		}
+		parts = append(parts, a)
+	}
+	return parts
+}
