@@ -31,10 +31,11 @@ const (
 	screenCheckIn
 	screenReview
 	screenGoals
+	screenSession
 )
 
 var screenNames = map[screen]string{screenLoading: "loading", screenNewGoal: "new goal",
-	screenToday: "today", screenCheckIn: "check-in", screenReview: "review", screenGoals: "goals"}
+	screenToday: "today", screenCheckIn: "check-in", screenReview: "review", screenGoals: "goals", screenSession: "session"}
 
 func (s screen) String() string { return screenNames[s] }
 
@@ -54,11 +55,13 @@ type Model struct {
 	screen        screen
 	showHelp      bool
 
-	newGoal newGoalScreen
-	today   todayScreen
-	checkIn checkInScreen
-	review  reviewScreen
-	goals   goalsScreen
+	newGoal  newGoalScreen
+	today    todayScreen
+	checkIn  checkInScreen
+	review   reviewScreen
+	goals    goalsScreen
+	session  sessionScreen
+	sessions int // guided sessions started, to number their timers
 
 	snap      coach.Snapshot
 	day       coach.Day
@@ -78,6 +81,9 @@ func New(d Deps) Model {
 	h.Styles.FullDesc = d.Styles.Muted
 	h.Styles.ShortSeparator = d.Styles.Muted
 	h.ShortSeparator = " · "
+	if d.Tick == nil {
+		d.Tick = tea.Tick
+	}
 	return Model{deps: d, keys: defaultGlobalKeys(), help: h, today: newToday(), snap: coach.Snapshot{DayStartHour: coach.DefaultDayStartHour}}
 }
 
@@ -87,7 +93,7 @@ func (m Model) Err() error { return m.fatal }
 
 // Init loads the goals and starts watching the file for changes made elsewhere.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(loadCmd(m.deps.Store, m.deps.Path, m.deps.Clock, m.snap.DayStartHour), watchTickCmd())
+	return tea.Batch(loadCmd(m.deps.Store, m.deps.Path, m.deps.Clock, m.snap.DayStartHour), watchTickCmd(m.deps.Tick))
 }
 
 // Update routes a message: sizes to every screen, keys to the global keys
@@ -111,12 +117,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case watchTickMsg:
 		return m, statCmd(m.deps.Path)
+	case sessionTickMsg:
+		if m.screen != screenSession {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.session, cmd = m.session.onTick(msg)
+		return m, cmd
 	case fileStatMsg:
 		m, reload := m.handleFileStat(msg)
 		if reload {
-			return m, tea.Batch(m.reload(), watchTickCmd())
+			return m, tea.Batch(m.reload(), watchTickCmd(m.deps.Tick))
 		}
-		return m, watchTickCmd()
+		return m, watchTickCmd(m.deps.Tick)
 	}
 	return m.handleIntent(msg)
 }
@@ -146,6 +159,25 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, loadHistoryCmd(m.deps.Store, m.goalByID(m.review.goalID()), m.day)
 	case historyLoadedMsg:
 		m.review = m.review.withHistory(msg)
+	case openSessionMsg:
+		parts, ok := coach.Timeline(msg.item.Session)
+		if !ok {
+			return m, nil
+		}
+		m.sessions++
+		var cmd tea.Cmd
+		m.session, cmd = newSession(m.sessions, msg.item, parts, m.deps.Tick)
+		m.screen = screenSession
+		return m, cmd
+	case sessionEndMsg:
+		o := coach.Done
+		if !msg.finished {
+			o = coach.Partial
+		}
+		m.checkIn, m.screen = newCheckIn(msg.item, o, false), screenCheckIn
+		if !msg.finished && msg.achieved > 0 {
+			m.checkIn.amount.SetValue(strings.TrimSuffix(fmt.Sprintf("%.1f", msg.achieved), ".0"))
+		}
 	case openGoalsMsg:
 		m.goals, m.screen = newGoalsScreen(m.snap.Goals, m.day), screenGoals
 	case editGoalMsg:
@@ -210,6 +242,8 @@ func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.review, cmd = m.review.Update(k)
 	case screenGoals:
 		m.goals, cmd = m.goals.Update(k)
+	case screenSession:
+		m.session, cmd = m.session.Update(k)
 	case screenLoading:
 	}
 	return m, cmd
@@ -224,7 +258,7 @@ func (m Model) editing() bool {
 		return m.newGoal.editing()
 	case screenGoals:
 		return m.goals.editing()
-	case screenToday, screenLoading, screenReview:
+	case screenToday, screenLoading, screenReview, screenSession:
 	}
 	return false
 }
@@ -332,6 +366,8 @@ func (m Model) bodyView(height int) string {
 		return m.review.View(w, height, m.deps.Styles)
 	case screenGoals:
 		return m.goals.View(w, height, m.deps.Styles)
+	case screenSession:
+		return m.session.View(w, height, m.deps.Styles)
 	case screenLoading:
 	}
 	return m.deps.Styles.Muted.Render(" Reading your goals…")
@@ -405,6 +441,8 @@ func (m Model) activeKeys() help.KeyMap {
 		return m.review
 	case screenGoals:
 		return m.goals
+	case screenSession:
+		return m.session
 	case screenToday, screenLoading:
 	}
 	return m.today

@@ -31,6 +31,8 @@ type Deps struct {
 	Path   string           // the database file, watched for changes made elsewhere
 	Clock  func() time.Time // the only clock the TUI reads
 	Styles Styles
+	// Tick makes timer commands; tea.Tick unless a test drives time itself.
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // watchEvery is how often the TUI looks at the database file's modification
@@ -103,8 +105,8 @@ func undoCmd(st Store, goalID uint64, name string, day coach.Day) tea.Cmd {
 	}
 }
 
-func watchTickCmd() tea.Cmd {
-	return tea.Tick(watchEvery, func(time.Time) tea.Msg { return watchTickMsg{} })
+func watchTickCmd(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) tea.Cmd {
+	return tick(watchEvery, func(time.Time) tea.Msg { return watchTickMsg{} })
 }
 
 func statCmd(path string) tea.Cmd {

@@ -95,8 +95,12 @@ func seeded(t *testing.T) coach.Snapshot {
 // start-up is over.
 func loaded(t *testing.T, st Store, snap coach.Snapshot, w, h int) Model {
 	t.Helper()
-	m := New(Deps{Store: st, Path: "", Clock: fixedClock, Styles: DefaultStyles()})
+	m := New(Deps{Store: st, Path: "", Clock: fixedClock, Styles: DefaultStyles(), Tick: noTick})
 	m, _ = press(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	m, _ = press(t, m, loadedMsg{snap: snap, day: fixedDay})
 	return m
 }
+
+// noTick stands in for tea.Tick: tests feed timer messages themselves, so
+// nothing ever waits on the wall clock.
+func noTick(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }

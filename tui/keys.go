@@ -19,7 +19,7 @@ func defaultGlobalKeys() globalKeys {
 
 // todayKeys drive the Today screen.
 type todayKeys struct {
-	Up, Down, CheckIn, Full, Rest, Undo, Add, Review, Goals key.Binding
+	Up, Down, CheckIn, Session, Full, Rest, Undo, Add, Review, Goals key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -27,6 +27,7 @@ func defaultTodayKeys() todayKeys {
 		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		CheckIn: key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter", "check in")),
+		Session: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "session")),
 		Full:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "full session instead")),
 		Rest:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest")),
 		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo today")),

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -117,8 +118,12 @@ func addCmd(fs *flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
+		planName := plan.Name
+		if custom != nil {
+			planName = fmt.Sprintf("your own ladder, %s to %s", coach.Amount(custom.Start, custom.Unit), coach.Amount(custom.Max, custom.Unit))
+		}
 		_, err = fmt.Fprintf(env.Out, "Added %s: %s, %s. First target: %s.\nCheck in with `tend done %s`.\n",
-			g.Name, plan.Name, ScheduleWords(sched), t.Text, shellWord(g.Name))
+			g.Name, planName, ScheduleWords(sched), t.Text, shellWord(g.Name))
 		return err
 	}
 }
@@ -216,8 +221,11 @@ func shellWord(name string) string {
 // words are for programs, the rest is for people.
 func sentence(err error) string {
 	s := err.Error()
-	if i := strings.Index(s, ": "); i >= 0 {
-		s = s[i+2:]
+	for _, kind := range []error{coach.ErrBadValue, coach.ErrBadName, coach.ErrBadNote, coach.ErrBadDate,
+		coach.ErrFutureDate, coach.ErrUnknownPlan, coach.ErrNotActive} {
+		if errors.Is(err, kind) {
+			s = strings.Replace(s, kind.Error()+": ", "", 1)
+		}
 	}
 	return upperFirst(s)
 }

@@ -54,6 +54,8 @@ func (s todayScreen) updateKeys() todayScreen {
 	active := ok && t.Status == coach.Active
 	s.keys.CheckIn.SetEnabled(active)
 	s.keys.Full.SetEnabled(active && t.Offer.Bridge && !t.Done())
+	_, timed := coach.Timeline(t.Session)
+	s.keys.Session.SetEnabled(active && timed && !t.Done())
 	s.keys.Rest.SetEnabled(active)
 	s.keys.Undo.SetEnabled(ok && t.CheckIn != nil)
 	s.keys.Up.SetEnabled(len(s.items) > 1)
@@ -78,6 +80,8 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		s.cursor = (s.cursor + 1) % len(s.items)
 	case key.Matches(msg, s.keys.CheckIn):
 		return s, send(openCheckInMsg{item: t, outcome: coach.Done})
+	case key.Matches(msg, s.keys.Session):
+		return s, send(openSessionMsg{item: t})
 	case key.Matches(msg, s.keys.Full):
 		return s, send(openCheckInMsg{item: t, outcome: coach.Done, full: true})
 	case key.Matches(msg, s.keys.Rest):
@@ -142,11 +146,11 @@ func linesFrom(blocks [][]string) int {
 }
 
 func (s todayScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add, s.keys.Review, s.keys.Goals}
+	return []key.Binding{s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add, s.keys.Review, s.keys.Goals}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Full, s.keys.Rest, s.keys.Undo}, {s.keys.Add, s.keys.Review, s.keys.Goals}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo}, {s.keys.Add, s.keys.Review, s.keys.Goals}}
 }
 
 // send wraps a message in a command, for screens asking the root to act.
