@@ -145,6 +145,13 @@ var ReadinessQuestions = []string{
 	"Do you know of any other reason to be careful with exercise?",
 }
 
+// ReadinessShort are the same questions in a few words each, for a small
+// window: "Before exercise: do you have …?"
+var ReadinessShort = []string{
+	"a heart condition", "chest pain in the last month", "dizziness or fainting",
+	"a bone or joint problem", "heart or blood-pressure medicine", "or another reason to be careful",
+}
+
 // Exercise reports whether a plan is physical activity, for which the
 // readiness questions are asked.
 func (p Plan) Exercise() bool {

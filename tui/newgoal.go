@@ -64,19 +64,25 @@ func newNewGoal(welcome bool, taken []coach.Goal, day coach.Day) newGoalScreen {
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := newInput()
 		in.Placeholder, in.CharLimit, in.Prompt = placeholder, limit, ""
+		// Long text scrolls inside the field, so a 64-character name
+		// never runs past a 40-column window.
+		in.Width = fieldWidth
 		return in
 	}
 	s := newGoalScreen{keys: defaultNewGoalKeys(), welcome: welcome, taken: taken, day: day, ifThen: -1,
 		plans: append(coach.Plans(), customChoice()), filter: mk("type to filter", 20),
-		name: mk("a name", coach.MaxNameLen), capac: mk("skip", 3), anchor: mk("(optional) e.g. make my coffee", 80),
+		name: mk("a name", coach.MaxNameLen), capac: mk("skip", 3), anchor: mk("e.g. make coffee", 80),
 		custom: newCustomForm(mk)}
 	s.filter.Prompt = "/"
 	return s
 }
 
+// fieldWidth is how much of a text field shows at once. [D]
+const fieldWidth = 16
+
 // customChoice stands for "Build my own ladder" in the plan list.
 func customChoice() coach.Plan {
-	return coach.Plan{ID: coach.CustomPlanID, Name: "Build my own ladder",
+	return coach.Plan{ID: coach.CustomPlanID, Name: "Build my own ladder", Domain: coach.DomainCustom, PerWeek: 3,
 		Summary: "your own steps: minutes, reps, km, miles or times"}
 }
 
@@ -154,8 +160,14 @@ func (s newGoalScreen) typeInto(msg tea.KeyMsg) (newGoalScreen, tea.Cmd) {
 	s.problem = ""
 	switch s.step {
 	case ngPlan:
+		if msg.Type == tea.KeyUp || msg.Type == tea.KeyDown {
+			return s.updatePlan(msg), nil
+		}
+		before := s.filter.Value()
 		s.filter, cmd = s.filter.Update(msg)
-		s.cursor = 0
+		if s.filter.Value() != before {
+			s.cursor = 0
+		}
 	case ngName:
 		s.name, cmd = s.name.Update(msg)
 	case ngCapacity:

@@ -36,7 +36,8 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 			s.problem = "Pick at least one day, or switch back to days a week with tab."
 			return s, nil
 		}
-		if s.plan().Exercise() {
+		// Once advised, a gentler plan does not ask again.
+		if s.plan().Exercise() && !s.lowImpactOnly {
 			return s.goTo(ngReady)
 		}
 		return s.afterReadiness()
@@ -81,11 +82,11 @@ func (s newGoalScreen) afterPlan() (newGoalScreen, tea.Cmd) {
 		return s, nil
 	}
 	s.name.SetValue(freeName(p.Name, s.taken))
+	s.days = newDaysForm(p.PerWeek)
 	if p.ID == coach.CustomPlanID {
 		s.name.SetValue("")
 		return s.goTo(ngCustom)
 	}
-	s.days = newDaysForm(p.PerWeek)
 	return s.goTo(ngName)
 }
 

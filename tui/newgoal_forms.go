@@ -92,10 +92,11 @@ var (
 
 func newCustomForm(mk func(string, int) textinput.Model) customForm {
 	var f customForm
-	for i, ph := range []string{"10", "5", "30", "3"} {
-		f.fields[i] = mk(ph, 7)
+	// Filled in, so Enter alone builds a ladder: 10 up to 30 in steps of 5.
+	for i, v := range []string{"10", "5", "30", "3"} {
+		f.fields[i] = mk(v, 7)
+		f.fields[i].SetValue(v)
 	}
-	f.fields[3].SetValue("3")
 	return f
 }
 

@@ -24,7 +24,12 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 		lines = s.planView(width, height, st)
 	case ngCustom:
 		para("Build your own ladder: tend starts you at the first step and adds one step at a time.", st.Muted)
-		add("", s.choiceRow("Unit", unitWords(), s.custom.unit, s.custom.focus == 0, st))
+		unit := s.choiceRow("Unit", unitWords(), s.custom.unit, s.custom.focus == 0, st)
+		if lipgloss.Width(unit) > width {
+			unit = pointerFor(s.custom.focus == 0, st) + "Unit\n  " + strings.Join(answerParts(unitWords(), s.custom.unit, st), "")
+		}
+		add("")
+		add(strings.Split(unit, "\n")...)
 		for i, f := range s.custom.fields {
 			add(s.fieldRow(customLabels[i], f.View(), s.custom.focus == i+1, st))
 		}
@@ -33,19 +38,32 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 	case ngDays:
 		lines = s.daysView(width, st)
 	case ngReady:
-		para("A few questions before exercise (the PAR-Q):", st.Muted)
-		for _, q := range coach.ReadinessQuestions {
-			for i, l := range wrap(q, width-2) {
-				add(map[bool]string{true: "• ", false: "  "}[i == 0] + l)
+		if height < 14 {
+			// A small window: every question still shows, in one sentence.
+			para("Before exercise: do you have "+strings.Join(coach.ReadinessShort, ", ")+"?", lipgloss.NewStyle())
+		} else {
+			para("A few questions before exercise (the PAR-Q):", st.Muted)
+			for _, q := range coach.ReadinessQuestions {
+				for i, l := range wrap(q, width-2) {
+					add(map[bool]string{true: "• ", false: "  "}[i == 0] + l)
+				}
 			}
 		}
-		add("", s.choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
+		add(s.choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
 	case ngAdvice:
 		para("Please talk to your doctor before becoming much more active. Until they say it's fine, "+
 			"a gentle plan is the place to start.", lipgloss.NewStyle())
-		add("", s.choiceRow("", []string{"my doctor says it's fine", "show gentler plans"}, s.advice, true, st))
+		add("")
+		for i, a := range []string{"my doctor says it's fine", "show gentler plans"} {
+			add(pointerFor(i == s.advice, st) + answerParts([]string{a}, map[bool]int{true: 0, false: -1}[i == s.advice], st)[0])
+		}
 	case ngCapacity:
-		add("How many minutes could you comfortably do today?", "", s.fieldRow("Minutes", s.capac.View(), true, st))
+		question := "How many minutes could you comfortably do today?"
+		if s.plan().ID == coach.WalkToRunID {
+			question = "How many minutes could you comfortably walk today?"
+		}
+		para(question, lipgloss.NewStyle())
+		add("", s.fieldRow("Minutes", s.capac.View(), true, st))
 		para("Starting below that is on purpose: early wins build the habit.", st.Muted)
 		add("", st.Success.Render(s.startWords()))
 	case ngAnchor:
@@ -135,7 +153,12 @@ func (s newGoalScreen) daysView(width int, st Styles) []string {
 	if s.days.weekdayMode {
 		pointer = cursorGlyph + " "
 	}
-	lines = append(lines, ansiCut(pointer+fmt.Sprintf("%-14s", "Or on")+strings.Join(days, ""), width))
+	row := pointer + fmt.Sprintf("%-18s", "Or on") + strings.Join(days, "")
+	if lipgloss.Width(row) > width {
+		// Narrow: the days on a line of their own, two letters each.
+		row = pointer + "Or on\n " + strings.Join(shortDays(s.days, st), "")
+	}
+	lines = append(lines, strings.Split(row, "\n")...)
 	if p := s.plan(); p.MinRestDays > 0 {
 		lines = append(lines, "")
 		lines = append(lines, wrap(fmt.Sprintf("%s works best with a rest day between sessions: recovery is when your body adapts.", p.Name), width)...)
@@ -144,7 +167,7 @@ func (s newGoalScreen) daysView(width int, st Styles) []string {
 }
 
 func (s newGoalScreen) anchorView(width int, st Styles) []string {
-	lines := []string{"Optional: tie it to something you already do.", ""}
+	lines := append(wrap("Optional: tie it to something you already do.", width), "")
 	lines = append(lines, s.fieldRow("After I", s.anchor.View(), s.focus == 0, st))
 	plans := append([]string{"none"}, coach.IfThenPlans...)
 	lines = append(lines, "", s.choiceRow("A plan for a hard day", nil, 0, s.focus == 1, st))
@@ -153,7 +176,7 @@ func (s newGoalScreen) anchorView(width int, st Styles) []string {
 }
 
 func (s newGoalScreen) previewView(width int, st Styles) []string {
-	lines := []string{fmt.Sprintf("%s · if every session goes well:", s.nameValue()), ""}
+	lines := append(wrap(fmt.Sprintf("%s · if every session goes well:", s.nameValue()), width), "")
 	for _, w := range s.preview {
 		lines = append(lines, ansiCut(fmt.Sprintf("  Week %d  %s", w.Week, w.Text), width))
 	}
@@ -166,13 +189,13 @@ func (s newGoalScreen) previewView(width int, st Styles) []string {
 func (s newGoalScreen) choiceRow(label string, answers []string, chosen int, focused bool, st Styles) string {
 	pointer, parts := pointerFor(focused, st), answerParts(answers, chosen, st)
 	if label != "" {
-		label = fmt.Sprintf("%-14s", label)
+		label = fmt.Sprintf("%-18s", label)
 	}
 	return pointer + label + strings.Join(parts, " ")
 }
 
 func (s newGoalScreen) fieldRow(label, field string, focused bool, st Styles) string {
-	return pointerFor(focused, st) + fmt.Sprintf("%-14s", label) + field
+	return pointerFor(focused, st) + fmt.Sprintf("%-18s", label) + field
 }
 
 func unitWords() []string {
@@ -202,3 +225,20 @@ func (s newGoalScreen) ShortHelp() []key.Binding {
 }
 
 func (s newGoalScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+// shortDays draws the weekday picker tightly, for a narrow window.
+func shortDays(f daysForm, st Styles) []string {
+	var out []string
+	for i, name := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
+		box := "·"
+		if f.on[i] {
+			box = "✓"
+		}
+		d := " " + box + name
+		if f.weekdayMode && i == f.cursor {
+			d = st.Choice.Render("[" + box + name + "]")
+		}
+		out = append(out, d)
+	}
+	return out
+}

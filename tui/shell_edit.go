@@ -74,7 +74,8 @@ func editCmd(fs *flag.FlagSet) func(Env, []string) error {
 			g.Reason, g.ReasonCode = "Welcome back. Start gently; the plan picks up where you left it.", ""
 			said = append(said, "resumed")
 		case *archive:
-			g, said = g.SetStatus(coach.Archived, today), append(said, "archived; its history is kept and `tend edit NAME --resume` brings it back")
+			g, said = g.SetStatus(coach.Archived, today), append(said,
+				fmt.Sprintf("archived; its history is kept and `tend edit %s --resume` brings it back", shellWord(g.Name)))
 		}
 		if err := env.Store.UpdateGoal(g); err != nil {
 			return err
@@ -95,8 +96,9 @@ func deleteCmd(fs *flag.FlagSet) func(Env, []string) error {
 			return err
 		}
 		if !*yes {
-			return usagef("Deleting %s removes it and all its history for good. To keep the history, "+
-				"`tend edit %s --archive` instead; to delete, add --yes", g.Name, shellWord(g.Name))
+			return usagef("Deleting %s removes it and all its history for good. To keep a copy first, "+
+				"`tend export --out tend-export.json`; to keep the history, `tend edit %s --archive` instead; "+
+				"to delete, add --yes", g.Name, shellWord(g.Name))
 		}
 		if err := env.Store.DeleteGoal(g.ID); err != nil {
 			return err
