@@ -32,12 +32,12 @@ func TestE2ECustomLadderFromFreshHome(t *testing.T) {
 	for _, f := range []struct{ label, value string }{{"Start at", "5"}, {"Add each step", "2"}, {"Up to", "15"}} {
 		term.Press(t, "tab")
 		term.WaitFor(t, "▸ "+f.label, screenTimeout)
-		term.Send(t, f.value)
+		term.Send(t, "\x15"+f.value) // the field starts filled in: ctrl+u clears it
 		term.WaitUntil(t, f.label+" "+f.value, fieldShows(f.label, f.value), screenTimeout)
 	}
 	term.Press(t, "tab")
 	term.WaitFor(t, "▸ Sessions per step", screenTimeout)
-	term.Send(t, "\x7f2") // the field holds 3: rub it out, then 2
+	term.Send(t, "\x152")
 	term.WaitUntil(t, "Sessions per step 2", fieldShows("Sessions per step", "2"), screenTimeout)
 
 	term.Press(t, "enter")
@@ -47,12 +47,9 @@ func TestE2ECustomLadderFromFreshHome(t *testing.T) {
 	term.Press(t, "enter")
 	s := term.WaitFor(t, "How often?", screenTimeout)
 
-	// Every step after the name has a default; but a ladder of one's own
-	// starts at 0 days a week, which Enter alone cannot get past.
-	daysBug := contains(s, "Days a week [0]")
-	if daysBug {
-		term.Press(t, "right")
-		term.WaitFor(t, "Days a week [1]", screenTimeout)
+	// Every step after the name has a default, so Enter alone gets through.
+	if !contains(s, "Days a week [3]") {
+		t.Errorf("a ladder of one's own should start at 3 days a week:\n%s", frame(s))
 	}
 	s = term.PressUntil(t, "enter", "if every session goes well", 5)
 	if !contains(s, "Push-ups · if every session goes well") || !contains(s, "Week 1 5 reps") {
@@ -80,11 +77,6 @@ func TestE2ECustomLadderFromFreshHome(t *testing.T) {
 	}
 	if g.Target == nil || g.Target.Amount != 5 || g.Target.Unit != "reps" {
 		t.Errorf("tend today --json: target %+v, want 5 reps", g.Target)
-	}
-	if daysBug {
-		knownBug(t, "tui/newgoal_flow.go afterPlan: a custom ladder's days step starts at Days a week [0] "+
-			"(s.days is never set for it), so Enter alone is refused on the anchor step with "+
-			"`Days a week is a number from 1 to 7`; this test pressed → to get past it")
 	}
 }
 
