@@ -26,8 +26,11 @@ func commitError(what string, err error) error {
 		return saysBecause(ErrReadOnly, err, "%s was not saved, because the disk is read-only. "+
 			"Nothing saved before is lost; make the disk writable and try again", what)
 	}
+	// The commit may still have reached the disk, and a second check-in
+	// on a day adds to the first: look before trying again.
 	return saysBecause(ErrNotConfirmed, err,
-		"%s was not confirmed as saved (%v). Trying again is safe", what, err)
+		"%s was not confirmed as saved (%v). It may have been saved after all; "+
+			"look with `tend today` before trying again, so a session is not counted twice", what, err)
 }
 
 // diskError is the error for opening the database at path for writing,
