@@ -8,7 +8,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -134,74 +133,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.handleIntent(msg)
 }
 
-// handleIntent acts on what a screen asked for, and on saved results.
-func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case openCheckInMsg:
-		m.checkIn, m.screen = newCheckIn(msg.item, msg.outcome, msg.full), screenCheckIn
-	case submitCheckInMsg:
-		return m, saveCheckInCmd(m.deps.Store, msg.goalID, msg.entry, m.day)
-	case checkInSavedMsg:
-		m.screen, m.status, m.statusErr = screenToday, msg.rec.Message, false
-		return m, m.reload()
-	case undoMsg:
-		return m, undoCmd(m.deps.Store, msg.item.Goal.ID, msg.item.Goal.Name, m.day)
-	case undoneMsg:
-		m.status, m.statusErr = fmt.Sprintf("Cleared today's check-in for %s. Check in again whenever you like.", msg.name), false
-		return m, m.reload()
-	case addGoalMsg:
-		m.newGoal, m.screen = newNewGoal(false, m.snap.Goals, m.day), screenNewGoal
-	case openReviewMsg:
-		if m.screen != screenReview {
-			m.review = newReview(activeGoals(m.snap.Goals), msg.goalID)
-		}
-		m.screen = screenReview
-		return m, loadHistoryCmd(m.deps.Store, m.goalByID(m.review.goalID()), m.day)
-	case historyLoadedMsg:
-		m.review = m.review.withHistory(msg)
-	case openSessionMsg:
-		parts, ok := coach.Timeline(msg.item.Session)
-		if !ok {
-			return m, nil
-		}
-		m.sessions++
-		var cmd tea.Cmd
-		m.session, cmd = newSession(m.sessions, msg.item, parts, m.deps.Tick)
-		m.screen = screenSession
-		return m, cmd
-	case sessionEndMsg:
-		o := coach.Done
-		if !msg.finished {
-			o = coach.Partial
-		}
-		m.checkIn, m.screen = newCheckIn(msg.item, o, false), screenCheckIn
-		if !msg.finished && msg.achieved > 0 {
-			m.checkIn.amount.SetValue(strings.TrimSuffix(fmt.Sprintf("%.1f", msg.achieved), ".0"))
-		}
-	case openGoalsMsg:
-		m.goals, m.screen = newGoalsScreen(m.snap.Goals, m.day), screenGoals
-	case editGoalMsg:
-		return m, editGoalCmd(m.deps.Store, msg.id, msg.edit, msg.done)
-	case deleteGoalMsg:
-		return m, deleteGoalCmd(m.deps.Store, msg.id, msg.name)
-	case goalSavedMsg:
-		m.status, m.statusErr = msg.said, false
-		return m, m.reload()
-	case createGoalMsg:
-		return m, addGoalCmd(m.deps.Store, msg.goal)
-	case goalAddedMsg:
-		m.screen, m.statusErr = screenToday, false
-		m.status = fmt.Sprintf("Added %s. Start small: the first target is on purpose easy.", msg.goal.Name)
-		return m, m.reload()
-	case closeScreenMsg:
-		m.screen = screenToday
-		if len(m.snap.Goals) == 0 {
-			m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, m.day)
-		}
-	}
-	return m, nil
-}
-
 func (m Model) reload() tea.Cmd {
 	return reloadCmd(m.deps.Store, m.deps.Path, m.deps.Clock, m.snap.DayStartHour)
 }
@@ -261,28 +192,6 @@ func (m Model) editing() bool {
 	case screenToday, screenLoading, screenReview, screenSession:
 	}
 	return false
-}
-
-// goalByID finds a loaded goal.
-func (m Model) goalByID(id uint64) coach.Goal {
-	for _, g := range m.snap.Goals {
-		if g.ID == id {
-			return g
-		}
-	}
-	return coach.Goal{}
-}
-
-// activeGoals are the goals the review walks through: every goal but the
-// archived ones, whose history stays one `tend review NAME` away.
-func activeGoals(goals []coach.Goal) []coach.Goal {
-	var out []coach.Goal
-	for _, g := range goals {
-		if g.Status() != coach.Archived {
-			out = append(out, g)
-		}
-	}
-	return out
 }
 
 func (m Model) handleLoaded(msg loadedMsg) Model {
@@ -446,24 +355,6 @@ func (m Model) activeKeys() help.KeyMap {
 	case screenToday, screenLoading:
 	}
 	return m.today
-}
-
-// freeName returns name, or name with a number after it when a goal already
-// has that name, since names are how goals are found from the shell.
-func freeName(name string, goals []coach.Goal) string {
-	taken := func(n string) bool {
-		for _, g := range goals {
-			if strings.EqualFold(g.Name, n) {
-				return true
-			}
-		}
-		return false
-	}
-	candidate := name
-	for i := 2; taken(candidate); i++ {
-		candidate = fmt.Sprintf("%s %d", name, i)
-	}
-	return candidate
 }
 
 // plainError turns an error into the sentence a person reads: the coach's

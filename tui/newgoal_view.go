@@ -13,72 +13,87 @@ import (
 // View draws the current step of the flow.
 func (s newGoalScreen) View(width, height int, st Styles) string {
 	var lines []string
-	add := func(ls ...string) { lines = append(lines, ls...) }
-	para := func(text string, style lipgloss.Style) {
-		for _, l := range wrap(text, width) {
-			add(style.Render(l))
-		}
-	}
 	switch s.step {
 	case ngPlan:
 		lines = s.planView(width, height, st)
 	case ngCustom:
-		para("Build your own ladder: tend starts you at the first step and adds one step at a time.", st.Muted)
-		unit := s.choiceRow("Unit", unitWords(), s.custom.unit, s.custom.focus == 0, st)
-		if lipgloss.Width(unit) > width {
-			unit = pointerFor(s.custom.focus == 0, st) + "Unit\n  " + strings.Join(answerParts(unitWords(), s.custom.unit, st), "")
-		}
-		add("")
-		add(strings.Split(unit, "\n")...)
-		for i, f := range s.custom.fields {
-			add(s.fieldRow(customLabels[i], f.View(), s.custom.focus == i+1, st))
-		}
+		lines = s.customView(width, st)
 	case ngName:
-		add("What shall we call it?", "", s.fieldRow("Name", s.name.View(), true, st))
+		lines = []string{"What shall we call it?", "", s.fieldRow("Name", s.name.View(), true, st)}
 	case ngDays:
 		lines = s.daysView(width, st)
 	case ngReady:
-		if height < 14 {
-			// A small window: every question still shows, in one sentence.
-			para("Before exercise: do you have "+strings.Join(coach.ReadinessShort, ", ")+"?", lipgloss.NewStyle())
-		} else {
-			para("A few questions before exercise (the PAR-Q):", st.Muted)
-			for _, q := range coach.ReadinessQuestions {
-				for i, l := range wrap(q, width-2) {
-					add(map[bool]string{true: "• ", false: "  "}[i == 0] + l)
-				}
-			}
-		}
-		add(s.choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
+		lines = s.readyView(width, height, st)
 	case ngAdvice:
-		para("Please talk to your doctor before becoming much more active. Until they say it's fine, "+
-			"a gentle plan is the place to start.", lipgloss.NewStyle())
-		add("")
+		lines = paragraph("Please talk to your doctor before becoming much more active. Until they say it's fine, "+
+			"a gentle plan is the place to start.", width, lipgloss.NewStyle())
+		lines = append(lines, "")
 		for i, a := range []string{"my doctor says it's fine", "show gentler plans"} {
-			add(pointerFor(i == s.advice, st) + answerParts([]string{a}, map[bool]int{true: 0, false: -1}[i == s.advice], st)[0])
+			lines = append(lines, pointerFor(i == s.advice, st)+answerParts([]string{a}, map[bool]int{true: 0, false: -1}[i == s.advice], st)[0])
 		}
 	case ngCapacity:
-		question := "How many minutes could you comfortably do today?"
-		if s.plan().ID == coach.WalkToRunID {
-			question = "How many minutes could you comfortably walk today?"
-		}
-		para(question, lipgloss.NewStyle())
-		add("", s.fieldRow("Minutes", s.capac.View(), true, st))
-		para("Starting below that is on purpose: early wins build the habit.", st.Muted)
-		add("", st.Success.Render(s.startWords()))
+		lines = s.capacityView(width, st)
 	case ngAnchor:
 		lines = s.anchorView(width, st)
 	case ngPreview:
 		lines = s.previewView(width, st)
 	}
 	if s.problem != "" {
-		add("")
-		para(s.problem, st.Error)
+		lines = append(append(lines, ""), paragraph(s.problem, width, st.Error)...)
 	}
 	if s.saving {
-		add("", st.Muted.Render("Saving…"))
+		lines = append(lines, "", st.Muted.Render("Saving…"))
 	}
 	return strings.Join(fitLines(lines, height), "\n")
+}
+
+// paragraph wraps text to the width, every line in style.
+func paragraph(text string, width int, style lipgloss.Style) []string {
+	lines := wrap(text, width)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}
+
+func (s newGoalScreen) customView(width int, st Styles) []string {
+	lines := paragraph("Build your own ladder: tend starts you at the first step and adds one step at a time.", width, st.Muted)
+	unit := s.choiceRow("Unit", unitWords(), s.custom.unit, s.custom.focus == 0, st)
+	if lipgloss.Width(unit) > width {
+		unit = pointerFor(s.custom.focus == 0, st) + "Unit\n  " + strings.Join(answerParts(unitWords(), s.custom.unit, st), "")
+	}
+	lines = append(append(lines, ""), strings.Split(unit, "\n")...)
+	for i, f := range s.custom.fields {
+		lines = append(lines, s.fieldRow(customLabels[i], f.View(), s.custom.focus == i+1, st))
+	}
+	return lines
+}
+
+func (s newGoalScreen) readyView(width, height int, st Styles) []string {
+	var lines []string
+	if height < 14 {
+		// A small window: every question still shows, in one sentence.
+		lines = paragraph("Before exercise: do you have "+strings.Join(coach.ReadinessShort, ", ")+"?", width, lipgloss.NewStyle())
+	} else {
+		lines = paragraph("A few questions before exercise (the PAR-Q):", width, st.Muted)
+		for _, q := range coach.ReadinessQuestions {
+			for i, l := range wrap(q, width-2) {
+				lines = append(lines, map[bool]string{true: "• ", false: "  "}[i == 0]+l)
+			}
+		}
+	}
+	return append(lines, s.choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
+}
+
+func (s newGoalScreen) capacityView(width int, st Styles) []string {
+	question := "How many minutes could you comfortably do today?"
+	if s.plan().ID == coach.WalkToRunID {
+		question = "How many minutes could you comfortably walk today?"
+	}
+	lines := paragraph(question, width, lipgloss.NewStyle())
+	lines = append(lines, "", s.fieldRow("Minutes", s.capac.View(), true, st))
+	lines = append(lines, paragraph("Starting below that is on purpose: early wins build the habit.", width, st.Muted)...)
+	return append(lines, "", st.Success.Render(s.startWords()))
 }
 
 // fitLines keeps the last lines that fit, so the current question and any

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"tend/coach"
+)
+
+// handleIntent acts on what a screen asked for: opening a screen, or a
+// change for a command to make.
+func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case openCheckInMsg:
+		m.checkIn, m.screen = newCheckIn(msg.item, msg.outcome, msg.full), screenCheckIn
+	case submitCheckInMsg:
+		return m, saveCheckInCmd(m.deps.Store, msg.goalID, msg.entry, m.day)
+	case undoMsg:
+		return m, undoCmd(m.deps.Store, msg.item.Goal.ID, msg.item.Goal.Name, m.day)
+	case addGoalMsg:
+		m.newGoal, m.screen = newNewGoal(false, m.snap.Goals, m.day), screenNewGoal
+	case createGoalMsg:
+		return m, addGoalCmd(m.deps.Store, msg.goal)
+	case openReviewMsg:
+		if m.screen != screenReview {
+			m.review = newReview(activeGoals(m.snap.Goals), msg.goalID)
+		}
+		m.screen = screenReview
+		return m, loadHistoryCmd(m.deps.Store, m.goalByID(m.review.goalID()), m.day)
+	case openSessionMsg:
+		return m.startSession(msg.item)
+	case sessionEndMsg:
+		return m.afterSession(msg), nil
+	case openGoalsMsg:
+		m.goals, m.screen = newGoalsScreen(m.snap.Goals, m.day), screenGoals
+	case editGoalMsg:
+		return m, editGoalCmd(m.deps.Store, msg.id, msg.edit, msg.done)
+	case deleteGoalMsg:
+		return m, deleteGoalCmd(m.deps.Store, msg.id, msg.name)
+	case closeScreenMsg:
+		m.screen = screenToday
+		if len(m.snap.Goals) == 0 {
+			m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, m.day)
+		}
+	}
+	return m.handleSaved(msg)
+}
+
+// handleSaved takes the results of commands: what is on disk now, said in
+// the status line, and a reload.
+func (m Model) handleSaved(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case checkInSavedMsg:
+		m.screen, m.status = screenToday, msg.rec.Message
+	case undoneMsg:
+		m.status = fmt.Sprintf("Cleared today's check-in for %s. Check in again whenever you like.", msg.name)
+	case goalSavedMsg:
+		m.status = msg.said
+	case goalAddedMsg:
+		m.screen = screenToday
+		m.status = fmt.Sprintf("Added %s. Start small: the first target is on purpose easy.", msg.goal.Name)
+	case historyLoadedMsg:
+		m.review = m.review.withHistory(msg)
+		return m, nil
+	default:
+		return m, nil
+	}
+	m.statusErr = false
+	return m, m.reload()
+}
+
+// startSession opens the guided session, for a session that has a timer.
+func (m Model) startSession(item coach.Today) (tea.Model, tea.Cmd) {
+	parts, ok := coach.Timeline(item.Session)
+	if !ok {
+		return m, nil
+	}
+	m.sessions++
+	var cmd tea.Cmd
+	m.session, cmd = newSession(m.sessions, item, parts, m.deps.Tick)
+	m.screen = screenSession
+	return m, cmd
+}
+
+// afterSession opens the check-in with what the session did filled in.
+func (m Model) afterSession(msg sessionEndMsg) Model {
+	o := coach.Done
+	if !msg.finished {
+		o = coach.Partial
+	}
+	m.checkIn, m.screen = newCheckIn(msg.item, o, false), screenCheckIn
+	if !msg.finished && msg.achieved > 0 {
+		m.checkIn.amount.SetValue(strings.TrimSuffix(fmt.Sprintf("%.1f", msg.achieved), ".0"))
+	}
+	return m
+}
+
+// goalByID finds a loaded goal.
+func (m Model) goalByID(id uint64) coach.Goal {
+	for _, g := range m.snap.Goals {
+		if g.ID == id {
+			return g
+		}
+	}
+	return coach.Goal{}
+}
+
+// activeGoals are the goals the review walks through: every goal but the
+// archived ones, whose history stays one `tend review NAME` away.
+func activeGoals(goals []coach.Goal) []coach.Goal {
+	var out []coach.Goal
+	for _, g := range goals {
+		if g.Status() != coach.Archived {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// freeName returns name, or name with a number after it when a goal already
+// has that name, since names are how goals are found from the shell.
+func freeName(name string, goals []coach.Goal) string {
+	taken := func(n string) bool {
+		for _, g := range goals {
+			if strings.EqualFold(g.Name, n) {
+				return true
+			}
+		}
+		return false
+	}
+	candidate := name
+	for i := 2; taken(candidate); i++ {
+		candidate = fmt.Sprintf("%s %d", name, i)
+	}
+	return candidate
+}
