@@ -21,15 +21,7 @@ func (s *Store) Archive() (coach.Archive, error) {
 		Decisions:    map[uint64][]coach.Decision{},
 	}
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := openBuckets(tx)
-		if err != nil {
-			return err
-		}
-		set, err := readSettings(b.meta)
-		if err != nil {
-			return err
-		}
-		goals, err := readGoals(b.goals)
+		b, set, goals, err := readHead(tx)
 		if err != nil {
 			return err
 		}

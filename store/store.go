@@ -61,15 +61,7 @@ type Snapshot = coach.Snapshot
 func (s *Store) Snapshot(from coach.Day) (Snapshot, error) {
 	snap := Snapshot{DayStartHour: coach.DefaultDayStartHour, CheckIns: map[uint64][]coach.CheckIn{}}
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := openBuckets(tx)
-		if err != nil {
-			return err
-		}
-		set, err := readSettings(b.meta)
-		if err != nil {
-			return err
-		}
-		goals, err := readGoals(b.goals)
+		b, set, goals, err := readHead(tx)
 		if err != nil {
 			return err
 		}
@@ -193,6 +185,21 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 		err = fmt.Errorf("could not back up %s: %w", s.path, err)
 	}
 	return n, err
+}
+
+// readHead reads what every whole-database read starts with: the buckets,
+// the settings and the goals.
+func readHead(tx *bolt.Tx) (buckets, Settings, []coach.Goal, error) {
+	b, err := openBuckets(tx)
+	if err != nil {
+		return b, Settings{}, nil, err
+	}
+	set, err := readSettings(b.meta)
+	if err != nil {
+		return b, Settings{}, nil, err
+	}
+	goals, err := readGoals(b.goals)
+	return b, set, goals, err
 }
 
 func readSettings(meta *bolt.Bucket) (Settings, error) {
