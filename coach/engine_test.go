@@ -373,3 +373,16 @@ func TestGraduationPastTheLastLevel(t *testing.T) {
 func weekdays() []time.Weekday {
 	return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
 }
+
+// R8: three or more missed sessions say M3 on Today, with no pressure; two
+// say M2.
+func TestThreeMissesSayNoPressure(t *testing.T) {
+	s := newSim(t, coach.DailyWalkID, coach.Schedule{Weekdays: weekdays()}, 4, 1)
+	s.done(simStart, coach.EffortOK) // Monday
+	if td := s.today(simStart.AddDays(3)); !strings.HasPrefix(td.Reason, "It's been a couple of sessions") {
+		t.Errorf("Thursday after two misses: %q, want M2", td.Reason)
+	}
+	if td := s.today(simStart.AddDays(4)); td.Reason != coach.MsgM3 {
+		t.Errorf("Friday after three misses: %q, want M3", td.Reason)
+	}
+}
