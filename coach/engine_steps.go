@@ -140,6 +140,18 @@ func (j *judgement) notes() {
 	if j.in.Pain == PainSore {
 		j.msgs = append(j.msgs, MsgP0)
 	}
+	if j.in.Outcome.ShowedUp() {
+		// R8's words after missed sessions, as said to someone who has
+		// just come back: Today said the rest before the check-in.
+		switch missed := MissedInARow(j.g, j.hist, j.in.Day); {
+		case missed >= 3:
+			j.msgs = append(j.msgs, "Good to see you back. Whenever you show up, it counts.")
+		case missed == 2:
+			j.msgs = append(j.msgs, "After a couple of quiet sessions, starting again is the hard part, and you did it.")
+		case missed == 1:
+			j.msgs = append(j.msgs, "One miss doesn't undo a habit, and this session shows it.")
+		}
+	}
 	if j.p.Domain != DomainRun || j.p.MinRestDays == 0 || !hasRun(Offered(j.g, j.p)) {
 		return
 	}

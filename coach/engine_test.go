@@ -386,3 +386,15 @@ func TestThreeMissesSayNoPressure(t *testing.T) {
 		t.Errorf("Friday after three misses: %q, want M3", td.Reason)
 	}
 }
+
+// After missed sessions, the decision ends with a word about coming back.
+func TestComingBackAfterAMissIsNamedKindly(t *testing.T) {
+	s := newSim(t, coach.DailyWalkID, coach.Schedule{Weekdays: weekdays()}, 4, 1)
+	s.done(simStart, coach.EffortOK)
+	if d := s.done(simStart.AddDays(2), coach.EffortOK); !strings.HasSuffix(d.Message, "One miss doesn't undo a habit, and this session shows it.") {
+		t.Errorf("after one miss: %q", d.Message)
+	}
+	if d := s.done(simStart.AddDays(3), coach.EffortOK); strings.Contains(d.Message, "miss") {
+		t.Errorf("with no miss: %q", d.Message)
+	}
+}
