@@ -134,6 +134,7 @@ func loadHistoryCmd(st Store, g coach.Goal, today coach.Day) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return historyLoadedMsg{goalID: g.ID, hist: History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}}
+		h := History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}
+		return historyLoadedMsg{goalID: g.ID, hist: h.measure()}
 	}
 }

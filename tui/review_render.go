@@ -18,11 +18,23 @@ type History struct {
 	CheckIns  []coach.CheckIn
 	Decisions []coach.Decision
 	Today     coach.Day
+	measured  *coach.Review
 }
 
-// Review measures the history.
+// Review measures the history, once: the screen draws it on every key.
 func (h History) Review() coach.Review {
+	if h.measured != nil {
+		return *h.measured
+	}
 	return coach.ReviewOf(h.Goal, h.Plan, h.CheckIns, h.Today)
+}
+
+// measure returns the history with its review worked out, for drawing
+// many times.
+func (h History) measure() History {
+	r := coach.ReviewOf(h.Goal, h.Plan, h.CheckIns, h.Today)
+	h.measured = &r
+	return h
 }
 
 // Heatmap sizes: as many weeks as the width allows, within these. [D]
