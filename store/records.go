@@ -161,7 +161,27 @@ func decodeCheckIn(b []byte, day coach.Day) (coach.CheckIn, error) {
 	if d.err == nil && c.Day != day {
 		return coach.CheckIn{}, badRecord("%s says it is for %s", what, c.Day)
 	}
+	if d.err == nil {
+		d.err = checkInRange(c, what)
+	}
 	return c, d.err
+}
+
+// checkInRange refuses numbers no check-in tend writes could hold, so a
+// hand-edited file cannot feed the coach a mood of 99 or a level of 0.
+func checkInRange(c coach.CheckIn, what string) error {
+	for _, m := range []*int{c.MoodBefore, c.MoodAfter} {
+		if m != nil && (*m < coach.MoodMin || *m > coach.MoodMax) {
+			return badRecord("%s has a mood of %d, outside 0 to 10", what, *m)
+		}
+	}
+	switch {
+	case c.Level < 1 || c.Variant < 1:
+		return badRecord("%s has level %d, session %d; both start at 1", what, c.Level, c.Variant)
+	case !(c.Achieved >= 0 && c.Achieved <= coach.MaxCustomAmount) || !(c.Target >= 0 && c.Target <= coach.MaxCustomAmount):
+		return badRecord("%s has an amount outside 0 to %d", what, coach.MaxCustomAmount)
+	}
+	return nil
 }
 
 func encodeDecision(dec coach.Decision) ([]byte, error) {

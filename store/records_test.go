@@ -103,7 +103,7 @@ func TestCheckInRecordRoundTrip(t *testing.T) {
 		{Day: today, Outcome: coach.Partial, Achieved: 6.5, Target: 10, Effort: coach.EffortHard, Pain: coach.PainSore,
 			MoodBefore: intp(3), MoodAfter: intp(0), Note: "rain, but went — ☔", Level: 2, Variant: 1, Bridge: true,
 			WrittenAt: time.Date(2026, 3, 2, 7, 45, 12, 0, time.FixedZone("", -5*3600))},
-		{Day: created, Outcome: coach.Rest, Effort: coach.EffortOK, Pain: coach.PainNone},
+		{Day: created, Outcome: coach.Rest, Effort: coach.EffortOK, Pain: coach.PainNone, Level: 1, Variant: 1},
 	}
 	allSet(t, tests[0])
 	for _, c := range tests {
@@ -202,5 +202,20 @@ func TestDecodeRefusesNonsense(t *testing.T) {
 				t.Errorf("decode %s = %v, want ErrDamaged mentioning %q", tt.b, err, tt.want)
 			}
 		})
+	}
+}
+
+// A hand-edited record with numbers tend never writes is damage, not data
+// for the coach.
+func TestCheckInRecordOutOfRangeIsDamage(t *testing.T) {
+	for name, rec := range map[string]string{
+		"mood 99":       `{"v":1,"day":"2026-03-02","outcome":"done","achieved":10,"target":10,"effort":"ok","pain":"none","mood_before":99,"mood_after":null,"note":"","level":2,"variant":1,"bridge":false,"written_at":""}`,
+		"level 0":       `{"v":1,"day":"2026-03-02","outcome":"done","achieved":10,"target":10,"effort":"ok","pain":"none","mood_before":null,"mood_after":null,"note":"","level":0,"variant":1,"bridge":false,"written_at":""}`,
+		"amount -5":     `{"v":1,"day":"2026-03-02","outcome":"done","achieved":-5,"target":10,"effort":"ok","pain":"none","mood_before":null,"mood_after":null,"note":"","level":2,"variant":1,"bridge":false,"written_at":""}`,
+		"mood -1 after": `{"v":1,"day":"2026-03-02","outcome":"done","achieved":10,"target":10,"effort":"ok","pain":"none","mood_before":null,"mood_after":-1,"note":"","level":2,"variant":1,"bridge":false,"written_at":""}`,
+	} {
+		if _, err := decodeCheckIn([]byte(rec), coach.DayOf(2026, 3, 2)); !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: %v, want ErrDamaged", name, err)
+		}
 	}
 }
