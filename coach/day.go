@@ -85,20 +85,20 @@ func (d Day) utc() time.Time {
 // (2026-02-30) rather than rolling them over, and years outside 1970–9999.
 func ParseDay(s string) (Day, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Day{}, fmt.Errorf("%w: %q is not a YYYY-MM-DD date", ErrBadDate, s)
+		return Day{}, says(ErrBadDate, "%q is not a YYYY-MM-DD date", s)
 	}
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
 	dd, ok3 := digits(s[8:10])
 	if !ok1 || !ok2 || !ok3 {
-		return Day{}, fmt.Errorf("%w: %q is not a YYYY-MM-DD date", ErrBadDate, s)
+		return Day{}, says(ErrBadDate, "%q is not a YYYY-MM-DD date", s)
 	}
 	d := DayOf(y, time.Month(m), dd)
 	if gy, gm, gd := d.Date(); gy != y || int(gm) != m || gd != dd {
-		return Day{}, fmt.Errorf("%w: %s is not a real date", ErrBadDate, s)
+		return Day{}, says(ErrBadDate, "%s is not a real date", s)
 	}
 	if d.Before(firstDay) || d.After(lastDay) {
-		return Day{}, fmt.Errorf("%w: %s is out of range", ErrBadDate, s)
+		return Day{}, says(ErrBadDate, "%s is out of range", s)
 	}
 	return d, nil
 }

@@ -1,7 +1,5 @@
 package coach
 
-import "fmt"
-
 // Outcome is what happened on a day, as a person reported it. Missed is
 // never stored: it is derived from the schedule.
 type Outcome int
@@ -132,5 +130,5 @@ func parseName[T comparable](names map[T]string, s, what string) (T, error) {
 		}
 	}
 	var zero T
-	return zero, fmt.Errorf("%w: %q is not a known %s", ErrBadValue, s, what)
+	return zero, says(ErrBadValue, "%q is not a known %s", s, what)
 }

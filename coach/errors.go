@@ -1,6 +1,9 @@
 package coach
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Errors a person can meet, each answered with a plain sentence at the door
 // that met it. Wrap them with %w so callers can tell them apart.
@@ -29,3 +32,19 @@ var (
 	// it takes no check-ins until it is resumed.
 	ErrNotActive = errors.New("goal is not active")
 )
+
+// sentence is an error a person reads as it is: the sentence says what is
+// wrong and what to do, and the sentinel it wraps lets programs tell kinds
+// apart with errors.Is without putting its words in front.
+type sentence struct {
+	kind error
+	msg  string
+}
+
+func (e *sentence) Error() string { return e.msg }
+func (e *sentence) Unwrap() error { return e.kind }
+
+// says makes a sentence of kind.
+func says(kind error, format string, args ...any) error {
+	return &sentence{kind: kind, msg: fmt.Sprintf(format, args...)}
+}

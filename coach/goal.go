@@ -1,7 +1,6 @@
 package coach
 
 import (
-	"fmt"
 	"math"
 	"time"
 )
@@ -153,17 +152,17 @@ const (
 func CustomPlan(name string, c Custom) (Plan, error) {
 	switch {
 	case c.Step <= 0:
-		return Plan{}, fmt.Errorf("%w: the step must be more than 0", ErrBadValue)
+		return Plan{}, says(ErrBadValue, "the step must be more than 0")
 	case c.Start <= 0:
-		return Plan{}, fmt.Errorf("%w: the start must be more than 0", ErrBadValue)
+		return Plan{}, says(ErrBadValue, "the start must be more than 0")
 	case c.Start > c.Max:
-		return Plan{}, fmt.Errorf("%w: the start must not be more than the maximum", ErrBadValue)
+		return Plan{}, says(ErrBadValue, "the start must not be more than the maximum")
 	case c.Max > MaxCustomAmount:
-		return Plan{}, fmt.Errorf("%w: the maximum can be at most %d", ErrBadValue, MaxCustomAmount)
+		return Plan{}, says(ErrBadValue, "the maximum can be at most %d", MaxCustomAmount)
 	case c.Unit.Whole() && (c.Start != math.Trunc(c.Start) || c.Step != math.Trunc(c.Step) || c.Max != math.Trunc(c.Max)):
-		return Plan{}, fmt.Errorf("%w: %s are counted in whole numbers", ErrBadValue, c.Unit)
+		return Plan{}, says(ErrBadValue, "%s are counted in whole numbers", c.Unit)
 	case c.Every < 1:
-		return Plan{}, fmt.Errorf("%w: sessions per level must be at least 1", ErrBadValue)
+		return Plan{}, says(ErrBadValue, "sessions per level must be at least 1")
 	}
 	var levels []Level
 	for a := c.Start; ; a += c.Step {
@@ -176,7 +175,7 @@ func CustomPlan(name string, c Custom) (Plan, error) {
 			break
 		}
 		if len(levels) == MaxCustomRungs {
-			return Plan{}, fmt.Errorf("%w: that ladder has more than %d rungs; take a bigger step", ErrBadValue, MaxCustomRungs)
+			return Plan{}, says(ErrBadValue, "that ladder has more than %d rungs; take a bigger step", MaxCustomRungs)
 		}
 	}
 	// The minimum version is half the first rung, a whole number where the

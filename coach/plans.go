@@ -27,7 +27,7 @@ func PlanByID(id string) (Plan, error) {
 			return p, nil
 		}
 	}
-	return Plan{}, fmt.Errorf("%w: %q", ErrUnknownPlan, id)
+	return Plan{}, says(ErrUnknownPlan, "%q", id)
 }
 
 func timed(kind BlockKind, secs int) Block { return Block{Kind: kind, Secs: secs} }

@@ -61,7 +61,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	if e.Full {
 		if !offer.Bridge {
-			return Recorded{}, fmt.Errorf("%w: there is no in-between session to skip; the full session is already today's", ErrBadValue)
+			return Recorded{}, says(ErrBadValue, "there is no in-between session to skip; the full session is already today's")
 		}
 		offer.Bridge, offer.BridgeTarget = false, 0
 	}
@@ -134,21 +134,21 @@ func celebrateWord(o Outcome) string {
 func checkEntry(g Goal, e Entry, today Day) error {
 	switch {
 	case e.Day.IsZero():
-		return fmt.Errorf("%w: no day given", ErrBadDate)
+		return says(ErrBadDate, "no day given")
 	case e.Day.After(today):
-		return fmt.Errorf("%w: %s is after today (%s)", ErrFutureDate, e.Day, today)
+		return says(ErrFutureDate, "%s is after today (%s)", e.Day, today)
 	case g.StatusOn(e.Day) != Active && !e.Outcome.Skips():
-		return fmt.Errorf("%w: %s is %s", ErrNotActive, g.Name, g.StatusOn(e.Day))
+		return says(ErrNotActive, "%s is %s", g.Name, g.StatusOn(e.Day))
 	case e.Outcome < Done || e.Outcome > Away:
-		return fmt.Errorf("%w: no outcome given", ErrBadValue)
+		return says(ErrBadValue, "no outcome given")
 	case e.Outcome == Partial && e.Amount <= 0:
-		return fmt.Errorf("%w: say how much was done for a partial session", ErrBadValue)
+		return says(ErrBadValue, "say how much was done for a partial session")
 	case !(e.Amount >= 0 && e.Amount <= MaxCustomAmount): // written so that NaN fails too
-		return fmt.Errorf("%w: the amount must be between 0 and %d", ErrBadValue, MaxCustomAmount)
+		return says(ErrBadValue, "the amount must be between 0 and %d", MaxCustomAmount)
 	}
 	for _, m := range []*int{e.MoodBefore, e.MoodAfter} {
 		if m != nil && (*m < MoodMin || *m > MoodMax) {
-			return fmt.Errorf("%w: mood is a number from %d to %d", ErrBadValue, MoodMin, MoodMax)
+			return says(ErrBadValue, "mood is a number from %d to %d", MoodMin, MoodMax)
 		}
 	}
 	return nil
@@ -185,12 +185,12 @@ func NewGoal(name string, p Plan, custom *Custom, sched Schedule, capacity int, 
 
 func checkSchedule(s Schedule) error {
 	if len(s.Weekdays) == 0 && (s.PerWeek < 1 || s.PerWeek > 7) {
-		return fmt.Errorf("%w: days a week is a number from 1 to 7", ErrBadValue)
+		return says(ErrBadValue, "days a week is a number from 1 to 7")
 	}
 	seen := map[time.Weekday]bool{}
 	for _, w := range s.Weekdays {
 		if seen[w] || w < time.Sunday || w > time.Saturday {
-			return fmt.Errorf("%w: each weekday once", ErrBadValue)
+			return says(ErrBadValue, "each weekday once")
 		}
 		seen[w] = true
 	}

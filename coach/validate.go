@@ -21,12 +21,12 @@ func CleanName(s string) (string, error) {
 	n := utf8.RuneCountInString(s)
 	switch {
 	case n == 0 || !strings.ContainsFunc(s, visible):
-		return "", fmt.Errorf("%w: a goal needs a name", ErrBadName)
+		return "", says(ErrBadName, "a goal needs a name")
 	case n > MaxNameLen:
-		return "", fmt.Errorf("%w: a name can be at most %d characters", ErrBadName, MaxNameLen)
+		return "", says(ErrBadName, "a name can be at most %d characters", MaxNameLen)
 	}
 	if err := safeText(s); err != nil {
-		return "", fmt.Errorf("%w: %v", ErrBadName, err)
+		return "", says(ErrBadName, "%v", err)
 	}
 	return s, nil
 }
@@ -36,7 +36,7 @@ func CleanName(s string) (string, error) {
 func CleanNote(s string) (string, error) {
 	// Checked before folding: strings.Map would turn bad bytes into U+FFFD.
 	if !utf8.ValidString(s) {
-		return "", fmt.Errorf("%w: it is not valid UTF-8 text", ErrBadNote)
+		return "", says(ErrBadNote, "it is not valid UTF-8 text")
 	}
 	s = strings.TrimSpace(strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' || r == '\r' {
@@ -45,10 +45,10 @@ func CleanNote(s string) (string, error) {
 		return r
 	}, s))
 	if utf8.RuneCountInString(s) > MaxNoteLen {
-		return "", fmt.Errorf("%w: a note can be at most %d characters", ErrBadNote, MaxNoteLen)
+		return "", says(ErrBadNote, "a note can be at most %d characters", MaxNoteLen)
 	}
 	if err := safeText(s); err != nil {
-		return "", fmt.Errorf("%w: %v", ErrBadNote, err)
+		return "", says(ErrBadNote, "%v", err)
 	}
 	return s, nil
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -217,18 +216,9 @@ func shellWord(name string) string {
 	return strings.ToLower(name)
 }
 
-// sentence turns an error from the coach into a sentence: its sentinel's
-// words are for programs, the rest is for people.
-func sentence(err error) string {
-	s := err.Error()
-	for _, kind := range []error{coach.ErrBadValue, coach.ErrBadName, coach.ErrBadNote, coach.ErrBadDate,
-		coach.ErrFutureDate, coach.ErrUnknownPlan, coach.ErrNotActive} {
-		if errors.Is(err, kind) {
-			s = strings.Replace(s, kind.Error()+": ", "", 1)
-		}
-	}
-	return upperFirst(s)
-}
+// sentence is an error as a person reads it, starting with a capital: the
+// coach's and the store's errors are written as sentences.
+func sentence(err error) string { return upperFirst(err.Error()) }
 
 func writeLines(w io.Writer, lines ...string) error {
 	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
