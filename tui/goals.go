@@ -36,28 +36,6 @@ type goalsScreen struct {
 	busy   bool
 }
 
-type goalsKeys struct {
-	Up, Down, Rename, Days, Pause, Archive, Delete, Back, Save, Toggle, Left, Right, Tab key.Binding
-}
-
-func defaultGoalsKeys() goalsKeys {
-	return goalsKeys{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:    key.NewBinding(key.WithKeys("down", "j")),
-		Rename:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "rename")),
-		Days:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "days")),
-		Pause:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
-		Archive: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
-		Delete:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Toggle:  key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
-		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:   key.NewBinding(key.WithKeys("right", "l")),
-		Tab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "days a week / weekdays")),
-	}
-}
-
 // openGoalsMsg asks the root to open the Goals screen.
 type openGoalsMsg struct{}
 

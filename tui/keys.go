@@ -60,3 +60,73 @@ type helpKeys struct {
 func defaultHelpKeys() helpKeys {
 	return helpKeys{Close: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back"))}
 }
+
+// goalsKeys drive the Goals screen.
+type goalsKeys struct {
+	Up, Down, Rename, Days, Pause, Archive, Delete, Back, Save, Toggle, Left, Right, Tab key.Binding
+}
+
+func defaultGoalsKeys() goalsKeys {
+	return goalsKeys{
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:    key.NewBinding(key.WithKeys("down", "j")),
+		Rename:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "rename")),
+		Days:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "days")),
+		Pause:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
+		Archive: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Delete:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Toggle:  key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
+		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
+		Right:   key.NewBinding(key.WithKeys("right", "l")),
+		Tab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "days a week / weekdays")),
+	}
+}
+
+// reviewKeys drive the review.
+type reviewKeys struct {
+	Prev, Next, Up, Down, Back key.Binding
+}
+
+func defaultReviewKeys() reviewKeys {
+	return reviewKeys{
+		Prev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "goal")),
+		Next: key.NewBinding(key.WithKeys("right", "l")),
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
+		Down: key.NewBinding(key.WithKeys("down", "j")),
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// sessionKeys drive the guided session.
+type sessionKeys struct {
+	Pause, Skip, Stop key.Binding
+}
+
+func defaultSessionKeys() sessionKeys {
+	return sessionKeys{
+		Pause: key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space", "pause")),
+		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip block")),
+		Stop:  key.NewBinding(key.WithKeys("esc", "s"), key.WithHelp("esc", "stop")),
+	}
+}
+
+// newGoalKeys drive the new-goal flow.
+type newGoalKeys struct {
+	Next, Back, Up, Down, Left, Right, Tab, Toggle, Filter key.Binding
+}
+
+func defaultNewGoalKeys() newGoalKeys {
+	return newGoalKeys{
+		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
+		Right:  key.NewBinding(key.WithKeys("right", "l")),
+		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch")),
+		Toggle: key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
+		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+	}
+}

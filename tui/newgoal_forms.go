@@ -10,25 +10,6 @@ import (
 	"tend/coach"
 )
 
-// newGoalKeys drive the new-goal flow.
-type newGoalKeys struct {
-	Next, Back, Up, Down, Left, Right, Tab, Toggle, Filter key.Binding
-}
-
-func defaultNewGoalKeys() newGoalKeys {
-	return newGoalKeys{
-		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:   key.NewBinding(key.WithKeys("down", "j")),
-		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:  key.NewBinding(key.WithKeys("right", "l")),
-		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch")),
-		Toggle: key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
-		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-	}
-}
-
 // daysForm asks how often: N days a week, or which weekdays.
 type daysForm struct {
 	perWeek     int

@@ -21,21 +21,6 @@ type reviewScreen struct {
 	scroll int
 }
 
-// reviewKeys drive the review.
-type reviewKeys struct {
-	Prev, Next, Up, Down, Back key.Binding
-}
-
-func defaultReviewKeys() reviewKeys {
-	return reviewKeys{
-		Prev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "goal")),
-		Next: key.NewBinding(key.WithKeys("right", "l")),
-		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
-		Down: key.NewBinding(key.WithKeys("down", "j")),
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-	}
-}
-
 // openReviewMsg asks the root to open the review at a goal.
 type openReviewMsg struct{ goalID uint64 }
 

@@ -30,18 +30,6 @@ type sessionScreen struct {
 	every   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
-type sessionKeys struct {
-	Pause, Skip, Stop key.Binding
-}
-
-func defaultSessionKeys() sessionKeys {
-	return sessionKeys{
-		Pause: key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space", "pause")),
-		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip block")),
-		Stop:  key.NewBinding(key.WithKeys("esc", "s"), key.WithHelp("esc", "stop")),
-	}
-}
-
 // openSessionMsg asks the root to start the guided session for a goal.
 type openSessionMsg struct{ item coach.Today }
 
