@@ -245,3 +245,11 @@ func (g Goal) WithSchedule(s Schedule, day Day) Goal {
 	g.Schedules = append(kept, ScheduleChange{From: day, Schedule: s})
 	return g
 }
+
+// Resume makes a paused, held or archived goal active again from day on,
+// with a gentle word as the reason for its step.
+func (g Goal) Resume(day Day) Goal {
+	g = g.SetStatus(Active, day)
+	g.Reason, g.ReasonCode = "Welcome back. Start gently; the plan picks up where you left it.", ""
+	return g
+}

@@ -172,9 +172,7 @@ func pauseOrResume(day coach.Day) editGoal {
 		if g.Status() == coach.Active {
 			return g.SetStatus(coach.Paused, day), nil
 		}
-		g = g.SetStatus(coach.Active, day)
-		g.Reason, g.ReasonCode = "Welcome back. Start gently; the plan picks up where you left it.", ""
-		return g, nil
+		return g.Resume(day), nil
 	}, done: "Saved. A paused goal has nothing due and nothing missed; p again resumes it."}
 }
 

@@ -96,8 +96,7 @@ func (f editFlags) apply(g coach.Goal, today coach.Day) (coach.Goal, []string, e
 		if g.Status() == coach.Active {
 			return g, nil, fmt.Errorf("%s is already active", g.Name)
 		}
-		g = g.SetStatus(coach.Active, today)
-		g.Reason, g.ReasonCode = "Welcome back. Start gently; the plan picks up where you left it.", ""
+		g = g.Resume(today)
 		said = append(said, "resumed")
 	case f.archive:
 		g, said = g.SetStatus(coach.Archived, today), append(said,
