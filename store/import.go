@@ -9,50 +9,15 @@ import (
 	"tend/coach"
 )
 
-// ImportLocal is what an import plan sees of the database, inside the
-// transaction that writes it: the settings, every goal, and a goal's stored
-// check-ins on request (only matched goals need theirs).
-type ImportLocal struct {
-	DayStartHour int
-	Goals        []coach.Goal
-	DeviceID     string // "" on a dry run into no database
-	CheckIns     func(goalID uint64) ([]coach.CheckIn, error)
-}
-
-// ImportBatch is what an import writes: goals in the order they are to be
-// created or filled, and the day-start hour to take (nil: keep the local).
-type ImportBatch struct {
-	Goals        []ImportGoal
-	DayStartHour *int
-}
-
-// ImportGoal is one goal of an import. Goal.ID 0 makes a new goal from Goal
-// (its Statuses are its whole history, applied as the replay passes their
-// days); otherwise it names a local goal, whose own fields stay as they are.
-// CheckIns are days the goal does not have yet, in the order the engine is
-// to see them; each decides when it is after the goal's newest day and is a
-// back-fill otherwise, as `tend done --date` would be.
-type ImportGoal struct {
-	Goal     coach.Goal
-	CheckIns []ImportCheckIn
-	// Decided, when set, sees every decision the replay makes.
-	Decided func(coach.Decision)
-}
-
-// ImportCheckIn is a check-in to add. FillStep takes its level, variant,
-// bridge and target from the session the goal offers that day, for files
-// that did not record them.
-type ImportCheckIn struct {
-	coach.CheckIn
-	FillStep bool
-}
-
-// ImportResult says what an import did: every goal as it ended up (in the
-// batch's order) and the number of transactions it took.
-type ImportResult struct {
-	Goals        []coach.Goal
-	Transactions int
-}
+// The import's types are coach's, so that tui/cli, which must not import
+// store, can declare Import in its interface (as Snapshot is).
+type (
+	ImportLocal   = coach.ImportLocal
+	ImportBatch   = coach.ImportBatch
+	ImportGoal    = coach.ImportGoal
+	ImportCheckIn = coach.ImportCheckIn
+	ImportResult  = coach.ImportResult
+)
 
 // ImportTxBytes is about how many bytes of records one import transaction
 // writes before the next whole goal goes into a new one. bbolt keeps a

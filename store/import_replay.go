@@ -155,9 +155,11 @@ func (r *replay) apply(c ImportCheckIn) (coach.CheckIn, coach.Decision, bool, er
 		r.reach(in.Day)
 	}
 	if c.FillStep {
-		offer := coach.Offered(r.g, r.p)
 		in.Level, in.Variant = coach.OfferedStep(r.g)
-		in.Bridge, in.Target = r.g.Bridge && !r.g.Eased, offer.Target
+		in.Bridge = r.g.Bridge && !r.g.Eased
+		if in.Target == 0 {
+			in.Target = coach.Offered(r.g, r.p).Target
+		}
 		fillAchieved(&in, r.p)
 	}
 	if st := r.g.StatusOn(in.Day); st != coach.Active && !in.Outcome.Skips() {
