@@ -20,6 +20,7 @@ import (
 	"tend/coach"
 	"tend/store"
 	"tend/tui"
+	"tend/tui/cli"
 )
 
 // version is tend's release; `tend version` prints it.
@@ -37,12 +38,12 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 func run(args []string, stdout, stderr io.Writer) int {
 	db, args, err := splitDB(args)
 	if err != nil {
-		return report(stderr, tui.UsageError{Msg: err.Error()})
+		return report(stderr, cli.UsageError{Msg: err.Error()})
 	}
 	if len(args) > 0 {
 		switch args[0] {
 		case "-h", "--help", "-help", "help":
-			fmt.Fprint(stdout, tui.Help())
+			fmt.Fprint(stdout, cli.Help())
 			return exitOK
 		case "--version", "-version":
 			args[0] = "version"
@@ -50,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	clock, err := clockFromEnv(os.Getenv("TEND_NOW"))
 	if err != nil {
-		return report(stderr, tui.UsageError{Msg: err.Error()})
+		return report(stderr, cli.UsageError{Msg: err.Error()})
 	}
 	path, err := dbPath(db)
 	if err != nil {
@@ -60,15 +61,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		return report(stderr, runTUI(st, path, clock))
 	}
-	if !tui.IsCommand(args[0]) {
-		return report(stderr, tui.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
+	if !cli.IsCommand(args[0]) {
+		return report(stderr, cli.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
 	}
 	width, _, err := term.GetSize(os.Stdout.Fd())
 	if err != nil || width <= 0 {
 		width = 80
 	}
-	env := tui.Env{Store: st, Clock: clock, Out: stdout, Width: min(width, 100), Styles: tui.DefaultStyles(), Version: version}
-	return report(stderr, tui.RunCommand(args[0], args[1:], env))
+	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: min(width, 100), Styles: tui.DefaultStyles(), Version: version}
+	return report(stderr, cli.RunCommand(args[0], args[1:], env))
 }
 
 func runTUI(st *store.Store, path string, clock func() time.Time) error {
@@ -98,7 +99,7 @@ func report(stderr io.Writer, err error) int {
 		msg += "."
 	}
 	fmt.Fprintln(stderr, msg)
-	var usage tui.UsageError
+	var usage cli.UsageError
 	if errors.As(err, &usage) {
 		return exitUsage
 	}

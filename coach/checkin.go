@@ -18,6 +18,9 @@ type CheckIn struct {
 	Level, Variant int
 	Bridge         bool
 	WrittenAt      time.Time
+	// Device is the id of the device that wrote the check-in (16 hex
+	// digits), "" when unknown: written before devices had ids.
+	Device string
 }
 
 // Ratio is how much of the target was done: 1 is all of it.

@@ -75,6 +75,9 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 	if err != nil {
 		return coach.Recorded{}, fmt.Errorf("%s: %w", g.Name, err)
 	}
+	if rec.CheckIn.Device, err = readDeviceID(b.meta); err != nil {
+		return coach.Recorded{}, err
+	}
 	if err := putDayRecord(b.checkIns, key, day, "the check-in", rec.CheckIn.Day, func() ([]byte, error) {
 		return checkedCheckIn(rec.CheckIn)
 	}); err != nil {

@@ -29,6 +29,9 @@ func (s *Store) AddGoal(g coach.Goal) (coach.Goal, error) {
 		if g.ID, err = b.goals.NextSequence(); err != nil {
 			return fmt.Errorf("could not number the new goal %q: %w", g.Name, err)
 		}
+		if g.UID == "" {
+			g.UID = NewGoalUID()
+		}
 		return putGoal(b.goals, g)
 	})
 	if err != nil {

@@ -1,10 +1,12 @@
-// Package tui is tend's terminal interface: a root model that routes
-// messages to one small screen at a time (welcome, Today, check-in, adding a
-// goal, help), and the plain-text renderers that the printing commands share
-// with those screens.
+// Package tui is tend's terminal interface: a root Model that routes
+// messages to one small screen at a time (Today, check-in, a new goal, the
+// goals, the review, a guided session), each owning its keys, plus the
+// plain-text renderers that the commands in package tui/cli print with, so
+// `tend today` and the Today screen draw the same rows.
 //
-// All I/O runs in commands (commands.go); a screen changes only in Update,
-// when the message with the result arrives.
+// The Model reads and writes through the small Store interface that
+// *store.Store satisfies. All I/O runs in commands (commands.go); a screen
+// changes only in Update, when the message with the result arrives.
 package tui
 
 import (
@@ -194,7 +196,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	}
 	m.today = m.today.setItems(items)
 	m.goals = m.goals.setGoals(msg.snap.Goals)
-	m.today.weekly = weeklyLines(msg.snap, msg.day)
+	m.today.weekly = WeeklyLines(msg.snap, msg.day)
 	switch {
 	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:
 		m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, msg.day)
@@ -353,14 +355,19 @@ func (m Model) activeKeys() help.KeyMap {
 // plainError turns an error into the sentence a person reads: the coach's
 // and the store's errors already say what to do.
 func plainError(err error) string {
-	msg := upperFirst(sentence(err))
+	msg := Sentence(err)
 	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
 		msg += "."
 	}
 	return msg
 }
 
-func upperFirst(s string) string {
+// Sentence is an error as a person reads it, starting with a capital: the
+// coach's and the store's errors are written as sentences.
+func Sentence(err error) string { return UpperFirst(err.Error()) }
+
+// UpperFirst starts s with a capital letter.
+func UpperFirst(s string) string {
 	if s == "" {
 		return s
 	}

@@ -15,7 +15,7 @@ import (
 
 // The plain-text renderers here are shared by the screens and by the
 // commands that print (`tend today` and the Today screen draw the same
-// rows), so the shell and the TUI never disagree.
+// rows), so the command line (package tui/cli) and the screens never disagree.
 
 // Glyphs for a goal's state on Today.
 const (
@@ -79,9 +79,9 @@ func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []stri
 		target, reason = t.Reason, ""
 	}
 	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
-		reason = fmt.Sprintf("To carry on: tend edit %s --resume", shellWord(t.Goal.Name))
+		reason = fmt.Sprintf("To carry on: tend edit %s --resume", ShellWord(t.Goal.Name))
 		if t.Status == coach.SafetyHold {
-			reason = "Once you have been checked: tend edit " + shellWord(t.Goal.Name) + " --resume"
+			reason = "Once you have been checked: tend edit " + ShellWord(t.Goal.Name) + " --resume"
 		}
 	}
 	indent := strings.Repeat(" ", 7)
@@ -118,9 +118,9 @@ func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []stri
 	return lines
 }
 
-// weeklyLines are the weekly reviews (COACH W1) to show at the first visit
+// WeeklyLines are the weekly reviews (COACH W1) to show at the first visit
 // of a new week: before the week's first check-in.
-func weeklyLines(snap coach.Snapshot, day coach.Day) []string {
+func WeeklyLines(snap coach.Snapshot, day coach.Day) []string {
 	if !coach.FirstVisitOfWeek(snap, day) {
 		return nil
 	}
@@ -233,6 +233,14 @@ func ScheduleWords(s coach.Schedule) string {
 		return "once a week"
 	}
 	return fmt.Sprintf("%d days a week", s.PerWeek)
+}
+
+// ShellWord quotes a goal's name for a command the person can copy.
+func ShellWord(name string) string {
+	if strings.ContainsAny(name, " '\"$`\\!*?&;|<>()") {
+		return "'" + strings.ReplaceAll(name, "'", `'\''`) + "'"
+	}
+	return strings.ToLower(name)
 }
 
 // ansiCut shortens s to width cells with an ellipsis.
