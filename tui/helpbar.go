@@ -32,9 +32,9 @@ func enabledKeys(keys []key.Binding) []key.Binding {
 	return out
 }
 
-// quitRank is where the way out ranks among a screen's keys: after the two
-// that matter most there, so a narrow bar keeps the screen's own keys. [D]
-const quitRank = 2
+// quitRank is where the way out ranks among a screen's keys: right after
+// the one that matters most there, so even a narrow bar shows both. [D]
+const quitRank = 1
 
 // helpBar draws ranked screen keys, then tail: tail[0] (the way to the full
 // help, which lists everything) always shows; the rest of tail (the way
