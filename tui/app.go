@@ -351,25 +351,3 @@ func (m Model) activeKeys() help.KeyMap {
 	}
 	return m.today
 }
-
-// plainError turns an error into the sentence a person reads: the coach's
-// and the store's errors already say what to do.
-func plainError(err error) string {
-	msg := Sentence(err)
-	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
-		msg += "."
-	}
-	return msg
-}
-
-// Sentence is an error as a person reads it, starting with a capital: the
-// coach's and the store's errors are written as sentences.
-func Sentence(err error) string { return UpperFirst(err.Error()) }
-
-// UpperFirst starts s with a capital letter.
-func UpperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}

@@ -65,26 +65,41 @@ func defaultHelpKeys() helpKeys {
 	}
 }
 
+// formKeys move through a form: between its rows, among a row's answers,
+// and on the weekday picker. The days and ladder forms read them; the
+// new-goal flow and the Goals screen, which show those forms, embed them.
+type formKeys struct {
+	Up, Down, Left, Right, Tab, Toggle key.Binding
+}
+
+// defaultFormKeys are the form keys; tab's help says what it switches.
+func defaultFormKeys(tabHelp string) formKeys {
+	return formKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
+		Right:  key.NewBinding(key.WithKeys("right", "l")),
+		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tabHelp)),
+		Toggle: key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
+	}
+}
+
 // goalsKeys drive the Goals screen.
 type goalsKeys struct {
-	Up, Down, Rename, Days, Pause, Archive, Delete, Back, Save, Toggle, Left, Right, Tab key.Binding
+	formKeys
+	Rename, Days, Pause, Archive, Delete, Back, Save key.Binding
 }
 
 func defaultGoalsKeys() goalsKeys {
 	return goalsKeys{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:    key.NewBinding(key.WithKeys("down", "j")),
-		Rename:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "rename")),
-		Days:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "days")),
-		Pause:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
-		Archive: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
-		Delete:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Toggle:  key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
-		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:   key.NewBinding(key.WithKeys("right", "l")),
-		Tab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "days a week / weekdays")),
+		formKeys: defaultFormKeys("days a week / weekdays"),
+		Rename:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "rename")),
+		Days:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "days")),
+		Pause:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
+		Archive:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Delete:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 	}
 }
 
@@ -118,19 +133,15 @@ func defaultSessionKeys() sessionKeys {
 
 // newGoalKeys drive the new-goal flow.
 type newGoalKeys struct {
-	Next, Back, Up, Down, Left, Right, Tab, Toggle, Filter key.Binding
+	formKeys
+	Next, Back, Filter key.Binding
 }
 
 func defaultNewGoalKeys() newGoalKeys {
 	return newGoalKeys{
-		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:   key.NewBinding(key.WithKeys("down", "j")),
-		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:  key.NewBinding(key.WithKeys("right", "l")),
-		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch")),
-		Toggle: key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
-		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		formKeys: defaultFormKeys("switch"),
+		Next:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 	}
 }

@@ -363,7 +363,7 @@ func TestNewGoalCustomKmTakesDecimals(t *testing.T) {
 	m = pickPlan(t, m, "Build my own ladder")
 	m = pressAll(t, m, append(ladder(2, "1.5", "0.5", "5", "3"), ngEnter)...)
 	atStep(t, m, ngName)
-	c, err := m.newGoal.customPlan()
+	c, err := m.newGoal.custom.ladder()
 	if err != nil || c.Unit != coach.Km || c.Start != 1.5 || c.Step != 0.5 || c.Max != 5 || c.Every != 3 {
 		t.Fatalf("ladder %+v, %v", c, err)
 	}
@@ -379,7 +379,7 @@ func TestNewGoalCustomHintsDoNotLookLikeValues(t *testing.T) {
 	m = pickPlan(t, m, "Build my own ladder")
 	v := m.View()
 	if regexp.MustCompile(`(?m)Start at +1\s*$`).MatchString(v) && m.newGoal.custom.fields[0].Value() == "" {
-		ngKnownBug(t, "tui/newgoal_forms.go newCustomForm: two-character placeholders (10, 30) show as 1 and 3 "+
+		ngKnownBug(t, "tui/ladder_form.go newLadderForm: two-character placeholders (10, 30) show as 1 and 3 "+
 			"(bubbles textinput with Width 0 draws only the first character), and look like values; "+
 			"Enter then says Start at needs a plain number")
 	}
@@ -1084,7 +1084,7 @@ func TestNewGoalWeekdaysFitASmallWindow(t *testing.T) {
 	atStep(t, m, ngDays)
 	v := m.View()
 	if strings.Contains(v, "·t…") || strings.Contains(v, "✓t…") {
-		ngKnownBug(t, "tui/newgoal_view.go daysView: at 40 columns the weekday row is cut after wed (ansiCut), "+
+		ngKnownBug(t, "tui/days_form.go daysForm.view: at 40 columns the weekday row is cut after wed (ansiCut), "+
 			"so thu to sun cannot be seen, though the cursor moves onto them")
 	}
 	for _, d := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
