@@ -140,8 +140,12 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.editing() {
 		return m.routeKey(k)
 	}
+	// In the guided session q stops the session (and asks) instead.
+	quit := key.Matches(k, m.keys.Quit)
 	switch {
-	case key.Matches(k, m.keys.Quit):
+	case quit && m.screen == screenSession:
+		m.showHelp = false
+	case quit:
 		return m, tea.Quit
 	case m.showHelp:
 		return m.helpKey(k), nil
@@ -315,6 +319,9 @@ func (m Model) helpBarView() string {
 		return helpBar([]key.Binding{k.Close, k.Up}, []key.Binding{m.keys.Quit}, m.width-2, m.deps.Styles)
 	case m.editing():
 		return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.ForceQuit}, m.width-2, m.deps.Styles)
+	case m.screen == screenSession:
+		// The session's own q stops it.
+		return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.Help}, m.width-2, m.deps.Styles)
 	}
 	return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.Help, m.keys.Quit}, m.width-2, m.deps.Styles)
 }

@@ -178,8 +178,11 @@ func (m Model) helpLines(width int) []string {
 
 // globalHelpKeys are the keys every screen has, as the full help lists them.
 func (m Model) globalHelpKeys() []key.Binding {
-	if m.editing() {
+	switch {
+	case m.editing():
 		return []key.Binding{m.keys.ForceQuit}
+	case m.screen == screenSession:
+		return []key.Binding{m.keys.Help, m.keys.ForceQuit} // q stops the session
 	}
 	return []key.Binding{m.keys.Help, m.keys.Quit, m.keys.ForceQuit}
 }
