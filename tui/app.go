@@ -148,8 +148,12 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.editing() {
 		return m.routeKey(k)
 	}
+	// In the guided session q stops the session (and asks) instead.
+	quit := key.Matches(k, m.keys.Quit)
 	switch {
-	case key.Matches(k, m.keys.Quit):
+	case quit && m.screen == screenSession:
+		m.showHelp = false
+	case quit:
 		return m, tea.Quit
 	case m.showHelp:
 		m.showHelp = !key.Matches(k, defaultHelpKeys().Close)
@@ -261,7 +265,11 @@ func (m Model) headerView() string {
 func (m Model) bodyView(height int) string {
 	w := m.width - 2
 	if m.showHelp {
-		keys := m.help.FullHelpView(append(m.activeKeys().FullHelp(), []key.Binding{m.keys.Help, m.keys.Quit, m.keys.ForceQuit}))
+		global := []key.Binding{m.keys.Help, m.keys.Quit, m.keys.ForceQuit}
+		if m.screen == screenSession {
+			global = []key.Binding{m.keys.Help, m.keys.ForceQuit} // q stops the session
+		}
+		keys := m.help.FullHelpView(append(m.activeKeys().FullHelp(), global))
 		// The care note is always one key away, and comes first, so even
 		// a small window shows it whole.
 		return m.deps.Styles.Muted.Render(wrapJoin(coach.MsgO1, w)) + "\n\n" + keys
@@ -308,9 +316,12 @@ func (m Model) footerView() string {
 		}
 	}
 	keys := m.activeKeys().ShortHelp()
-	if m.editing() {
+	switch {
+	case m.editing():
 		keys = append(keys, m.keys.ForceQuit)
-	} else {
+	case m.screen == screenSession:
+		keys = append(keys, m.keys.Help) // the session's own q stops it
+	default:
 		keys = append(keys, m.keys.Help, m.keys.Quit)
 	}
 	if m.showHelp {

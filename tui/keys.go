@@ -117,13 +117,21 @@ func defaultReviewKeys() reviewKeys {
 // sessionKeys drive the guided session.
 type sessionKeys struct {
 	Pause, Skip, Stop key.Binding
+	// The stop question's answers.
+	Yes, No, Choose, Left, Right key.Binding
 }
 
 func defaultSessionKeys() sessionKeys {
 	return sessionKeys{
 		Pause: key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space", "pause")),
 		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip block")),
-		Stop:  key.NewBinding(key.WithKeys("esc", "s"), key.WithHelp("esc", "stop")),
+		// q stops the session rather than quitting tend (DESIGN "Screens").
+		Stop:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "stop")),
+		Yes:    key.NewBinding(key.WithKeys("y")),
+		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("esc", "keep going")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "yes/no")),
+		Right:  key.NewBinding(key.WithKeys("right", "l")),
 	}
 }
 
