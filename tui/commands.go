@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -34,6 +35,12 @@ type Deps struct {
 	Styles Styles
 	// Tick makes timer commands; tea.Tick unless a test drives time itself.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// SessionSecond is how long one second of a guided session lasts:
+	// time.Second unless TEND_SPEED runs time faster (0 means time.Second).
+	SessionSecond time.Duration
+	// Bell is where the guided session writes the terminal's bell (the
+	// program's output); nil rings nothing.
+	Bell io.Writer
 }
 
 // watchEvery is how often the TUI looks at the database file's modification
