@@ -5,6 +5,25 @@ import (
 	"time"
 )
 
+// Status says whether a goal takes check-ins.
+type Status int
+
+// Statuses. Only Active goals are offered targets; SafetyHold waits until the
+// person has been checked and resumes it.
+const (
+	Active Status = iota
+	Paused
+	SafetyHold
+	Archived
+)
+
+var statusNames = map[Status]string{Active: "active", Paused: "paused", SafetyHold: "safety-hold", Archived: "archived"}
+
+func (s Status) String() string { return nameOf(statusNames, s) }
+
+// ParseStatus reads a status's name.
+func ParseStatus(s string) (Status, error) { return parseName(statusNames, s, "status") }
+
 // Schedule says how often a goal is meant to happen: N sessions a week, or
 // on fixed weekdays (Weekdays, when set, wins).
 type Schedule struct {
@@ -82,8 +101,9 @@ type Goal struct {
 	// when the bridge is one the plan defines.
 	BridgeTarget float64
 	// Reason and ReasonCode are why the goal stands where it does: the
-	// message of the decision that put it there.
-	Reason, ReasonCode string
+	// message of the decision that put it there, and its rule.
+	Reason     string
+	ReasonCode Code
 	// SteppedBack lists the levels the person has stepped back from, so a
 	// second try at one goes through its bridge first.
 	SteppedBack []int
@@ -142,7 +162,7 @@ func (g Goal) Plan() (Plan, error) {
 // CustomLimits bound a custom ladder so that it stays something a person can
 // read on one screen. [D]
 const (
-	MaxCustomRungs  = 60
+	maxCustomRungs  = 60
 	MaxCustomAmount = 100000
 )
 
@@ -174,8 +194,8 @@ func CustomPlan(name string, c Custom) (Plan, error) {
 		if a == c.Max {
 			break
 		}
-		if len(levels) == MaxCustomRungs {
-			return Plan{}, says(ErrBadValue, "that ladder has more than %d rungs; take a bigger step", MaxCustomRungs)
+		if len(levels) == maxCustomRungs {
+			return Plan{}, says(ErrBadValue, "that ladder has more than %d rungs; take a bigger step", maxCustomRungs)
 		}
 	}
 	// The minimum version is half the first rung, a whole number where the
@@ -250,6 +270,6 @@ func (g Goal) WithSchedule(s Schedule, day Day) Goal {
 // with a gentle word as the reason for its step.
 func (g Goal) Resume(day Day) Goal {
 	g = g.SetStatus(Active, day)
-	g.Reason, g.ReasonCode = "Welcome back. Start gently; the plan picks up where you left it.", ""
+	g.Reason, g.ReasonCode = msgResumed, CodeNone
 	return g
 }

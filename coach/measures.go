@@ -10,7 +10,7 @@ import "sort"
 // Review is everything the review screen and `tend review` show for one goal.
 type Review struct {
 	Strength float64 // 0..1, Loop Habit Tracker's formula (COACH §4)
-	Band     string  // BandStarting, BandBuilding, BandSteady or BandStrong
+	Band     string  // bandStarting, bandBuilding, bandSteady or bandStrong
 	// WeeksKept counts the kept ISO weeks of the current run of weeks.
 	WeeksKept int
 	// ShowUpStreak counts the sessions shown up in the current run, and
@@ -61,13 +61,13 @@ const (
 	// ActiveMinutesPerWeek is the weekly activity the guidelines ask of
 	// adults: 150 moderate minutes, a vigorous minute counting as two. [G]
 	ActiveMinutesPerWeek = 150
-	// VigorousFactor is what a vigorous minute (running) counts for. [G]
-	VigorousFactor = 2
-	// KeptWeekUnwellDays is how many unwell or away days keep a week
+	// vigorousFactor is what a vigorous minute (running) counts for. [G]
+	vigorousFactor = 2
+	// keptWeekUnwellDays is how many unwell or away days keep a week
 	// whatever its sessions.
-	KeptWeekUnwellDays = 4
-	// RunEndMisses is how many missed sessions in a row end a run.
-	RunEndMisses = 2
+	keptWeekUnwellDays = 4
+	// runEndMisses is how many missed sessions in a row end a run.
+	runEndMisses = 2
 )
 
 // ReviewOf measures goal g on plan p from its check-ins (any order; where a
@@ -78,7 +78,7 @@ func ReviewOf(g Goal, p Plan, hist []CheckIn, today Day) Review {
 	s := habitStrength(g, log, today)
 	run := showUpStreak(g, log, today)
 	r := Review{
-		Strength: s, Band: StrengthBand(s),
+		Strength: s, Band: strengthBand(s),
 		WeeksKept:    weeksKept(g, log, today),
 		ShowUpStreak: run.current, BestStreak: run.best,
 		RunEnded: run.ended, PendingMiss: run.pending,
@@ -94,10 +94,10 @@ func ReviewOf(g Goal, p Plan, hist []CheckIn, today Day) Review {
 	return r
 }
 
-// WeekSummary gives the numbers of the weekly review line (W1) for the ISO
+// weekSummary gives the numbers of the weekly review line (W1) for the ISO
 // week before today's: the sessions shown up, what the week asked (less the
 // days the goal was paused), and its active minutes.
-func WeekSummary(g Goal, p Plan, hist []CheckIn, today Day) (sessions, ask int, activeMin float64) {
+func weekSummary(g Goal, p Plan, hist []CheckIn, today Day) (sessions, ask int, activeMin float64) {
 	log := newReviewLog(hist, today)
 	monday := today.Monday().AddDays(-7)
 	sunday := monday.AddDays(6)
@@ -186,7 +186,7 @@ func activeMinutes(p Plan, log reviewLog, from, to Day) float64 {
 		}
 		a := amountOf(c)
 		if vigorous(p, c) {
-			a *= VigorousFactor
+			a *= vigorousFactor
 		}
 		total += a
 	}

@@ -1,11 +1,11 @@
 package coach
 
-// MissedInARow counts the sessions missed since the last one before day
+// missedInARow counts the sessions missed since the last one before day
 // (COACH §6.2): for daily and weekday plans, scheduled days that ended with
 // no check-in; for N-a-week plans, what each ended week fell short of its
 // ask, less its unwell and away days. Rest days, paused days and today are
 // never missed.
-func MissedInARow(g Goal, hist []CheckIn, day Day) int {
+func missedInARow(g Goal, hist []CheckIn, day Day) int {
 	start := g.Created
 	on := map[Day]Outcome{}
 	for _, c := range hist {

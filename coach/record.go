@@ -57,7 +57,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	offer := g
 	if ge, ok := gapEase(g, p, hist, e.Day); ok && newest && !e.Outcome.Skips() {
-		offer = ge.Goal
+		offer = ge.goal
 	}
 	if e.Full {
 		if !offer.Bridge {
@@ -67,7 +67,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	in := checkInFrom(e, offer, p)
 	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
-		in = prev.Merge(in)
+		in = prev.merge(in)
 	}
 	rec := Recorded{Goal: g, CheckIn: in}
 	if newest {
@@ -77,7 +77,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 			// good: the day is judged as the level itself.
 			judged.Bridge, judged.BridgeTarget = false, 0
 		}
-		rec.Goal, rec.Decision = Decide(judged, p, hist, in)
+		rec.Goal, rec.Decision = decide(judged, p, hist, in)
 		rec.Decided = true
 	}
 	after, err := TodayFor(rec.Goal, append(withoutDay(recent, e.Day), in), e.Day)
@@ -99,7 +99,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 
 // checkInFrom fills in an entry against the session the goal offered.
 func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
-	level, variant := OfferedStep(offer)
+	level, variant := offeredStep(offer)
 	in := CheckIn{
 		Day: e.Day, Outcome: e.Outcome, Achieved: e.Amount, Target: Offered(offer, p).Target,
 		Effort: e.Effort, Pain: e.Pain, MoodBefore: e.MoodBefore, MoodAfter: e.MoodAfter, Note: e.Note,
@@ -178,7 +178,7 @@ func NewGoal(name string, p Plan, custom *Custom, sched Schedule, capacity int, 
 		Name: name, PlanID: p.ID, Custom: custom,
 		Schedules: []ScheduleChange{{From: created, Schedule: sched}},
 		Statuses:  []StatusChange{{From: created, Status: Active}},
-		Level:     p.StartLevelFor(capacity), Variant: 1,
+		Level:     p.startLevelFor(capacity), Variant: 1,
 		Created: created, Capacity: capacity,
 	}, nil
 }

@@ -1,9 +1,9 @@
 package coach
 
-// Due reports whether goal g asks for a session on day d (COACH §6.2), from
+// due reports whether goal g asks for a session on day d (COACH §6.2), from
 // its check-ins before d in day order. A day's own check-in does not change
 // whether it was due.
-func Due(g Goal, p Plan, hist []CheckIn, d Day) bool {
+func due(g Goal, p Plan, hist []CheckIn, d Day) bool {
 	if g.StatusOn(d) != Active || d.Before(g.Created) {
 		return false
 	}

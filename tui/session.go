@@ -130,7 +130,7 @@ func (s sessionScreen) View(width, height int, st Styles) string {
 	if s.bell {
 		head += "\a" // the terminal's bell: a new stretch has begun
 	}
-	big := strings.ToUpper(cur.Label)
+	big := strings.ToUpper(cur.Label())
 	if s.paused {
 		big = "PAUSED · " + big
 	}
@@ -145,7 +145,7 @@ func (s sessionScreen) View(width, height int, st Styles) string {
 	lines = append(lines, ansiCut(bar, width))
 	if s.at+1 < len(s.parts) {
 		n := s.parts[s.at+1]
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("Next: %s %s", n.Label, clock(n.Secs))))
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("Next: %s %s", n.Label(), clock(n.Secs))))
 	} else {
 		lines = append(lines, st.Muted.Render("Last one. Then a check-in."))
 	}

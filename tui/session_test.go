@@ -28,13 +28,13 @@ func tickFor(m Model) tea.Msg { return sessionTickMsg{id: m.session.id, gen: m.s
 
 func TestSessionCountsDownAndMovesOn(t *testing.T) {
 	m := onSession(t, 80, 24)
-	if m.session.parts[0].Label != "warm-up" || m.session.left != 300 {
+	if m.session.parts[0].Phase != coach.PhaseWarmup || m.session.left != 300 {
 		t.Fatalf("starts at %+v with %d left", m.session.parts[0], m.session.left)
 	}
 	for i := 0; i < 300; i++ {
 		m, _ = press(t, m, tickFor(m))
 	}
-	if m.session.at != 1 || m.session.parts[1].Label != "run" || m.session.left != 90 || !m.session.bell {
+	if m.session.at != 1 || m.session.parts[1].Kind != coach.Run || m.session.left != 90 || !m.session.bell {
 		t.Fatalf("after the warm-up: at %d (%s), %d left, bell %v", m.session.at, m.session.parts[m.session.at].Label, m.session.left, m.session.bell)
 	}
 	if !strings.Contains(m.View(), "\a") {
