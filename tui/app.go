@@ -1,10 +1,12 @@
-// Package tui is tend's terminal interface: a root model that routes
-// messages to one small screen at a time (welcome, Today, check-in, adding a
-// goal, help), and the plain-text renderers that the printing commands share
-// with those screens.
+// Package tui is tend's terminal interface: a root Model that routes
+// messages to one small screen at a time (Today, check-in, a new goal, the
+// goals, the review, a guided session), each owning its keys, plus the
+// plain-text renderers that the commands in package tui/cli print with, so
+// `tend today` and the Today screen draw the same rows.
 //
-// All I/O runs in commands (commands.go); a screen changes only in Update,
-// when the message with the result arrives.
+// The Model reads and writes through the small Store interface that
+// *store.Store satisfies. All I/O runs in commands (commands.go); a screen
+// changes only in Update, when the message with the result arrives.
 package tui
 
 import (
@@ -146,8 +148,12 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.editing() {
 		return m.routeKey(k)
 	}
+	// In the guided session q stops the session (and asks) instead.
+	quit := key.Matches(k, m.keys.Quit)
 	switch {
-	case key.Matches(k, m.keys.Quit):
+	case quit && m.screen == screenSession:
+		m.showHelp = false
+	case quit:
 		return m, tea.Quit
 	case m.showHelp:
 		m.showHelp = !key.Matches(k, defaultHelpKeys().Close)
@@ -203,7 +209,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	}
 	m.today = m.today.setItems(items)
 	m.goals = m.goals.setGoals(msg.snap.Goals)
-	m.today.weekly = weeklyLines(msg.snap, msg.day)
+	m.today.weekly = WeeklyLines(msg.snap, msg.day)
 	switch {
 	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:
 		m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, msg.day)
@@ -259,7 +265,11 @@ func (m Model) headerView() string {
 func (m Model) bodyView(height int) string {
 	w := m.width - 2
 	if m.showHelp {
-		keys := m.help.FullHelpView(append(m.activeKeys().FullHelp(), []key.Binding{m.keys.Help, m.keys.Quit, m.keys.ForceQuit}))
+		global := []key.Binding{m.keys.Help, m.keys.Quit, m.keys.ForceQuit}
+		if m.screen == screenSession {
+			global = []key.Binding{m.keys.Help, m.keys.ForceQuit} // q stops the session
+		}
+		keys := m.help.FullHelpView(append(m.activeKeys().FullHelp(), global))
 		// The care note is always one key away, and comes first, so even
 		// a small window shows it whole.
 		return m.deps.Styles.Muted.Render(wrapJoin(coach.MsgO1, w)) + "\n\n" + keys
@@ -306,9 +316,12 @@ func (m Model) footerView() string {
 		}
 	}
 	keys := m.activeKeys().ShortHelp()
-	if m.editing() {
+	switch {
+	case m.editing():
 		keys = append(keys, m.keys.ForceQuit)
-	} else {
+	case m.screen == screenSession:
+		keys = append(keys, m.keys.Help) // the session's own q stops it
+	default:
 		keys = append(keys, m.keys.Help, m.keys.Quit)
 	}
 	if m.showHelp {
@@ -355,21 +368,4 @@ func (m Model) activeKeys() help.KeyMap {
 	case screenToday, screenLoading:
 	}
 	return m.today
-}
-
-// plainError turns an error into the sentence a person reads: the coach's
-// and the store's errors already say what to do.
-func plainError(err error) string {
-	msg := upperFirst(sentence(err))
-	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
-		msg += "."
-	}
-	return msg
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -79,7 +79,8 @@ func (m Model) startSession(item coach.Today) (tea.Model, tea.Cmd) {
 	}
 	m.sessions++
 	var cmd tea.Cmd
-	m.session, cmd = newSession(m.sessions, item, parts, m.deps.Tick)
+	m.session, cmd = newSession(m.sessions, item, parts,
+		sessionClock{second: m.deps.SessionSecond, every: m.deps.Tick, ring: bellCmd(m.deps.Bell)})
 	m.screen = screenSession
 	return m, cmd
 }

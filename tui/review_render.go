@@ -117,10 +117,10 @@ func streakWords(r coach.Review) string {
 }
 
 func totalWords(h History, r coach.Review) string {
-	s := fmt.Sprintf("%s · %s", plural(r.Sessions, "session"), amountWords(r.Total, h.Plan.Unit))
+	s := fmt.Sprintf("%s · %s", plural(r.Sessions, "session"), AmountWords(r.Total, h.Plan.Unit))
 	if h.Plan.Unit == coach.Minutes && h.Plan.Domain != coach.DomainMind {
 		if r.WeekActiveMin > 0 {
-			s += fmt.Sprintf(" · %s active this week, of %d", amountWords(r.WeekActiveMin, coach.Minutes), coach.ActiveMinutesPerWeek)
+			s += fmt.Sprintf(" · %s active this week, of %d", AmountWords(r.WeekActiveMin, coach.Minutes), coach.ActiveMinutesPerWeek)
 		} else {
 			s += fmt.Sprintf(" · %d active minutes to aim for this week", coach.ActiveMinutesPerWeek)
 		}
@@ -128,8 +128,8 @@ func totalWords(h History, r coach.Review) string {
 	return s
 }
 
-// amountWords writes minutes as hours and minutes, other units as they are.
-func amountWords(a float64, u coach.Unit) string {
+// AmountWords writes minutes as hours and minutes, other units as they are.
+func AmountWords(a float64, u coach.Unit) string {
 	if u != coach.Minutes || a < 60 {
 		return coach.Amount(math.Round(a*100)/100, u)
 	}
