@@ -169,12 +169,34 @@ func amountOf(c CheckIn) float64 {
 	return c.Achieved
 }
 
-// activeMinutes adds up the active minutes of the sessions from from to to.
-// Only minutes of movement count: a mindful sitting is not activity, and
-// reps or distances have no minutes. A run session counts twice (WHO, NHS:
-// a vigorous minute is worth two moderate ones); a minimum version of a run
-// plan is a brisk walk and counts once. Only the minutes a session is judged
-// by are counted, so warm-ups and walking breaks are left out.
+// ActiveMinutes is what goal g's sessions from from to to, both included,
+// count for against the 150 active minutes a week (COACH §6.4 "Totals"): the
+// minutes a session is judged by on walk, run, yoga and custom minute goals,
+// Walk to run's running weeks (W1–W9, their bridge and alternatives) twice,
+// as vigorous minutes; mindful minutes, reps, km, mi and times count
+// nothing. Warm-ups and walking breaks are never judged, so never counted.
+// Where a day has several check-ins the latest written stands. Today's week
+// line, the weekly line (W1) and the review all count with this function.
+func ActiveMinutes(g Goal, hist []CheckIn, from, to Day) float64 {
+	p, err := g.Plan()
+	if err != nil {
+		return 0
+	}
+	return activeMinutes(p, newReviewLog(hist, to), from, to)
+}
+
+// ActiveMinutes adds up ActiveMinutes over every goal of the snapshot: the
+// person's week. A goal archived since still counts for the days it was
+// done: the minutes were moved all the same.
+func (s Snapshot) ActiveMinutes(from, to Day) float64 {
+	total := 0.0
+	for _, g := range s.Goals {
+		total += ActiveMinutes(g, s.CheckIns[g.ID], from, to)
+	}
+	return total
+}
+
+// activeMinutes is ActiveMinutes over a history already read as a log.
 func activeMinutes(p Plan, log reviewLog, from, to Day) float64 {
 	if p.Unit != Minutes || p.Domain == DomainMind {
 		return 0

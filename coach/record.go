@@ -181,36 +181,3 @@ func withoutDay(cs []CheckIn, d Day) []CheckIn {
 	}
 	return out
 }
-
-// NewGoal makes a goal on plan p starting on day created: at the level that
-// fits the person's stated capacity (0: the plan's default start).
-func NewGoal(name string, p Plan, custom *Custom, sched Schedule, capacity int, created Day) (Goal, error) {
-	name, err := CleanName(name)
-	if err != nil {
-		return Goal{}, err
-	}
-	if err := checkSchedule(sched); err != nil {
-		return Goal{}, err
-	}
-	return Goal{
-		Name: name, PlanID: p.ID, Custom: custom,
-		Schedules: []ScheduleChange{{From: created, Schedule: sched}},
-		Statuses:  []StatusChange{{From: created, Status: Active}},
-		Level:     p.startLevelFor(capacity), Variant: 1,
-		Created: created, Capacity: capacity,
-	}, nil
-}
-
-func checkSchedule(s Schedule) error {
-	if len(s.Weekdays) == 0 && (s.PerWeek < 1 || s.PerWeek > 7) {
-		return says(ErrBadValue, "days a week is a number from 1 to 7")
-	}
-	seen := map[time.Weekday]bool{}
-	for _, w := range s.Weekdays {
-		if seen[w] || w < time.Sunday || w > time.Saturday {
-			return says(ErrBadValue, "each weekday once")
-		}
-		seen[w] = true
-	}
-	return nil
-}
