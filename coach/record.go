@@ -57,7 +57,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	offer := g
 	if ge, ok := gapEase(g, p, hist, e.Day); ok && newest && !e.Outcome.Skips() {
-		offer = ge.Goal
+		offer = ge.goal
 	}
 	if e.Full {
 		if !offer.Bridge {
@@ -67,7 +67,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	in := checkInFrom(e, offer, p)
 	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
-		in = prev.Merge(in)
+		in = prev.merge(in)
 	}
 	rec := Recorded{Goal: g, CheckIn: in}
 	if newest {
@@ -77,7 +77,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 			// good: the day is judged as the level itself.
 			judged.Bridge, judged.BridgeTarget = false, 0
 		}
-		rec.Goal, rec.Decision = Decide(judged, p, hist, in)
+		rec.Goal, rec.Decision = decide(judged, p, hist, in)
 		rec.Decided = true
 	}
 	after, err := TodayFor(rec.Goal, append(withoutDay(recent, e.Day), in), e.Day)
@@ -99,17 +99,18 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 
 // checkInFrom fills in an entry against the session the goal offered.
 func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
-	level, variant := OfferedStep(offer)
+	level, variant := offeredStep(offer)
 	in := CheckIn{
 		Day: e.Day, Outcome: e.Outcome, Achieved: e.Amount, Target: Offered(offer, p).Target,
 		Effort: e.Effort, Pain: e.Pain, MoodBefore: e.MoodBefore, MoodAfter: e.MoodAfter, Note: e.Note,
 		Level: level, Variant: variant, Bridge: offer.Bridge && !offer.Eased, WrittenAt: e.At,
 	}
 	switch e.Outcome {
-	case Done:
+	case Done, Partial:
 		if e.Amount == 0 {
 			in.Achieved = in.Target
 		}
+		in.Outcome = Classify(in.Outcome, in.Achieved, in.Target)
 	case Minimum:
 		if e.Amount == 0 {
 			in.Achieved = p.Minimum.Target
@@ -118,6 +119,23 @@ func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
 		in.Achieved, in.Effort, in.Pain = 0, EffortOK, PainNone
 	}
 	return in
+}
+
+// Classify is what a session counts as, from what the person said and the
+// target it was judged against (COACH §6.2): an amount below the target is
+// partial, at or above it done, whether they said "done 8" or answered
+// "how far?". A minimum stays a minimum and a rest stays a rest. It is the
+// only place this is decided; Record applies it once, inside the store's
+// write transaction, so the command line and the screens pass on what the
+// person said and never judge it themselves.
+func Classify(said Outcome, achieved, target float64) Outcome {
+	if said != Done && said != Partial || target <= 0 {
+		return said
+	}
+	if achieved < target {
+		return Partial
+	}
+	return Done
 }
 
 func celebrateWord(o Outcome) string {
@@ -162,37 +180,4 @@ func withoutDay(cs []CheckIn, d Day) []CheckIn {
 		}
 	}
 	return out
-}
-
-// NewGoal makes a goal on plan p starting on day created: at the level that
-// fits the person's stated capacity (0: the plan's default start).
-func NewGoal(name string, p Plan, custom *Custom, sched Schedule, capacity int, created Day) (Goal, error) {
-	name, err := CleanName(name)
-	if err != nil {
-		return Goal{}, err
-	}
-	if err := checkSchedule(sched); err != nil {
-		return Goal{}, err
-	}
-	return Goal{
-		Name: name, PlanID: p.ID, Custom: custom,
-		Schedules: []ScheduleChange{{From: created, Schedule: sched}},
-		Statuses:  []StatusChange{{From: created, Status: Active}},
-		Level:     p.StartLevelFor(capacity), Variant: 1,
-		Created: created, Capacity: capacity,
-	}, nil
-}
-
-func checkSchedule(s Schedule) error {
-	if len(s.Weekdays) == 0 && (s.PerWeek < 1 || s.PerWeek > 7) {
-		return says(ErrBadValue, "days a week is a number from 1 to 7")
-	}
-	seen := map[time.Weekday]bool{}
-	for _, w := range s.Weekdays {
-		if seen[w] || w < time.Sunday || w > time.Saturday {
-			return says(ErrBadValue, "each weekday once")
-		}
-		seen[w] = true
-	}
-	return nil
 }

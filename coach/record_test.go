@@ -67,7 +67,7 @@ func TestRecordFillsInWhatWasAchieved(t *testing.T) {
 func TestRecordRestUnwellAwayAreRestDays(t *testing.T) {
 	tests := []struct {
 		o    coach.Outcome
-		code string
+		code coach.Code
 		msg  string
 	}{
 		{rest, "Z1", coach.MsgZ1},
@@ -178,10 +178,16 @@ func TestRecordMergesTheSameDay(t *testing.T) {
 			earlier(partial, 4, coach.EffortEasy, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 4, Effort: coach.EffortOK},
 			partial, 8, coach.EffortOK, coach.PainNone},
-		{"two partials reaching 90% are a done day",
+		// COACH §6.2 (clarified): the outcome follows the sum, partial below
+		// the target; 90% still counts as completed where the engine judges.
+		{"two partials at 90% stay partial",
 			earlier(partial, 5, coach.EffortOK, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 4},
-			done, 9, coach.EffortOK, coach.PainNone},
+			partial, 9, coach.EffortOK, coach.PainNone},
+		{"two partials reaching the target are a done day",
+			earlier(partial, 5, coach.EffortOK, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 5},
+			done, 10, coach.EffortOK, coach.PainNone},
 		{"two partials past the target are a done day",
 			earlier(partial, 6, coach.EffortOK, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 6},
@@ -309,7 +315,7 @@ func TestTodayForCountsTheWeekAndGivesTheReason(t *testing.T) {
 		reason     string
 	}{
 		{"a fresh goal", g, nil, lastMon, true, 0, 5,
-			"A gentle start at 10 min. The plan moves on after 4 sessions here."},
+			"A gentle start. The plan moves on after 4 sessions here."},
 		{"two sessions at this level", g, []coach.CheckIn{ci(g, mon, done), ci(g, tue, done)}, wed, true, 2, 5,
 			"Same target today (10 min). 2/4 sessions done at this level; the plan moves on after 4."},
 		{"done today", g, []coach.CheckIn{ci(g, mon, done), ci(g, tue, done), ci(g, wed, done)}, wed, true, 3, 5,

@@ -19,18 +19,13 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 	case ngCustom:
 		lines = s.customView(width, st)
 	case ngName:
-		lines = []string{"What shall we call it?", "", s.fieldRow("Name", s.name.View(), true, st)}
+		lines = []string{"What shall we call it?", "", fieldRow("Name", s.name.View(), true, st)}
 	case ngDays:
 		lines = s.daysView(width, st)
 	case ngReady:
 		lines = s.readyView(width, height, st)
 	case ngAdvice:
-		lines = paragraph("Please talk to your doctor before becoming much more active. Until they say it's fine, "+
-			"a gentle plan is the place to start.", width, lipgloss.NewStyle())
-		lines = append(lines, "")
-		for i, a := range []string{"my doctor says it's fine", "show gentler plans"} {
-			lines = append(lines, pointerFor(i == s.advice, st)+answerParts([]string{a}, map[bool]int{true: 0, false: -1}[i == s.advice], st)[0])
-		}
+		lines = s.adviceView(width, st)
 	case ngCapacity:
 		lines = s.capacityView(width, st)
 	case ngAnchor:
@@ -47,26 +42,29 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 	return strings.Join(fitLines(lines, height), "\n")
 }
 
-// paragraph wraps text to the width, every line in style.
-func paragraph(text string, width int, style lipgloss.Style) []string {
-	lines := wrap(text, width)
-	for i, l := range lines {
-		lines[i] = style.Render(l)
+// adviceView follows a readiness "yes": talk to a doctor first, and the
+// answers as a list, the safe one first.
+func (s newGoalScreen) adviceView(width int, st Styles) []string {
+	advice := "Please talk to your doctor before becoming much more active. Until they say it's fine, " +
+		"a gentle plan is the place to start."
+	if !s.plan().NeedsClearance() {
+		advice = "Please talk to your doctor before becoming much more active. " + s.plan().Name +
+			" is a gentle plan: begin slowly and build up gradually."
+	}
+	lines := append(paragraph(advice, width, lipgloss.NewStyle()), "")
+	for i, a := range s.adviceChoices() {
+		chosen := -1
+		if i == s.advice {
+			chosen = 0
+		}
+		lines = append(lines, pointerFor(i == s.advice, st)+ansiCut(answerParts([]string{a}, chosen, st)[0], width-2))
 	}
 	return lines
 }
 
 func (s newGoalScreen) customView(width int, st Styles) []string {
 	lines := paragraph("Build your own ladder: tend starts you at the first step and adds one step at a time.", width, st.Muted)
-	unit := s.choiceRow("Unit", unitWords(), s.custom.unit, s.custom.focus == 0, st)
-	if lipgloss.Width(unit) > width {
-		unit = pointerFor(s.custom.focus == 0, st) + "Unit\n  " + strings.Join(answerParts(unitWords(), s.custom.unit, st), "")
-	}
-	lines = append(append(lines, ""), strings.Split(unit, "\n")...)
-	for i, f := range s.custom.fields {
-		lines = append(lines, s.fieldRow(customLabels[i], f.View(), s.custom.focus == i+1, st))
-	}
-	return lines
+	return append(append(lines, ""), s.custom.view(width, st)...)
 }
 
 func (s newGoalScreen) readyView(width, height int, st Styles) []string {
@@ -82,7 +80,7 @@ func (s newGoalScreen) readyView(width, height int, st Styles) []string {
 			}
 		}
 	}
-	return append(lines, s.choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
+	return append(lines, choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
 }
 
 func (s newGoalScreen) capacityView(width int, st Styles) []string {
@@ -91,18 +89,9 @@ func (s newGoalScreen) capacityView(width int, st Styles) []string {
 		question = "How many minutes could you comfortably walk today?"
 	}
 	lines := paragraph(question, width, lipgloss.NewStyle())
-	lines = append(lines, "", s.fieldRow("Minutes", s.capac.View(), true, st))
+	lines = append(lines, "", fieldRow("Minutes", s.capac.View(), true, st))
 	lines = append(lines, paragraph("Starting below that is on purpose: early wins build the habit.", width, st.Muted)...)
 	return append(lines, "", st.Success.Render(s.startWords()))
-}
-
-// fitLines keeps the last lines that fit, so the current question and any
-// problem with it stay on screen in a small window.
-func fitLines(lines []string, height int) []string {
-	if len(lines) > height && height > 0 {
-		return lines[len(lines)-height:]
-	}
-	return lines
 }
 
 func (s newGoalScreen) planView(width, height int, st Styles) []string {
@@ -147,33 +136,7 @@ func (s newGoalScreen) planView(width, height int, st Styles) []string {
 }
 
 func (s newGoalScreen) daysView(width int, st Styles) []string {
-	lines := []string{"How often?", ""}
-	mode := s.choiceRow("Days a week", []string{fmt.Sprintf("%d", s.days.perWeek)}, 0, !s.days.weekdayMode, st)
-	lines = append(lines, mode)
-	var days []string
-	for i, name := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
-		box := "·"
-		if s.days.on[i] {
-			box = "✓"
-		}
-		d := box + name
-		if s.days.weekdayMode && i == s.days.cursor {
-			d = st.Choice.Render("[" + d + "]")
-		} else {
-			d = " " + d + " "
-		}
-		days = append(days, d)
-	}
-	pointer := "  "
-	if s.days.weekdayMode {
-		pointer = cursorGlyph + " "
-	}
-	row := pointer + fmt.Sprintf("%-18s", "Or on") + strings.Join(days, "")
-	if lipgloss.Width(row) > width {
-		// Narrow: the days on a line of their own, two letters each.
-		row = pointer + "Or on\n " + strings.Join(shortDays(s.days, st), "")
-	}
-	lines = append(lines, strings.Split(row, "\n")...)
+	lines := append([]string{"How often?", ""}, s.days.view(width, st)...)
 	if p := s.plan(); p.MinRestDays > 0 {
 		lines = append(lines, "")
 		lines = append(lines, wrap(fmt.Sprintf("%s works best with a rest day between sessions: recovery is when your body adapts.", p.Name), width)...)
@@ -183,9 +146,9 @@ func (s newGoalScreen) daysView(width int, st Styles) []string {
 
 func (s newGoalScreen) anchorView(width int, st Styles) []string {
 	lines := append(wrap("Optional: tie it to something you already do.", width), "")
-	lines = append(lines, s.fieldRow("After I", s.anchor.View(), s.focus == 0, st))
+	lines = append(lines, fieldRow("After I", s.anchor.View(), s.focus == 0, st))
 	plans := append([]string{"none"}, coach.IfThenPlans...)
-	lines = append(lines, "", s.choiceRow("A plan for a hard day", nil, 0, s.focus == 1, st))
+	lines = append(lines, "", choiceRow("A plan for a hard day", nil, 0, s.focus == 1, st))
 	lines = append(lines, "    "+st.Choice.Render("◂ "+ansiCut(plans[s.ifThen+1], width-8)+" ▸"))
 	return lines
 }
@@ -200,27 +163,6 @@ func (s newGoalScreen) previewView(width int, st Styles) []string {
 	return lines
 }
 
-// choiceRow draws a label and its answers, the chosen one in brackets.
-func (s newGoalScreen) choiceRow(label string, answers []string, chosen int, focused bool, st Styles) string {
-	pointer, parts := pointerFor(focused, st), answerParts(answers, chosen, st)
-	if label != "" {
-		label = fmt.Sprintf("%-18s", label)
-	}
-	return pointer + label + strings.Join(parts, " ")
-}
-
-func (s newGoalScreen) fieldRow(label, field string, focused bool, st Styles) string {
-	return pointerFor(focused, st) + fmt.Sprintf("%-18s", label) + field
-}
-
-func unitWords() []string {
-	out := make([]string, len(customUnits))
-	for i, u := range customUnits {
-		out[i] = u.String()
-	}
-	return out
-}
-
 func (s newGoalScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	back := k.Back
@@ -232,28 +174,16 @@ func (s newGoalScreen) ShortHelp() []key.Binding {
 		return []key.Binding{k.Next, k.Left, k.Tab, k.Toggle, k.Back}
 	case ngCustom, ngAnchor:
 		return []key.Binding{k.Next, k.Up, k.Left, k.Back}
-	case ngReady, ngAdvice:
+	case ngReady:
 		return []key.Binding{k.Next, k.Left, k.Back}
+	case ngAdvice:
+		if len(s.adviceChoices()) > 1 {
+			return []key.Binding{k.Next, k.Up, k.Back}
+		}
+		return []key.Binding{k.Next, k.Back}
 	case ngName, ngCapacity, ngPreview:
 	}
 	return []key.Binding{k.Next, k.Back}
 }
 
 func (s newGoalScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-
-// shortDays draws the weekday picker tightly, for a narrow window.
-func shortDays(f daysForm, st Styles) []string {
-	var out []string
-	for i, name := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
-		box := "·"
-		if f.on[i] {
-			box = "✓"
-		}
-		d := " " + box + name
-		if f.weekdayMode && i == f.cursor {
-			d = st.Choice.Render("[" + box + name + "]")
-		}
-		out = append(out, d)
-	}
-	return out
-}
