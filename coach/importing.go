@@ -49,3 +49,19 @@ type ImportResult struct {
 	Goals        []Goal
 	Transactions int
 }
+
+// Replay judges a check-in that already carries its target and step, as
+// Record judges one a person makes: an import replays a history whose
+// check-ins are kept as they were written (IMPORT §7.2), so they must not
+// be rebuilt from an Entry. hist holds the goal's check-ins before in.Day
+// within the recent window, in day order; g is the goal as it stood.
+func Replay(g Goal, p Plan, hist []CheckIn, in CheckIn) (Goal, Decision) {
+	return decide(g, p, hist, in)
+}
+
+// OfferedStepOf is the step and target the goal offers now, which a
+// check-in that did not record its own is given (IMPORT §7.1).
+func OfferedStepOf(g Goal, p Plan) (level, variant int, bridge bool, target float64) {
+	level, variant = offeredStep(g)
+	return level, variant, g.Bridge && !g.Eased, Offered(g, p).Target
+}

@@ -155,10 +155,10 @@ func (r *replay) apply(c ImportCheckIn) (coach.CheckIn, coach.Decision, bool, er
 		r.reach(in.Day)
 	}
 	if c.FillStep {
-		in.Level, in.Variant = coach.OfferedStep(r.g)
-		in.Bridge = r.g.Bridge && !r.g.Eased
+		var target float64
+		in.Level, in.Variant, in.Bridge, target = coach.OfferedStepOf(r.g, r.p)
 		if in.Target == 0 {
-			in.Target = coach.Offered(r.g, r.p).Target
+			in.Target = target
 		}
 		fillAchieved(&in, r.p)
 	}
@@ -170,7 +170,7 @@ func (r *replay) apply(c ImportCheckIn) (coach.CheckIn, coach.Decision, bool, er
 		lo := sort.Search(at, func(i int) bool {
 			return !r.hist[i].Day.Before(in.Day.AddDays(-(coach.RecentDays - 1)))
 		})
-		r.g, dec = coach.Decide(r.g, r.p, r.hist[lo:at], in)
+		r.g, dec = coach.Replay(r.g, r.p, r.hist[lo:at], in)
 		r.newest = in.Day
 	}
 	r.hist = append(r.hist, coach.CheckIn{})

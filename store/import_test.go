@@ -32,7 +32,9 @@ func TestImportReplaysAsIfCheckedInEachDay(t *testing.T) {
 				e.Amount = float64(1 + r.IntN(5))
 			}
 			if cur := mustGoals(t, src)[0]; cur.Status() != coach.Active {
-				if err := src.UpdateGoal(cur.SetStatus(coach.Active, day)); err != nil {
+				if _, err := src.EditGoal(g.ID, func(stored coach.Goal) (coach.Goal, error) {
+					return stored.SetStatus(coach.Active, day), nil
+				}); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -392,7 +392,7 @@ func (t *tendReader) finish() error {
 		a, _ := coach.ParseAction(*d.Action)
 		dec := coach.Decision{Day: day, Action: a, From: *d.From, To: *d.To}
 		if d.ReasonCode != nil {
-			dec.ReasonCode = *d.ReasonCode
+			dec.ReasonCode = coach.Code(*d.ReasonCode)
 		}
 		h.FileDecisions[day] = dec
 	}
