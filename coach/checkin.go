@@ -52,9 +52,7 @@ func (c CheckIn) Merge(later CheckIn) CheckIn {
 		m.Note = c.Note
 	}
 	// Two sessions that add up to the target are a done day, not two partials.
-	if m.Outcome == Partial && m.Target > 0 && m.Achieved >= m.Target*Complete {
-		m.Outcome = Done
-	}
+	m.Outcome = Classify(m.Outcome, m.Achieved, m.Target)
 	return m
 }
 

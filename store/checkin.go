@@ -68,7 +68,7 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 			if err != nil {
 				return coach.Recorded{}, goalRecordError(goalID, err)
 			}
-			g = g.WithStep(prev.Before, e.Day)
+			g = g.WithStep(shownDecision(prev).Before, e.Day)
 		}
 	}
 	rec, err := record(g, recent, e, today)
@@ -186,6 +186,7 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 	if err != nil {
 		return coach.CheckIn{}, goalRecordError(goalID, err)
 	}
+	c = shownCheckIn(c)
 	if err := sub.Delete(dk); err != nil {
 		return coach.CheckIn{}, fmt.Errorf("could not remove %s's check-in on %s: %w", g.Name, day, err)
 	}
@@ -203,7 +204,7 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 		return coach.CheckIn{}, fmt.Errorf("could not remove %s's decision on %s: %w", g.Name, day, err)
 	}
 	if latest {
-		return c, putGoal(b.goals, g.WithStep(dec.Before, day))
+		return c, putGoal(b.goals, g.WithStep(shownDecision(dec).Before, day))
 	}
 	return c, nil
 }

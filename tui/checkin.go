@@ -71,7 +71,8 @@ func newCheckIn(item coach.Today, o coach.Outcome, full bool) checkInScreen {
 		title = item.Goal.Name + " · the full session: " + coach.SessionWords(item.Plan, session)
 	}
 	in := newInput()
-	in.Placeholder = coach.Amount(session.Target, item.Plan.Unit)
+	// The number alone: the unit is drawn beside the field.
+	in.Placeholder = strings.TrimSuffix(coach.Amount(session.Target, item.Plan.Unit), " "+item.Plan.Unit.String())
 	in.CharLimit = 8
 	in.Prompt = ""
 	in.Width = 10
@@ -231,7 +232,13 @@ func (s checkInScreen) row(q question, width int, st Styles) []string {
 	parts := answerParts(answers, chosen, st)
 	line := pointer + fmt.Sprintf("%-18s", label) + strings.Join(parts, " ")
 	if q == askAmount {
-		line = pointer + fmt.Sprintf("%-18s", label) + s.amount.View()
+		// The unit beside the number, so "how far?" is never a bare 0.2.
+		in, shown := s.amount, s.amount.Value()
+		if shown == "" {
+			shown = in.Placeholder
+		}
+		in.Width = max(1, lipgloss.Width(shown)) // no padding between the number and its unit
+		line = pointer + fmt.Sprintf("%-18s", label) + in.View() + " " + s.item.Plan.Unit.String()
 	}
 	if lipgloss.Width(line) <= width {
 		return []string{line}

@@ -16,7 +16,7 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 	case ngPlan:
 		return s.afterPlan()
 	case ngCustom:
-		if _, err := s.customPlan(); err != nil {
+		if _, err := s.custom.ladder(); err != nil {
 			s.problem = Sentence(err)
 			return s, nil
 		}
@@ -153,7 +153,7 @@ func (s newGoalScreen) goal() (coach.Goal, error) {
 	p := s.plan()
 	var custom *coach.Custom
 	if p.ID == coach.CustomPlanID {
-		c, err := s.customPlan()
+		c, err := s.custom.ladder()
 		if err != nil {
 			return coach.Goal{}, err
 		}
