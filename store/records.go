@@ -154,12 +154,12 @@ func encodeDecision(goalID uint64, dec coach.Decision) ([]byte, error) {
 	e.byte(byte(dec.Action))
 	e.int(dec.From)
 	e.int(dec.To)
-	e.text(dec.ReasonCode)
+	e.code(dec.ReasonCode)
 	e.text(dec.Message)
 	e.num(dec.NextTarget)
 	e.step(dec.Before)
 	g, day := goalPath(goalID), dayPath(dec.Day)
-	return e.seal(g[:], day[:]), nil
+	return e.finish(g[:], day[:])
 }
 
 // decodeDecision decodes the decision of goal goalID stored under day.
@@ -189,7 +189,7 @@ func (e *encoder) step(s coach.Step) {
 	e.byte(byte(s.Status))
 	e.num(s.BridgeTarget)
 	e.text(s.Reason)
-	e.text(s.ReasonCode)
+	e.code(s.ReasonCode)
 	e.levels(s.SteppedBack)
 }
 

@@ -45,7 +45,6 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // writes comes near them.
 const (
 	maxText     = 64 << 10 // bytes of one text field
-	maxCode     = 8        // bytes of a reason code
 	maxLevel    = 1000     // a ladder's rungs: a custom one may be long
 	maxVariant  = 100      // sessions within one level
 	maxPerWeek  = 7
@@ -56,8 +55,11 @@ const (
 // lastDayNumber is the stored number of the last day tend accepts.
 var lastDayNumber = uint64(coach.DayOf(9999, 12, 31).Unix() + 1)
 
-// encoder appends a record's fields.
-type encoder struct{ b []byte }
+// encoder appends a record's fields, keeping the first value it cannot.
+type encoder struct {
+	b   []byte
+	err error
+}
 
 func newEncoder(tag byte, size int) *encoder {
 	e := &encoder{b: make([]byte, 0, size)}
@@ -93,6 +95,37 @@ func (e *encoder) day(d coach.Day) {
 		return
 	}
 	e.uint(uint64(d.Unix() + 1))
+}
+
+// reasonCodes numbers coach's reason codes as the records keep them: one
+// byte instead of the letters. Append only; a number never changes meaning.
+var reasonCodes = []coach.Code{
+	coach.CodeNone, coach.CodeA1, coach.CodeA2, coach.CodeH1, coach.CodeH2, coach.CodeH3, coach.CodeH4,
+	coach.CodeB1, coach.CodeB2, coach.CodeB3, coach.CodeG0, coach.CodeG1, coach.CodeG2, coach.CodeM1,
+	coach.CodeM2, coach.CodeM3, coach.CodeZ1, coach.CodeZ2, coach.CodeZ3, coach.CodeZ4, coach.CodeP0,
+	coach.CodeP1, coach.CodeP2, coach.CodeS1, coach.CodeS2,
+}
+
+// code writes a reason code's number; a code tend does not know cannot be
+// kept, and is refused.
+func (e *encoder) code(c coach.Code) {
+	for i, known := range reasonCodes {
+		if known == c {
+			e.int(i)
+			return
+		}
+	}
+	if e.err == nil {
+		e.err = badRecord("the reason code %q is not one tend knows", c)
+	}
+}
+
+// finish seals the record, or returns the first value it could not keep.
+func (e *encoder) finish(path ...[]byte) ([]byte, error) {
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.seal(path...), nil
 }
 
 // seal appends the checksum of the key path and the record.
@@ -256,16 +289,9 @@ func (d *decoder) text(max int, field string) string {
 	return string(s)
 }
 
-// code reads a reason code: a few letters and digits.
-func (d *decoder) code(field string) string {
-	s := d.text(maxCode, field)
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			d.fail("its %s %q is not a reason code", field, s)
-			return ""
-		}
-	}
-	return s
+// code reads a reason code's number.
+func (d *decoder) code(field string) coach.Code {
+	return reasonCodes[d.int(0, len(reasonCodes)-1, field)]
 }
 
 // day reads a day; a zero one only when optional.

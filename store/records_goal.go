@@ -65,7 +65,7 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 	e.text(g.IfThen)
 	e.num(g.BridgeTarget)
 	e.text(g.Reason)
-	e.text(g.ReasonCode)
+	e.code(g.ReasonCode)
 	e.levels(g.SteppedBack)
 	if g.UID != "" {
 		uid, _ := hex.DecodeString(g.UID)
@@ -77,7 +77,7 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 		e.int(p.Position)
 	}
 	id := goalPath(g.ID)
-	return e.seal(id[:]), nil
+	return e.finish(id[:])
 }
 
 // decodeGoal decodes the goal stored under id.

@@ -148,7 +148,7 @@ func TestDecodeRefusesNonsense(t *testing.T) {
 		{"an amount that is not a number", "check-in", append(nan, 20, 2, 1), "amount is outside"},
 		{"a note that is not text", "check-in", ci(ciNote, 1, 0, 0, 20, 20, 2, 1, 2, 0xff, 0xfe), "not UTF-8"},
 		{"an unknown action", "decision", dec(11, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "action is 11"},
-		{"a reason code that is not one", "decision", dec(1, 1, 1, 2, '\x1b', '[', 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "not a reason code"},
+		{"a reason code that is not one", "decision", dec(1, 1, 1, 99, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "reason code is 99"},
 		{"a bad status before", "decision", dec(1, 1, 1, 0, 0, 0, 0, 1, 1, 0, 9, 0, 0, 0, 0), "status is 9"},
 		{"an hour that is not one", "settings", resealed(tagSettings, []byte{24}, keySettings), "day start hour is 24"},
 		{"an unknown plan", "goal", goalWith(t, func(g *coach.Goal) { g.PlanID, g.Custom = "juggling", nil }), "juggling"},
@@ -201,6 +201,11 @@ func TestEncodeRefusesWhatItCannotKeep(t *testing.T) {
 	g.UID = "short"
 	if _, err := encodeGoal(g); err == nil {
 		t.Errorf("a uid of the wrong length was encoded")
+	}
+	d := everyDecision()
+	d.ReasonCode = "R5"
+	if _, err := encodeDecision(7, d); err == nil {
+		t.Errorf("a reason code tend does not know was encoded")
 	}
 	if x := math.Inf(1); func() bool {
 		_, err := checkedCheckIn(7, coach.CheckIn{Day: today, Outcome: coach.Done,

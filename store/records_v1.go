@@ -209,7 +209,7 @@ func checkInRangeV1(c coach.CheckIn, what string) error {
 func encodeDecisionV1(dec coach.Decision) ([]byte, error) {
 	return json.Marshal(decisionRecord{
 		V: recordVersionV1, Day: dec.Day.String(), Action: dec.Action.String(), From: dec.From, To: dec.To,
-		ReasonCode: dec.ReasonCode, Message: dec.Message, NextTarget: dec.NextTarget,
+		ReasonCode: string(dec.ReasonCode), Message: dec.Message, NextTarget: dec.NextTarget,
 		Before: stepRecordOf(dec.Before),
 	})
 }
@@ -221,7 +221,7 @@ func decodeDecisionV1(b []byte, day coach.Day) (coach.Decision, error) {
 	if err := unmarshalV1(b, &r, what); err != nil {
 		return coach.Decision{}, err
 	}
-	dec := coach.Decision{From: r.From, To: r.To, ReasonCode: r.ReasonCode, Message: r.Message, NextTarget: r.NextTarget}
+	dec := coach.Decision{From: r.From, To: r.To, ReasonCode: coach.Code(r.ReasonCode), Message: r.Message, NextTarget: r.NextTarget}
 	var d fieldDecoder
 	dec.Day = d.day(what, "day", r.Day, false)
 	dec.Action = parseField(&d, what, r.Action, coach.ParseAction)
@@ -236,7 +236,7 @@ func stepRecordOf(s coach.Step) stepRecord {
 	return stepRecord{
 		Level: s.Level, Variant: s.Variant, Bridge: s.Bridge, LevelSince: s.LevelFrom.String(),
 		Status: s.Status.String(), Eased: s.Eased, BridgeTarget: s.BridgeTarget,
-		Reason: s.Reason, ReasonCode: s.ReasonCode, SteppedBack: s.SteppedBack,
+		Reason: s.Reason, ReasonCode: string(s.ReasonCode), SteppedBack: s.SteppedBack,
 	}
 }
 
@@ -270,7 +270,7 @@ func encodeGoalV1(g coach.Goal) ([]byte, error) {
 		Level:           g.Level, Variant: g.Variant, Bridge: g.Bridge,
 		LevelSince: g.LevelFrom.String(), Created: g.Created.String(), Capacity: g.Capacity,
 		Anchor: g.Anchor, IfThen: g.IfThen,
-		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
+		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: string(g.ReasonCode),
 		SteppedBack: g.SteppedBack, UID: g.UID,
 	}
 	if p := g.ImportedFrom; p != nil {
@@ -302,7 +302,7 @@ func decodeGoalV1(b []byte, id uint64) (coach.Goal, error) {
 	g := coach.Goal{
 		ID: id, Name: r.Name, PlanID: r.Plan, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
 		Capacity: r.Capacity, Anchor: r.Anchor, IfThen: r.IfThen, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
-		Reason: r.Reason, ReasonCode: r.ReasonCode, SteppedBack: r.SteppedBack, UID: r.UID,
+		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack, UID: r.UID,
 	}
 	if p := r.ImportedFrom; p != nil {
 		g.ImportedFrom = &coach.Provenance{Source: p.Source, Name: p.Name, Position: p.Position}
@@ -383,7 +383,7 @@ func (d *fieldDecoder) weekday(what, s string) time.Weekday {
 func (d *fieldDecoder) step(what string, r stepRecord) coach.Step {
 	s := coach.Step{
 		Level: r.Level, Variant: r.Variant, Bridge: r.Bridge, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
-		Reason: r.Reason, ReasonCode: r.ReasonCode, SteppedBack: r.SteppedBack,
+		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack,
 	}
 	s.LevelFrom = d.day(what, "before.level_since", r.LevelSince, true)
 	s.Status = parseField(d, what, r.Status, coach.ParseStatus)

@@ -29,7 +29,7 @@ func customGoal(t *testing.T) coach.Goal {
 	g = g.WithSchedule(coach.Schedule{PerWeek: 3}, created.AddDays(7))
 	g = g.SetStatus(coach.Paused, created.AddDays(8)).SetStatus(coach.Active, created.AddDays(10))
 	g.ID, g.Level, g.Variant, g.Bridge, g.LevelFrom = 7, 3, 1, true, created.AddDays(9)
-	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = true, 2.25, "A step in between.", "R5"
+	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = true, 2.25, "A step in between.", coach.CodeB2
 	g.SteppedBack = []int{4}
 	g.Capacity, g.Anchor, g.IfThen = 20, "After I make coffee", coach.IfThenPlans[0]
 	g.UID, g.ImportedFrom = "7f3a9c0e51d24b86a1c3e5f7091b2d4f", &coach.Provenance{Source: "loop", Name: "Run ", Position: 2}
