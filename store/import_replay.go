@@ -36,7 +36,7 @@ func (w *importWriter) goal(ig ImportGoal) (coach.Goal, error) {
 		if decided && ig.Decided != nil {
 			ig.Decided(dec)
 		}
-		if err := w.put(key, in, dec, decided); err != nil {
+		if err := w.put(r.g.ID, key, in, dec, decided); err != nil {
 			return coach.Goal{}, err
 		}
 		if w.done++; w.progress != nil && w.done%1024 == 0 {
@@ -105,12 +105,12 @@ func (w *importWriter) start(g coach.Goal) (*replay, error) {
 }
 
 // put writes one check-in and, when it decided, its decision.
-func (w *importWriter) put(key []byte, in coach.CheckIn, dec coach.Decision, decided bool) error {
+func (w *importWriter) put(id uint64, key []byte, in coach.CheckIn, dec coach.Decision, decided bool) error {
 	day, err := dayKey(in.Day)
 	if err != nil {
 		return err
 	}
-	v, err := checkedCheckIn(in)
+	v, err := checkedCheckIn(id, in)
 	if err != nil {
 		return unsaveable("the check-in for "+in.Day.String(), err)
 	}
@@ -124,7 +124,7 @@ func (w *importWriter) put(key []byte, in coach.CheckIn, dec coach.Decision, dec
 	if !decided {
 		return nil
 	}
-	dv, err := checkedDecision(dec)
+	dv, err := checkedDecision(id, dec)
 	if err != nil {
 		return unsaveable("the decision for "+dec.Day.String(), err)
 	}
