@@ -85,14 +85,6 @@ func (s *Store) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (
 	return saved, nil
 }
 
-// UpdateGoal replaces a goal's record with g, whole. It is the old way,
-// kept only until `tend edit` moves to EditGoal: a g read in an earlier
-// transaction puts back whatever another tend changed meanwhile.
-func (s *Store) UpdateGoal(g coach.Goal) error {
-	_, err := s.EditGoal(g.ID, func(coach.Goal) (coach.Goal, error) { return g, nil })
-	return err
-}
-
 // runEdit calls an edit. A panic there is a bug in tend, not damage in the
 // file, and must not be reported as damage (withFile would).
 func runEdit(edit func(coach.Goal) (coach.Goal, error), g coach.Goal) (out coach.Goal, err error) {

@@ -202,7 +202,7 @@ func checkInRange(c coach.CheckIn, what string) error {
 func encodeDecision(dec coach.Decision) ([]byte, error) {
 	return json.Marshal(decisionRecord{
 		V: recordVersion, Day: dec.Day.String(), Action: dec.Action.String(), From: dec.From, To: dec.To,
-		ReasonCode: dec.ReasonCode, Message: dec.Message, NextTarget: dec.NextTarget,
+		ReasonCode: string(dec.ReasonCode), Message: dec.Message, NextTarget: dec.NextTarget,
 		Before: stepRecordOf(dec.Before),
 	})
 }
@@ -214,7 +214,7 @@ func decodeDecision(b []byte, day coach.Day) (coach.Decision, error) {
 	if err := unmarshal(b, &r, what); err != nil {
 		return coach.Decision{}, err
 	}
-	dec := coach.Decision{From: r.From, To: r.To, ReasonCode: r.ReasonCode, Message: r.Message, NextTarget: r.NextTarget}
+	dec := coach.Decision{From: r.From, To: r.To, ReasonCode: coach.Code(r.ReasonCode), Message: r.Message, NextTarget: r.NextTarget}
 	var d fieldDecoder
 	dec.Day = d.day(what, "day", r.Day, false)
 	dec.Action = parseField(&d, what, r.Action, coach.ParseAction)
@@ -229,7 +229,7 @@ func stepRecordOf(s coach.Step) stepRecord {
 	return stepRecord{
 		Level: s.Level, Variant: s.Variant, Bridge: s.Bridge, LevelSince: s.LevelFrom.String(),
 		Status: s.Status.String(), Eased: s.Eased, BridgeTarget: s.BridgeTarget,
-		Reason: s.Reason, ReasonCode: s.ReasonCode, SteppedBack: s.SteppedBack,
+		Reason: s.Reason, ReasonCode: string(s.ReasonCode), SteppedBack: s.SteppedBack,
 	}
 }
 

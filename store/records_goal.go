@@ -16,7 +16,7 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 		Level:           g.Level, Variant: g.Variant, Bridge: g.Bridge,
 		LevelSince: g.LevelFrom.String(), Created: g.Created.String(), Capacity: g.Capacity,
 		Anchor: g.Anchor, IfThen: g.IfThen,
-		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
+		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: string(g.ReasonCode),
 		SteppedBack: g.SteppedBack, UID: g.UID,
 	}
 	if p := g.ImportedFrom; p != nil {
@@ -48,7 +48,7 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	g := coach.Goal{
 		ID: id, Name: r.Name, PlanID: r.Plan, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
 		Capacity: r.Capacity, Anchor: r.Anchor, IfThen: r.IfThen, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
-		Reason: r.Reason, ReasonCode: r.ReasonCode, SteppedBack: r.SteppedBack, UID: r.UID,
+		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack, UID: r.UID,
 	}
 	if p := r.ImportedFrom; p != nil {
 		g.ImportedFrom = &coach.Provenance{Source: p.Source, Name: p.Name, Position: p.Position}
@@ -129,7 +129,7 @@ func (d *fieldDecoder) weekday(what, s string) time.Weekday {
 func (d *fieldDecoder) step(what string, r stepRecord) coach.Step {
 	s := coach.Step{
 		Level: r.Level, Variant: r.Variant, Bridge: r.Bridge, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
-		Reason: r.Reason, ReasonCode: r.ReasonCode, SteppedBack: r.SteppedBack,
+		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack,
 	}
 	s.LevelFrom = d.day(what, "before.level_since", r.LevelSince, true)
 	s.Status = parseField(d, what, r.Status, coach.ParseStatus)

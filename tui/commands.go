@@ -24,7 +24,6 @@ type Store interface {
 	Goals() ([]coach.Goal, error)
 	// EditGoal reads, changes and writes one goal in one transaction.
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
-	UpdateGoal(g coach.Goal) error
 	DeleteGoal(id uint64) error
 }
 

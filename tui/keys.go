@@ -52,13 +52,17 @@ func defaultCheckInKeys() checkInKeys {
 	}
 }
 
-// helpKeys close the full help.
+// helpKeys scroll and close the full help.
 type helpKeys struct {
-	Close key.Binding
+	Up, Down, Close key.Binding
 }
 
 func defaultHelpKeys() helpKeys {
-	return helpKeys{Close: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back"))}
+	return helpKeys{
+		Up:    key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "scroll")),
+		Down:  key.NewBinding(key.WithKeys("down", "j", "pgdown", " ")),
+		Close: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back")),
+	}
 }
 
 // formKeys move through a form: between its rows, among a row's answers,

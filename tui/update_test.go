@@ -72,16 +72,6 @@ func (r *recordingStore) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, 
 	return coach.Goal{}, errors.New("no such goal")
 }
 
-func (r *recordingStore) UpdateGoal(g coach.Goal) error {
-	for i := range r.snap.Goals {
-		if r.snap.Goals[i].ID == g.ID {
-			r.snap.Goals[i] = g
-			return nil
-		}
-	}
-	return errors.New("no such goal")
-}
-
 func (r *recordingStore) DeleteGoal(id uint64) error {
 	var kept []coach.Goal
 	for _, g := range r.snap.Goals {

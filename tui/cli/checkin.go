@@ -128,7 +128,7 @@ func restAll(env Env, date string, e coach.Entry) error {
 // checkIn saves one check-in for the goal called name and prints what it did.
 // Nothing is printed until the store has committed it to disk.
 func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
-	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
 	if err != nil {
 		return err
 	}
@@ -141,12 +141,10 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 		return err
 	}
 	if amount != "" {
+		// Whether it was all of the session is the coach's to say, once,
+		// against the target it judges the day by (coach.Classify).
 		if e.Amount, err = coach.ParseAmount(amount); err != nil || e.Amount <= 0 {
 			return usagef("The amount %q is not a plain number more than 0, like 12", amount)
-		}
-		t, err := coach.TodayFor(g, snap.CheckIns[g.ID], e.Day)
-		if err == nil && e.Outcome == coach.Done && e.Amount < t.Session.Target*coach.Complete {
-			e.Outcome = coach.Partial
 		}
 	}
 	e.At = env.Clock()

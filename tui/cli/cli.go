@@ -30,7 +30,7 @@ type Store interface {
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
-	UpdateGoal(g coach.Goal) error
+	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
 	Exists() (bool, error)

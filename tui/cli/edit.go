@@ -37,11 +37,17 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
-		g, said, err := f.apply(g, env.today(snap))
+		// The edit is made to the goal as stored when it is written, in
+		// one transaction: a check-in saved since the read above (its new
+		// level, a safety hold) stays.
+		var said []string
+		today := env.today(snap)
+		g, err = env.Store.EditGoal(g.ID, func(g coach.Goal) (coach.Goal, error) {
+			var err error
+			g, said, err = f.apply(g, today)
+			return g, err
+		})
 		if err != nil {
-			return err
-		}
-		if err := env.Store.UpdateGoal(g); err != nil {
 			return err
 		}
 		return writeLines(env.Out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(said, "; ")))
