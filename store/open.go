@@ -62,7 +62,7 @@ func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
 	var db *bolt.DB
 	defer func() {
 		if r := recover(); r != nil {
-			err = &damage{path: s.path, detail: fmt.Sprintf("reading it failed: %v", r)}
+			err = s.panicError(r)
 			if db == nil && file != nil {
 				_ = file.Close()
 				poison(s.path, err)
@@ -109,6 +109,21 @@ func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
 		}
 	}
 	return damagedAt(s.path, fn(db))
+}
+
+// panicError is the error for a panic while bbolt read the file. A memory
+// fault on a file whose pages checked out is the disk failing to read a
+// page (an I/O error arrives through the memory map as a fault), not
+// damage: the file is looked at again the plain way to tell.
+func (s *Store) panicError(r any) error {
+	d := &damage{path: s.path, detail: fmt.Sprintf("reading it failed: %v", r)}
+	if _, fault := r.(interface{ Addr() uintptr }); !fault {
+		return d
+	}
+	if _, err := s.checkFile(); err == nil || errors.Is(err, ErrUnreadable) {
+		return s.readError(syscall.EIO)
+	}
+	return d
 }
 
 // openError turns bbolt's errors from Open into tend's.
