@@ -143,7 +143,7 @@ func reviewJSON(h tui.History) reviewDocJSON {
 	}
 	for _, d := range levelChanges(h.Decisions) {
 		doc.LevelHistory = append(doc.LevelHistory, levelChangeJSON{Day: d.Day.String(), From: d.From, To: d.To,
-			ReasonCode: d.ReasonCode, Message: d.Message})
+			ReasonCode: string(d.ReasonCode), Message: d.Message})
 	}
 	return doc
 }
