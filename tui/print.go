@@ -22,7 +22,7 @@ func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string
 	}
 	nameW := nameColumn(items, width)
 	for _, t := range items {
-		for _, l := range todayItem(t, width, nameW, false, st) {
+		for _, l := range todayItem(t, width, nameW, false, inShell, st) {
 			b.WriteString(strings.TrimRight(l, " ") + "\n")
 		}
 	}
