@@ -53,7 +53,7 @@ func liftHolds(b buckets, day coach.Day) error {
 func warningSince(b buckets, goalID uint64, day coach.Day) (bool, error) {
 	found := false
 	err := scanDays(b.checkIns.Bucket(idKey(goalID)), day, coach.Day{}, func(d coach.Day, v []byte) error {
-		c, err := decodeCheckIn(v, d)
+		c, err := decodeCheckIn(v, goalID, d)
 		if err != nil {
 			return goalRecordError(goalID, err)
 		}
