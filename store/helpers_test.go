@@ -191,6 +191,10 @@ func writeAll(t *testing.T, s *Store, id uint64) map[string]error {
 	g.ID, g.Name = id, "Renamed"
 	errs["UpdateGoal"] = s.UpdateGoal(g)
 	_, errs["CheckIn"] = s.CheckIn(id, entry(today, coach.Done), today)
+	_, errs["EditCheckIn"] = s.EditCheckIn(id, today, today, func(c coach.CheckIn) (coach.CheckIn, error) {
+		c.Note = "changed"
+		return c, nil
+	})
 	_, errs["Undo"] = s.Undo(id, today)
 	errs["DeleteGoal"] = s.DeleteGoal(id)
 	return errs
