@@ -31,10 +31,12 @@ const (
 	screenReview
 	screenGoals
 	screenSession
+	screenDay
 )
 
 var screenNames = map[screen]string{screenLoading: "loading", screenNewGoal: "new goal",
-	screenToday: "today", screenCheckIn: "check-in", screenReview: "review", screenGoals: "goals", screenSession: "session"}
+	screenToday: "today", screenCheckIn: "check-in", screenReview: "review", screenGoals: "goals", screenSession: "session",
+	screenDay: "day"}
 
 func (s screen) String() string { return screenNames[s] }
 
@@ -60,10 +62,12 @@ type Model struct {
 	review   reviewScreen
 	goals    goalsScreen
 	session  sessionScreen
+	dayView  dayScreen
 	sessions int // guided sessions started, to number their timers
 
 	snap      coach.Snapshot
-	day       coach.Day
+	day       coach.Day // the clock's day
+	shown     coach.Day // the day Today shows: zero for today
 	status    string
 	statusErr bool
 	fatal     error
@@ -175,6 +179,8 @@ func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.goals, cmd = m.goals.Update(k)
 	case screenSession:
 		m.session, cmd = m.session.Update(k)
+	case screenDay:
+		m.dayView, cmd = m.dayView.Update(k)
 	case screenLoading:
 	}
 	return m, cmd
@@ -189,6 +195,8 @@ func (m Model) editing() bool {
 		return m.newGoal.editing()
 	case screenGoals:
 		return m.goals.editing()
+	case screenDay:
+		return m.dayView.editing()
 	case screenToday, screenLoading, screenReview, screenSession:
 	}
 	return false
@@ -197,11 +205,7 @@ func (m Model) editing() bool {
 func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.snap, m.day = msg.snap, msg.day
 	m.fileMod, m.fileSize = msg.file.mod, msg.file.size
-	items, err := msg.snap.Todays(msg.day)
-	if err != nil {
-		m.status, m.statusErr = plainError(err), true
-	}
-	m.today = m.today.setItems(items)
+	m = m.showToday()
 	m.goals = m.goals.setGoals(msg.snap.Goals)
 	m.today.weekly = weeklyLines(msg.snap, msg.day)
 	switch {
@@ -251,6 +255,9 @@ func (m Model) headerView() string {
 	right := ""
 	if !m.day.IsZero() && !welcome {
 		right = dayTitle(m.day, m.width-lipgloss.Width(left)-2) + " "
+		if m.screen == screenToday && m.today.past() {
+			right = pastDayTitle(m.shown, m.day, m.width-lipgloss.Width(left)-2) + " "
+		}
 	}
 	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(right))
 	return left + strings.Repeat(" ", gap) + m.deps.Styles.Muted.Render(right) + "\n"
@@ -277,6 +284,8 @@ func (m Model) bodyView(height int) string {
 		return m.goals.View(w, height, m.deps.Styles)
 	case screenSession:
 		return m.session.View(w, height, m.deps.Styles)
+	case screenDay:
+		return m.dayView.View(w, height, m.deps.Styles)
 	case screenLoading:
 	}
 	return m.deps.Styles.Muted.Render(" Reading your goals…")
@@ -284,8 +293,12 @@ func (m Model) bodyView(height int) string {
 
 func (m Model) footerView() string {
 	var lines []string
-	if m.screen == screenCheckIn && !m.showHelp {
-		if h := m.checkIn.hint(); h != "" {
+	if (m.screen == screenCheckIn || m.screen == screenDay) && !m.showHelp {
+		h := m.checkIn.hint()
+		if m.screen == screenDay {
+			h = m.dayView.hint()
+		}
+		if h != "" {
 			for _, l := range wrap(h, m.width-2) {
 				lines = append(lines, " "+m.deps.Styles.Muted.Render(l))
 			}
@@ -352,6 +365,8 @@ func (m Model) activeKeys() help.KeyMap {
 		return m.goals
 	case screenSession:
 		return m.session
+	case screenDay:
+		return m.dayView
 	case screenToday, screenLoading:
 	}
 	return m.today

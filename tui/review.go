@@ -19,6 +19,9 @@ type reviewScreen struct {
 	at     int
 	hist   *History // nil until the goal's history has arrived
 	scroll int
+	// picking puts a cursor on the calendar, on day pick, to open a day.
+	picking bool
+	pick    coach.Day
 }
 
 // openReviewMsg asks the root to open the review at a goal.
@@ -58,8 +61,13 @@ func (s reviewScreen) withHistory(msg historyLoadedMsg) reviewScreen {
 }
 
 func (s reviewScreen) Update(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
+	if s.picking {
+		return s.pickDay(msg)
+	}
 	n := len(s.goals)
 	switch {
+	case key.Matches(msg, s.keys.Calendar) && s.hist != nil:
+		s.picking, s.pick, s.scroll = true, s.hist.Today, 0
 	case key.Matches(msg, s.keys.Back):
 		return s, send(closeScreenMsg{})
 	case key.Matches(msg, s.keys.Prev) && n > 1:
@@ -89,7 +97,13 @@ func (s reviewScreen) View(width, height int, st Styles) string {
 	if s.hist == nil {
 		return title + "\n\n" + st.Muted.Render("Reading the history…")
 	}
-	lines := append([]string{title, ""}, ReviewLines(*s.hist, width, st)...)
+	h := *s.hist
+	head := []string{title, ""}
+	if s.picking {
+		h.Picked = s.pick
+		head = append(head[:1], st.Muted.Render(ansiCut(s.pickedWords(), width)))
+	}
+	lines := append(head, ReviewLines(h, width, st)...)
 	top := min(s.scroll, max(0, len(lines)-height))
 	lines = lines[top:]
 	if len(lines) > height {
@@ -99,10 +113,58 @@ func (s reviewScreen) View(width, height int, st Styles) string {
 }
 
 func (s reviewScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.Prev, s.keys.Up, s.keys.Back}
+	if s.picking {
+		return []key.Binding{s.keys.Open, s.keys.WeekBack, s.keys.DayBack, s.keys.Back}
+	}
+	calendar := s.keys.Calendar
+	calendar.SetEnabled(s.hist != nil)
+	return []key.Binding{s.keys.Prev, calendar, s.keys.Up, s.keys.Back}
 }
 
 func (s reviewScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+// pickDay moves the calendar's cursor: a week sideways, a day up and down,
+// never past today; enter opens the day, esc puts the cursor away.
+func (s reviewScreen) pickDay(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
+	move := 0
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		s.picking = false
+	case key.Matches(msg, s.keys.Open):
+		return s, send(openDayMsg{goal: s.goals[s.at], day: s.pick})
+	case key.Matches(msg, s.keys.WeekBack):
+		move = -7
+	case key.Matches(msg, s.keys.WeekOn):
+		move = 7
+	case key.Matches(msg, s.keys.DayBack):
+		move = -1
+	case key.Matches(msg, s.keys.DayOn):
+		move = 1
+	}
+	if p := s.pick.AddDays(move); s.hist != nil && !p.After(s.hist.Today) && s.hist.Today.DaysSince(p) < 7*heatMaxWeeks {
+		s.pick = p
+	}
+	return s, nil
+}
+
+// pickedWords says what the picked day holds, above the calendar.
+func (s reviewScreen) pickedWords() string {
+	y, m, d := s.pick.Date()
+	day := fmt.Sprintf("%s %d %s %d", s.pick.Weekday(), d, m, y)
+	for _, c := range s.hist.CheckIns {
+		if c.Day == s.pick {
+			words := c.Outcome.String()
+			if c.Outcome.ShowedUp() {
+				words += ", " + coach.Amount(c.Achieved, s.hist.Plan.Unit)
+			}
+			if c.Note != "" {
+				words += " · " + c.Note
+			}
+			return "▸ " + day + ": " + words
+		}
+	}
+	return "▸ " + day + ": nothing logged"
+}
 
 func loadHistoryCmd(st Store, g coach.Goal, today coach.Day) tea.Cmd {
 	return func() tea.Msg {

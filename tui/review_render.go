@@ -18,7 +18,9 @@ type History struct {
 	CheckIns  []coach.CheckIn
 	Decisions []coach.Decision
 	Today     coach.Day
-	measured  *coach.Review
+	// Picked is the day with the calendar's cursor in the TUI; zero for none.
+	Picked   coach.Day
+	measured *coach.Review
 }
 
 // Review measures the history, once: the screen draws it on every key.
@@ -89,6 +91,13 @@ func ReviewLines(h History, width int, st Styles) []string {
 		row("Last change", fmt.Sprintf("%d %.3s: %s", d, m, c.Message))
 	}
 	row("Mood", moodWords(r.Mood, h.Plan))
+	for i, c := range RecentNotes(h.CheckIns, reviewNotes) {
+		label := ""
+		if i == 0 {
+			label = "Notes"
+		}
+		row(label, shortDay(c.Day, h.Today)+": "+c.Note)
+	}
 	return out
 }
 
@@ -247,9 +256,14 @@ func heatmap(h History, width int, st Styles) []string {
 	legend := []string{"■ done ▪ part ▫ minimum", "~ rest + unwell › away", "· missed"}
 	for wd := 0; wd < 7; wd++ {
 		var b strings.Builder
-		fmt.Fprintf(&b, "  %.3s ", time.Weekday((wd+1)%7))
+		fmt.Fprintf(&b, "  %.3s", time.Weekday((wd+1)%7))
 		for w := 0; w < weeks; w++ {
-			b.WriteString(markStyle(marks[w*7+wd], st).Render(markGlyphs[marks[w*7+wd]]) + " ")
+			// The day picked in the TUI's calendar has the cursor before it.
+			sep := " "
+			if first.AddDays(7*w+wd) == h.Picked && !h.Picked.IsZero() {
+				sep = st.Selected.Render(cursorGlyph)
+			}
+			b.WriteString(sep + markStyle(marks[w*7+wd], st).Render(markGlyphs[marks[w*7+wd]]))
 		}
 		line := strings.TrimRight(b.String(), " ")
 		if wd >= 1 && wd <= 3 && 6+2*weeks+heatLegendWidth <= width {
