@@ -48,10 +48,10 @@ type checkInKeys struct {
 
 func defaultCheckInKeys() checkInKeys {
 	return checkInKeys{
-		Next:   key.NewBinding(key.WithKeys("enter", "tab", "down"), key.WithHelp("enter", "next")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("↑", "back a question")),
-		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:  key.NewBinding(key.WithKeys("right", "l")),
+		Next:  key.NewBinding(key.WithKeys("enter", "tab", "down"), key.WithHelp("enter", "next")),
+		Prev:  key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("↑", "back a question")),
+		Left:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
+		Right: key.NewBinding(key.WithKeys("right", "l")),
 		// ctrl+s saves from any row, a text field's included.
 		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Clear:   key.NewBinding(key.WithKeys("backspace", "delete", "-"), key.WithHelp("⌫", "skip")),
