@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +22,7 @@ import (
 	"tend/coach"
 	"tend/store"
 	"tend/tui"
+	"tend/tui/cli"
 )
 
 // version is tend's release; `tend version` prints it.
@@ -37,20 +40,20 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 func run(args []string, stdout, stderr io.Writer) int {
 	db, args, err := splitDB(args)
 	if err != nil {
-		return report(stderr, tui.UsageError{Msg: err.Error()})
+		return report(stderr, cli.UsageError{Msg: err.Error()})
 	}
 	if len(args) > 0 {
 		switch args[0] {
 		case "-h", "--help", "-help", "help":
-			fmt.Fprint(stdout, tui.Help())
+			fmt.Fprint(stdout, cli.Help())
 			return exitOK
 		case "--version", "-version":
 			args[0] = "version"
 		}
 	}
-	clock, err := clockFromEnv(os.Getenv("TEND_NOW"))
+	clock, speed, err := clockFromEnv(os.Getenv("TEND_NOW"), os.Getenv("TEND_SPEED"), time.Now)
 	if err != nil {
-		return report(stderr, tui.UsageError{Msg: err.Error()})
+		return report(stderr, cli.UsageError{Msg: err.Error()})
 	}
 	path, err := dbPath(db)
 	if err != nil {
@@ -58,25 +61,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	st := store.New(path)
 	if len(args) == 0 {
-		return report(stderr, runTUI(st, path, clock))
+		return report(stderr, runTUI(st, path, clock, speed))
 	}
-	if !tui.IsCommand(args[0]) {
-		return report(stderr, tui.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
+	if !cli.IsCommand(args[0]) {
+		return report(stderr, cli.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
 	}
 	width, _, err := term.GetSize(os.Stdout.Fd())
 	if err != nil || width <= 0 {
 		width = 80
 	}
-	env := tui.Env{Store: st, Clock: clock, Out: stdout, Width: min(width, 100), Styles: tui.DefaultStyles(), Version: version}
-	return report(stderr, tui.RunCommand(args[0], args[1:], env))
+	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: min(width, 100), Styles: tui.DefaultStyles(), Version: version}
+	return report(stderr, cli.RunCommand(args[0], args[1:], env))
 }
 
-func runTUI(st *store.Store, path string, clock func() time.Time) error {
+func runTUI(st *store.Store, path string, clock func() time.Time, speed float64) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("tend's screens need a terminal. From a script, use the commands instead: " +
 			"`tend today`, `tend done NAME`, `tend goals` (see `tend --help`)")
 	}
-	m := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles()})
+	m := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
+		SessionSecond: sessionSecond(speed), Bell: os.Stdout})
 	final, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
 	if err != nil {
 		return fmt.Errorf("the terminal could not be used: %w", err)
@@ -98,7 +102,7 @@ func report(stderr io.Writer, err error) int {
 		msg += "."
 	}
 	fmt.Fprintln(stderr, msg)
-	var usage tui.UsageError
+	var usage cli.UsageError
 	if errors.As(err, &usage) {
 		return exitUsage
 	}
@@ -148,20 +152,56 @@ func dbPath(flagged string) (string, error) {
 	return filepath.Join(home, ".local", "share", "tend", "tend.db"), nil
 }
 
-// clockFromEnv is the real clock, or the fixed one TEND_NOW asks for: an
-// RFC 3339 time, or YYYY-MM-DD meaning noon that day, local time.
-func clockFromEnv(v string) (func() time.Time, error) {
-	if v == "" {
-		return time.Now, nil
+// clockFromEnv is the real clock, or one that starts where TEND_NOW says
+// (an RFC 3339 time, or YYYY-MM-DD meaning noon that day, local time) and
+// runs at TEND_SPEED times real time (default 1; 0 holds it still). It also
+// returns the speed, which the guided session's timer follows.
+func clockFromEnv(now, speedVar string, real func() time.Time) (func() time.Time, float64, error) {
+	speed := 1.0
+	if speedVar != "" {
+		v, err := strconv.ParseFloat(speedVar, 64)
+		if err != nil || v < 0 || v > maxSpeed || math.IsNaN(v) {
+			return nil, 0, fmt.Errorf("TEND_SPEED=%q is not a speed; use a number from 0 to %d, like 60 for a minute a second", speedVar, maxSpeed)
+		}
+		speed = v
 	}
+	if now == "" && speed == 1 {
+		return real, speed, nil
+	}
+	start := real()
+	if now != "" {
+		var err error
+		if start, err = parseNow(now); err != nil {
+			return nil, 0, err
+		}
+	}
+	began := real()
+	return func() time.Time {
+		return start.Add(time.Duration(float64(real().Sub(began)) * speed))
+	}, speed, nil
+}
+
+// maxSpeed bounds TEND_SPEED: a day in under ten seconds is plenty. [D]
+const maxSpeed = 10000
+
+func parseNow(v string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return func() time.Time { return t.Local() }, nil
+		return t.Local(), nil
 	}
 	d, err := coach.ParseDay(v)
 	if err != nil {
-		return nil, fmt.Errorf("TEND_NOW=%q is not a time; use YYYY-MM-DD or an RFC 3339 time like 2026-03-02T08:00:00Z", v)
+		return time.Time{}, fmt.Errorf("TEND_NOW=%q is not a time; use YYYY-MM-DD or an RFC 3339 time like 2026-03-02T08:00:00Z", v)
 	}
 	y, m, dd := d.Date()
-	t := time.Date(y, m, dd, 12, 0, 0, 0, time.Local)
-	return func() time.Time { return t }, nil
+	return time.Date(y, m, dd, 12, 0, 0, 0, time.Local), nil
+}
+
+// sessionSecond is how long a second of the guided session lasts at a
+// clock speed: a held clock (0) keeps the session in real time, so that it
+// still moves.
+func sessionSecond(speed float64) time.Duration {
+	if speed <= 0 {
+		return time.Second
+	}
+	return time.Duration(float64(time.Second) / speed)
 }

@@ -18,6 +18,9 @@ type CheckIn struct {
 	Level, Variant int
 	Bridge         bool
 	WrittenAt      time.Time
+	// Device is the id of the device that wrote the check-in (16 hex
+	// digits), "" when unknown: written before devices had ids.
+	Device string
 }
 
 // Ratio is how much of the target was done: 1 is all of it.
@@ -49,9 +52,7 @@ func (c CheckIn) Merge(later CheckIn) CheckIn {
 		m.Note = c.Note
 	}
 	// Two sessions that add up to the target are a done day, not two partials.
-	if m.Outcome == Partial && m.Target > 0 && m.Achieved >= m.Target*Complete {
-		m.Outcome = Done
-	}
+	m.Outcome = Classify(m.Outcome, m.Achieved, m.Target)
 	return m
 }
 

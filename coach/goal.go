@@ -87,6 +87,22 @@ type Goal struct {
 	// SteppedBack lists the levels the person has stepped back from, so a
 	// second try at one goes through its bridge first.
 	SteppedBack []int
+	// UID is 32 lowercase hex digits, random and never changed: ID is only
+	// this database's number, so merging files and devices needs a name
+	// that means the same goal everywhere (IMPORT §7.1, SYNC).
+	UID string
+	// ImportedFrom says which habit of which source an import made this goal
+	// from, so that importing the same file again finds it; nil otherwise.
+	ImportedFrom *Provenance
+}
+
+// Provenance is where an imported goal came from (IMPORT §3.3): the source
+// ("loop", "harsh", "dijo", "tend", "tend-csv"), the habit's name there
+// before cleaning, and its position there.
+type Provenance struct {
+	Source   string
+	Name     string
+	Position int
 }
 
 // CustomPlanID is the plan id of a person's own ladder.

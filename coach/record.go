@@ -106,10 +106,11 @@ func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
 		Level: level, Variant: variant, Bridge: offer.Bridge && !offer.Eased, WrittenAt: e.At,
 	}
 	switch e.Outcome {
-	case Done:
+	case Done, Partial:
 		if e.Amount == 0 {
 			in.Achieved = in.Target
 		}
+		in.Outcome = Classify(in.Outcome, in.Achieved, in.Target)
 	case Minimum:
 		if e.Amount == 0 {
 			in.Achieved = p.Minimum.Target
@@ -118,6 +119,23 @@ func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
 		in.Achieved, in.Effort, in.Pain = 0, EffortOK, PainNone
 	}
 	return in
+}
+
+// Classify is what a session counts as, from what the person said and the
+// target it was judged against (COACH §6.2): an amount below the target is
+// partial, at or above it done, whether they said "done 8" or answered
+// "how far?". A minimum stays a minimum and a rest stays a rest. It is the
+// only place this is decided; Record applies it once, inside the store's
+// write transaction, so the command line and the screens pass on what the
+// person said and never judge it themselves.
+func Classify(said Outcome, achieved, target float64) Outcome {
+	if said != Done && said != Partial || target <= 0 {
+		return said
+	}
+	if achieved < target {
+		return Partial
+	}
+	return Done
 }
 
 func celebrateWord(o Outcome) string {

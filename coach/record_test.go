@@ -178,10 +178,16 @@ func TestRecordMergesTheSameDay(t *testing.T) {
 			earlier(partial, 4, coach.EffortEasy, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 4, Effort: coach.EffortOK},
 			partial, 8, coach.EffortOK, coach.PainNone},
-		{"two partials reaching 90% are a done day",
+		// COACH §6.2 (clarified): the outcome follows the sum, partial below
+		// the target; 90% still counts as completed where the engine judges.
+		{"two partials at 90% stay partial",
 			earlier(partial, 5, coach.EffortOK, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 4},
-			done, 9, coach.EffortOK, coach.PainNone},
+			partial, 9, coach.EffortOK, coach.PainNone},
+		{"two partials reaching the target are a done day",
+			earlier(partial, 5, coach.EffortOK, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: partial, Amount: 5},
+			done, 10, coach.EffortOK, coach.PainNone},
 		{"two partials past the target are a done day",
 			earlier(partial, 6, coach.EffortOK, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 6},

@@ -47,3 +47,21 @@ func TestStrengthHasNoTimer(t *testing.T) {
 		t.Error("counted reps got a timer")
 	}
 }
+
+// A skipped stretch counts only the seconds spent in it: skipping a
+// one-block walk after 10 s is 10 s of walking, not the whole walk.
+func TestAchievedEachCountsOnlyWhatWasDone(t *testing.T) {
+	p := mustPlan(t, coach.DailyWalkID)
+	tl, _ := coach.Timeline(p.Session(2, 1))
+	if got := coach.AchievedEach(tl, []int{10}); got != 10.0/60 {
+		t.Errorf("10 s of a 10-minute walk: %v min", got)
+	}
+	w1, _ := coach.Timeline(mustPlan(t, coach.WalkToRunID).Session(5, 1))
+	done := make([]int, len(w1))
+	done[1] = 60 // the first run whole (the warm-up skipped: it never counts)
+	done[2] = 90 // a walk: walking does not count on a run plan
+	done[3] = 30 // the second run skipped half-way
+	if got := coach.AchievedEach(w1, done); got != 1.5 {
+		t.Errorf("a run and a half: %v run-minutes, want 1.5", got)
+	}
+}

@@ -54,15 +54,17 @@ func CleanNote(s string) (string, error) {
 }
 
 // safeText refuses what could confuse a terminal or hide text: invalid
-// UTF-8, C0 and C1 controls (ESC among them) and bidi overrides.
+// UTF-8, and every character Printable would not show (text.go).
 func safeText(s string) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("it is not valid UTF-8 text")
 	}
-	for _, r := range s {
+	if i := firstHidden(s); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsControl(r) || isBidiControl(r) {
 			return fmt.Errorf("it contains a control character (%U)", r)
 		}
+		return fmt.Errorf("it contains a character that does not show (%U)", r)
 	}
 	return nil
 }

@@ -68,12 +68,15 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 			if err != nil {
 				return coach.Recorded{}, goalRecordError(goalID, err)
 			}
-			g = g.WithStep(prev.Before, e.Day)
+			g = g.WithStep(shownDecision(prev).Before, e.Day)
 		}
 	}
 	rec, err := record(g, recent, e, today)
 	if err != nil {
 		return coach.Recorded{}, fmt.Errorf("%s: %w", g.Name, err)
+	}
+	if rec.CheckIn.Device, err = readDeviceID(b.meta); err != nil {
+		return coach.Recorded{}, err
 	}
 	if err := putDayRecord(b.checkIns, key, day, "the check-in", rec.CheckIn.Day, func() ([]byte, error) {
 		return checkedCheckIn(rec.CheckIn)
@@ -183,6 +186,7 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 	if err != nil {
 		return coach.CheckIn{}, goalRecordError(goalID, err)
 	}
+	c = shownCheckIn(c)
 	if err := sub.Delete(dk); err != nil {
 		return coach.CheckIn{}, fmt.Errorf("could not remove %s's check-in on %s: %w", g.Name, day, err)
 	}
@@ -200,7 +204,7 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 		return coach.CheckIn{}, fmt.Errorf("could not remove %s's decision on %s: %w", g.Name, day, err)
 	}
 	if latest {
-		return c, putGoal(b.goals, g.WithStep(dec.Before, day))
+		return c, putGoal(b.goals, g.WithStep(shownDecision(dec).Before, day))
 	}
 	return c, nil
 }

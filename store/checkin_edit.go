@@ -116,6 +116,11 @@ func editOlderDay(b buckets, g coach.Goal, c coach.CheckIn, dk []byte) (coach.Re
 	if err := checkEdited(g, c); err != nil {
 		return coach.Recorded{}, err
 	}
+	// The change is this device's writing, as a check-in made here is.
+	var err error
+	if c.Device, err = readDeviceID(b.meta); err != nil {
+		return coach.Recorded{}, err
+	}
 	if err := putDayRecord(b.checkIns, idKey(g.ID), dk, "the check-in", c.Day, func() ([]byte, error) {
 		return checkedCheckIn(c)
 	}); err != nil {

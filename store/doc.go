@@ -7,8 +7,9 @@
 // # Layout
 //
 //	meta
-//	├── schema_version  uint32 big-endian (1)
-//	└── settings        {"v":1,"day_start_hour":4}
+//	├── schema_version  uint32 big-endian (2)
+//	├── settings        {"v":1,"day_start_hour":4}
+//	└── device_id       16 lowercase hex digits, made with the file (schema 2)
 //	goals
 //	└── <goal id: uint64 BE>  goal JSON
 //	checkins
@@ -21,7 +22,9 @@
 // A day key is the number of days since 1970-01-01 (coach.Day.Unix), and a
 // goal id comes from the goals bucket's NextSequence, both big-endian and
 // fixed width so that bytes.Compare orders keys the way days and ids are
-// ordered, and Cursor.Seek gives a date range. Values are versioned JSON
+// ordered, and Cursor.Seek gives a date range. A goal record carries a
+// random uid and a check-in record the device id of the tend that wrote it
+// (schema 2), because ids and days mean nothing across files and devices. Values are versioned JSON
 // records ("v":1) so that `bbolt get` shows something a person can read.
 //
 // # Opening

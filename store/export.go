@@ -60,7 +60,7 @@ func readDecisions(sub *bolt.Bucket, goalID uint64) ([]coach.Decision, error) {
 	var out []coach.Decision
 	err := scanDays(sub, coach.Day{}, coach.Day{}, func(day coach.Day, v []byte) error {
 		d, err := decodeDecision(v, day)
-		out = append(out, d)
+		out = append(out, shownDecision(d))
 		return goalRecordError(goalID, err)
 	})
 	return out, err

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -29,6 +28,9 @@ func (s *Store) AddGoal(g coach.Goal) (coach.Goal, error) {
 		if g.ID, err = b.goals.NextSequence(); err != nil {
 			return fmt.Errorf("could not number the new goal %q: %w", g.Name, err)
 		}
+		if g.UID == "" {
+			g.UID = NewGoalUID()
+		}
 		return putGoal(b.goals, g)
 	})
 	if err != nil {
@@ -37,33 +39,61 @@ func (s *Store) AddGoal(g coach.Goal) (coach.Goal, error) {
 	return g, nil
 }
 
-// UpdateGoal replaces a goal's record with g, whole: ErrNotFound when there
-// is no goal with g.ID, ErrNameTaken when g's name is another goal's.
+// EditGoal changes a goal in one write transaction: it reads the goal as it
+// is stored now, hands it to edit, and writes what edit returns, so a
+// check-in that another tend commits meanwhile is never undone by an edit
+// (its level, and above all a safety hold, stay). Every change to a goal
+// goes through here; nothing writes back a goal read earlier.
 //
-// The record holds the engine's state too (level, step), so g should be
-// read just before it is changed: a copy kept while another tend checked in
-// would put the goal back to an older level.
-func (s *Store) UpdateGoal(g coach.Goal) error {
-	if err := checkGoal(&g); err != nil {
-		return err
-	}
-	err := s.update(writeAccess, fmt.Sprintf("the change to %q", g.Name), func(tx *bolt.Tx) error {
+// edit runs inside the transaction, holding the file's lock: it must be
+// quick and do no I/O. An error from it is returned as it is and nothing is
+// written. The edited goal keeps its ID, and its name is cleaned and
+// checked as AddGoal's is. ErrNotFound when there is no such goal.
+func (s *Store) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error) {
+	var saved coach.Goal
+	err := s.update(writeAccess, fmt.Sprintf("the change to goal %d", id), func(tx *bolt.Tx) error {
 		b, err := openBuckets(tx)
 		if err != nil {
 			return err
 		}
-		if b.goals.Get(idKey(g.ID)) == nil {
-			return noGoal(g.ID)
+		g, err := readGoal(b.goals, id)
+		if errors.Is(err, ErrNotFound) {
+			return noGoal(id)
 		}
-		if err := checkNameFree(b.goals, g.Name, g.ID); err != nil {
+		if err != nil {
 			return err
 		}
+		if g, err = runEdit(edit, g); err != nil {
+			return err
+		}
+		g.ID = id
+		if err := checkGoal(&g); err != nil {
+			return err
+		}
+		if err := checkNameFree(b.goals, g.Name, id); err != nil {
+			return err
+		}
+		saved = g
 		return putGoal(b.goals, g)
 	})
 	if errors.Is(err, errNoFile) {
-		return noGoal(g.ID)
+		return coach.Goal{}, noGoal(id)
 	}
-	return err
+	if err != nil {
+		return coach.Goal{}, err
+	}
+	return saved, nil
+}
+
+// runEdit calls an edit. A panic there is a bug in tend, not damage in the
+// file, and must not be reported as damage (withFile would).
+func runEdit(edit func(coach.Goal) (coach.Goal, error), g coach.Goal) (out coach.Goal, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("tend hit a bug making this change (%v); nothing was saved, and your data is fine", r)
+		}
+	}()
+	return edit(g)
 }
 
 // DeleteGoal removes a goal with all its check-ins and decisions.
@@ -122,7 +152,7 @@ func checkNameFree(goals *bolt.Bucket, name string, except uint64) error {
 		return err
 	}
 	for _, g := range all {
-		if g.ID != except && strings.EqualFold(g.Name, name) {
+		if g.ID != except && coach.SameName(g.Name, name) {
 			return says(ErrNameTaken, "there is already a goal called %q; choose another name", g.Name)
 		}
 	}

@@ -188,8 +188,7 @@ func writeAll(t *testing.T, s *Store, id uint64) map[string]error {
 	g := walkGoal(t, "Another")
 	errs := map[string]error{}
 	_, errs["AddGoal"] = s.AddGoal(g)
-	g.ID, g.Name = id, "Renamed"
-	errs["UpdateGoal"] = s.UpdateGoal(g)
+	_, errs["EditGoal"] = s.EditGoal(id, rename("Renamed"))
 	_, errs["CheckIn"] = s.CheckIn(id, entry(today, coach.Done), today)
 	_, errs["EditCheckIn"] = s.EditCheckIn(id, today, today, func(c coach.CheckIn) (coach.CheckIn, error) {
 		c.Note = "changed"
@@ -198,6 +197,14 @@ func writeAll(t *testing.T, s *Store, id uint64) map[string]error {
 	_, errs["Undo"] = s.Undo(id, today)
 	errs["DeleteGoal"] = s.DeleteGoal(id)
 	return errs
+}
+
+// rename is an edit that renames a goal.
+func rename(name string) func(coach.Goal) (coach.Goal, error) {
+	return func(g coach.Goal) (coach.Goal, error) {
+		g.Name = name
+		return g, nil
+	}
 }
 
 // withBolt opens path with bbolt directly, to set up what the Store would

@@ -17,6 +17,7 @@ var (
 
 	keySchemaVersion = []byte("schema_version")
 	keySettings      = []byte("settings")
+	keyDeviceID      = []byte("device_id")
 )
 
 // topBuckets are the buckets every tend file has, made when it is created.

@@ -24,6 +24,7 @@ type migration struct {
 // migration (and a test that migrates a file of the version before it).
 var migrations = []migration{
 	{version: 1, name: "the base layout: meta, goals, checkins and decisions", up: createLayout},
+	{version: 2, name: "a device id, and a uid for every goal", up: addIDs},
 }
 
 // currentVersion is the schema version this tend writes.

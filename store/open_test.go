@@ -319,22 +319,23 @@ func TestANewerFileWithoutASyncedFreelistIsLeftAlone(t *testing.T) {
 func TestAnOlderSchemaIsBackedUpThenMigrated(t *testing.T) {
 	s := newStore(t)
 	g := mustAdd(t, s, walkGoal(t, "Walk"))
+	old := currentVersion()
 
 	saved := migrations
 	t.Cleanup(func() { migrations = saved })
 	migrations = append(append([]migration(nil), saved...), migration{
-		version: 2, name: "a test migration",
+		version: currentVersion() + 1, name: "a test migration",
 		up: func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("migrated"), []byte("yes")) },
 	})
 
 	if gs := mustGoals(t, s); len(gs) != 1 || gs[0].ID != g.ID {
 		t.Fatalf("goals after migrating %v", gs)
 	}
-	bak := s.Path() + ".v1.bak"
+	bak := s.backupPath(old)
 	assertMode(t, bak, 0o600)
 	viewBolt(t, bak, func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if v, _ := parseVersion(meta.Get(keySchemaVersion)); v != 1 || meta.Get([]byte("migrated")) != nil ||
+		if v, _ := parseVersion(meta.Get(keySchemaVersion)); v != old || meta.Get([]byte("migrated")) != nil ||
 			tx.Bucket(bucketGoals).Get(idKey(g.ID)) == nil {
 			t.Errorf("the backup %s is not the file as it was before migrating", bak)
 		}
@@ -343,8 +344,8 @@ func TestAnOlderSchemaIsBackedUpThenMigrated(t *testing.T) {
 	checkFileAtEnd(t, bak)
 	viewBolt(t, s.Path(), func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if v, _ := parseVersion(meta.Get(keySchemaVersion)); v != 2 || string(meta.Get([]byte("migrated"))) != "yes" {
-			t.Errorf("schema %d, migrated %q; want 2 and yes", v, meta.Get([]byte("migrated")))
+		if v, _ := parseVersion(meta.Get(keySchemaVersion)); v != old+1 || string(meta.Get([]byte("migrated"))) != "yes" {
+			t.Errorf("schema %d, migrated %q; want %d and yes", v, meta.Get([]byte("migrated")), old+1)
 		}
 		return nil
 	})
@@ -356,7 +357,7 @@ func TestAnOlderSchemaIsBackedUpThenMigrated(t *testing.T) {
 	if _, err := s.Goals(); !errors.Is(err, ErrSchemaTooNew) {
 		t.Errorf("the migrated file read by the older tend = %v, want ErrSchemaTooNew", err)
 	}
-	stampVersion(t, s.Path(), 1) // so that the cleanup's check reads a file of this tend
+	stampVersion(t, s.Path(), old) // so that the cleanup's check reads a file of this tend
 }
 
 func TestAFailedMigrationLeavesTheFileAsItWas(t *testing.T) {
@@ -366,7 +367,7 @@ func TestAFailedMigrationLeavesTheFileAsItWas(t *testing.T) {
 	saved := migrations
 	t.Cleanup(func() { migrations = saved })
 	migrations = append(append([]migration(nil), saved...), migration{
-		version: 2, name: "a migration that fails",
+		version: currentVersion() + 1, name: "a migration that fails",
 		up: func(tx *bolt.Tx) error {
 			if err := tx.Bucket(bucketMeta).Put([]byte("half"), []byte("done")); err != nil {
 				return err
@@ -375,7 +376,7 @@ func TestAFailedMigrationLeavesTheFileAsItWas(t *testing.T) {
 		},
 	})
 	if _, err := s.Goals(); err == nil || !strings.Contains(err.Error(), "disk on fire") ||
-		!strings.Contains(err.Error(), ".v1.bak") {
+		!strings.Contains(err.Error(), filepath.Base(s.backupPath(currentVersion()-1))) {
 		t.Errorf("Goals() = %v, want the migration's error and where the copy is", err)
 	}
 	if fileHash(t, s.Path()) != old {

@@ -42,6 +42,17 @@ type goalRecord struct {
 	Reason       string  `json:"reason"`
 	ReasonCode   string  `json:"reason_code"`
 	SteppedBack  []int   `json:"stepped_back"`
+	// Schema 2: what merging needs (IMPORT §7.1). A goal has a uid from
+	// when it is made (the migration gives older ones theirs).
+	UID          string          `json:"uid,omitempty"`
+	ImportedFrom *importedRecord `json:"imported_from,omitempty"`
+}
+
+// importedRecord is coach.Provenance.
+type importedRecord struct {
+	Source   string `json:"source"`
+	Name     string `json:"name"`
+	Position int    `json:"position"`
 }
 
 type customRecord struct {
@@ -78,6 +89,7 @@ type checkInRecord struct {
 	Variant    int     `json:"variant"`
 	Bridge     bool    `json:"bridge"`
 	WrittenAt  string  `json:"written_at"`
+	Device     string  `json:"device,omitempty"` // schema 2; "" when unknown
 }
 
 type decisionRecord struct {
@@ -133,7 +145,7 @@ func encodeCheckIn(c coach.CheckIn) ([]byte, error) {
 		V: recordVersion, Day: c.Day.String(), Outcome: c.Outcome.String(),
 		Achieved: c.Achieved, Target: c.Target, Effort: c.Effort.String(), Pain: c.Pain.String(),
 		MoodBefore: c.MoodBefore, MoodAfter: c.MoodAfter, Note: c.Note,
-		Level: c.Level, Variant: c.Variant, Bridge: c.Bridge,
+		Level: c.Level, Variant: c.Variant, Bridge: c.Bridge, Device: c.Device,
 	}
 	if !c.WrittenAt.IsZero() {
 		r.WrittenAt = c.WrittenAt.Format(time.RFC3339)
@@ -150,7 +162,7 @@ func decodeCheckIn(b []byte, day coach.Day) (coach.CheckIn, error) {
 	}
 	c := coach.CheckIn{
 		Achieved: r.Achieved, Target: r.Target, MoodBefore: r.MoodBefore, MoodAfter: r.MoodAfter,
-		Note: r.Note, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
+		Note: r.Note, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge, Device: r.Device,
 	}
 	var d fieldDecoder
 	c.Day = d.day(what, "day", r.Day, false)
@@ -163,6 +175,9 @@ func decodeCheckIn(b []byte, day coach.Day) (coach.CheckIn, error) {
 	}
 	if d.err == nil {
 		d.err = checkInRange(c, what)
+	}
+	if d.err == nil && c.Device != "" && !isHex(c.Device, deviceIDLen) {
+		d.err = badRecord("%s has a device id %q that is not %d hex digits", what, c.Device, deviceIDLen)
 	}
 	return c, d.err
 }

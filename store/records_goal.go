@@ -17,7 +17,10 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 		LevelSince: g.LevelFrom.String(), Created: g.Created.String(), Capacity: g.Capacity,
 		Anchor: g.Anchor, IfThen: g.IfThen,
 		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
-		SteppedBack: g.SteppedBack,
+		SteppedBack: g.SteppedBack, UID: g.UID,
+	}
+	if p := g.ImportedFrom; p != nil {
+		r.ImportedFrom = &importedRecord{Source: p.Source, Name: p.Name, Position: p.Position}
 	}
 	if c := g.Custom; c != nil {
 		r.Custom = &customRecord{Unit: c.Unit.String(), Start: c.Start, Step: c.Step, Max: c.Max, Every: c.Every}
@@ -45,7 +48,13 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	g := coach.Goal{
 		ID: id, Name: r.Name, PlanID: r.Plan, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
 		Capacity: r.Capacity, Anchor: r.Anchor, IfThen: r.IfThen, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
-		Reason: r.Reason, ReasonCode: r.ReasonCode, SteppedBack: r.SteppedBack,
+		Reason: r.Reason, ReasonCode: r.ReasonCode, SteppedBack: r.SteppedBack, UID: r.UID,
+	}
+	if p := r.ImportedFrom; p != nil {
+		g.ImportedFrom = &coach.Provenance{Source: p.Source, Name: p.Name, Position: p.Position}
+	}
+	if g.UID != "" && !isHex(g.UID, goalUIDLen) {
+		return coach.Goal{}, badRecord("%s has a uid %q that is not %d hex digits", what, g.UID, goalUIDLen)
 	}
 	var d fieldDecoder
 	g.LevelFrom = d.day(what, "level_since", r.LevelSince, true)

@@ -32,6 +32,7 @@ func customGoal(t *testing.T) coach.Goal {
 	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = true, 2.25, "A step in between.", "R5"
 	g.SteppedBack = []int{4}
 	g.Capacity, g.Anchor, g.IfThen = 20, "After I make coffee", coach.IfThenPlans[0]
+	g.UID, g.ImportedFrom = "7f3a9c0e51d24b86a1c3e5f7091b2d4f", &coach.Provenance{Source: "loop", Name: "Run ", Position: 2}
 	return g
 }
 
@@ -102,7 +103,7 @@ func TestCheckInRecordRoundTrip(t *testing.T) {
 	tests := []coach.CheckIn{
 		{Day: today, Outcome: coach.Partial, Achieved: 6.5, Target: 10, Effort: coach.EffortHard, Pain: coach.PainSore,
 			MoodBefore: intp(3), MoodAfter: intp(0), Note: "rain, but went — ☔", Level: 2, Variant: 1, Bridge: true,
-			WrittenAt: time.Date(2026, 3, 2, 7, 45, 12, 0, time.FixedZone("", -5*3600))},
+			WrittenAt: time.Date(2026, 3, 2, 7, 45, 12, 0, time.FixedZone("", -5*3600)), Device: "9f3c2a7d51e04b86"},
 		{Day: created, Outcome: coach.Rest, Effort: coach.EffortOK, Pain: coach.PainNone, Level: 1, Variant: 1},
 	}
 	allSet(t, tests[0])

@@ -38,7 +38,9 @@ func TestReplayThroughTheStoreMatchesTheEngine(t *testing.T) {
 			if pure.Status() != coach.Active {
 				// Resume, as a person would, in both.
 				pure = pure.SetStatus(coach.Active, day)
-				if err := s.UpdateGoal(pure); err != nil {
+				if _, err := s.EditGoal(g.ID, func(stored coach.Goal) (coach.Goal, error) {
+					return stored.SetStatus(coach.Active, day), nil
+				}); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -120,7 +120,7 @@ func (s *Store) Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, 
 	err := s.viewGoal(goalID, func(b buckets) error {
 		return scanDays(b.decisions.Bucket(idKey(goalID)), from, to, func(day coach.Day, v []byte) error {
 			d, err := decodeDecision(v, day)
-			out = append(out, d)
+			out = append(out, shownDecision(d))
 			return goalRecordError(goalID, err)
 		})
 	})
@@ -221,7 +221,7 @@ func readGoals(goals *bolt.Bucket) ([]coach.Goal, error) {
 			return badRecord("goal %d is a bucket, not a record", id)
 		}
 		g, err := decodeGoal(v, id)
-		out = append(out, g)
+		out = append(out, shownGoal(g))
 		return err
 	})
 	return out, err
@@ -233,7 +233,8 @@ func readGoal(goals *bolt.Bucket, id uint64) (coach.Goal, error) {
 	if v == nil {
 		return coach.Goal{}, says(ErrNotFound, "there is no goal with id %d", id)
 	}
-	return decodeGoal(v, id)
+	g, err := decodeGoal(v, id)
+	return shownGoal(g), err
 }
 
 // readCheckIns reads the check-ins of one goal's sub-bucket (nil: none yet)
@@ -242,7 +243,7 @@ func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.
 	var out []coach.CheckIn
 	err := scanDays(sub, from, to, func(day coach.Day, v []byte) error {
 		c, err := decodeCheckIn(v, day)
-		out = append(out, c)
+		out = append(out, shownCheckIn(c))
 		return goalRecordError(goalID, err)
 	})
 	return out, err

@@ -47,7 +47,8 @@ func TestWritesNeedingAGoalDoNotCreateTheFile(t *testing.T) {
 	s := newStore(t)
 	g := walkGoal(t, "Walk")
 	g.ID = 1
-	checks := map[string]error{"UpdateGoal": s.UpdateGoal(g), "DeleteGoal": s.DeleteGoal(1)}
+	checks := map[string]error{"DeleteGoal": s.DeleteGoal(1)}
+	_, checks["EditGoal"] = s.EditGoal(1, func(g coach.Goal) (coach.Goal, error) { return g, nil })
 	_, checks["CheckIn"] = s.CheckIn(1, entry(today, coach.Done), today)
 	_, checks["Undo"] = s.Undo(1, today)
 	for name, err := range checks {
@@ -175,12 +176,10 @@ func TestNamesAreUniqueIgnoringCase(t *testing.T) {
 	if _, err := s.AddGoal(walkGoal(t, "  Walk ")); !errors.Is(err, ErrNameTaken) {
 		t.Errorf("AddGoal with spaces around = %v, want ErrNameTaken", err)
 	}
-	run.Name = "WALK"
-	if err := s.UpdateGoal(run); !errors.Is(err, ErrNameTaken) {
+	if _, err := s.EditGoal(run.ID, rename("WALK")); !errors.Is(err, ErrNameTaken) {
 		t.Errorf("renaming Run onto Walk = %v, want ErrNameTaken", err)
 	}
-	walk.Name = "walk"
-	if err := s.UpdateGoal(walk); err != nil {
+	if _, err := s.EditGoal(walk.ID, rename("walk")); err != nil {
 		t.Errorf("changing the case of a goal's own name: %v", err)
 	}
 	if gs := mustGoals(t, s); len(gs) != 2 || gs[0].Name != "walk" || gs[1].Name != "Run" {
@@ -208,24 +207,22 @@ func TestAddGoalRefusesWhatCouldNotBeRead(t *testing.T) {
 	}
 }
 
-func TestUpdateAndDeleteGoal(t *testing.T) {
+func TestEditAndDeleteGoal(t *testing.T) {
 	s := newStore(t)
 	walk := mustAdd(t, s, walkGoal(t, "Walk"))
 	keep := mustAdd(t, s, walkGoal(t, "Keep"))
 	mustCheckIn(t, s, walk.ID, entry(today, coach.Done), today)
 	mustCheckIn(t, s, keep.ID, entry(today, coach.Done), today)
 
-	walk = mustGoal(t, s, walk.ID).SetStatus(coach.Paused, today)
-	if err := s.UpdateGoal(walk); err != nil {
+	walk, err := s.EditGoal(walk.ID, func(g coach.Goal) (coach.Goal, error) { return g.SetStatus(coach.Paused, today), nil })
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := mustGoal(t, s, walk.ID); got.Status() != coach.Paused {
 		t.Errorf("status after update %s, want paused", got.Status())
 	}
-	ghost := walk
-	ghost.ID, ghost.Name = 99, "Ghost"
-	if err := s.UpdateGoal(ghost); !errors.Is(err, ErrNotFound) {
-		t.Errorf("UpdateGoal of a missing goal = %v, want ErrNotFound", err)
+	if _, err := s.EditGoal(99, rename("Ghost")); !errors.Is(err, ErrNotFound) {
+		t.Errorf("EditGoal of a missing goal = %v, want ErrNotFound", err)
 	}
 
 	if err := s.DeleteGoal(walk.ID); err != nil {

@@ -1,10 +1,12 @@
-// Package tui is tend's terminal interface: a root model that routes
-// messages to one small screen at a time (welcome, Today, check-in, adding a
-// goal, help), and the plain-text renderers that the printing commands share
-// with those screens.
+// Package tui is tend's terminal interface: a root Model that routes
+// messages to one small screen at a time (Today, check-in, a new goal, the
+// goals, the review, a guided session), each owning its keys, plus the
+// plain-text renderers that the commands in package tui/cli print with, so
+// `tend today` and the Today screen draw the same rows.
 //
-// All I/O runs in commands (commands.go); a screen changes only in Update,
-// when the message with the result arrives.
+// The Model reads and writes through the small Store interface that
+// *store.Store satisfies. All I/O runs in commands (commands.go); a screen
+// changes only in Update, when the message with the result arrives.
 package tui
 
 import (
@@ -15,7 +17,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"tend/coach"
 )
@@ -51,10 +52,10 @@ const (
 type Model struct {
 	deps          Deps
 	keys          globalKeys
-	help          help.Model
 	width, height int
 	screen        screen
 	showHelp      bool
+	helpScroll    int // the full help's first line shown
 
 	newGoal  newGoalScreen
 	today    todayScreen
@@ -77,17 +78,10 @@ type Model struct {
 
 // New returns the TUI, which starts by loading the goals.
 func New(d Deps) Model {
-	h := help.New()
-	h.Styles.ShortKey = d.Styles.Selected
-	h.Styles.ShortDesc = d.Styles.Muted
-	h.Styles.FullKey = d.Styles.Selected
-	h.Styles.FullDesc = d.Styles.Muted
-	h.Styles.ShortSeparator = d.Styles.Muted
-	h.ShortSeparator = " · "
 	if d.Tick == nil {
 		d.Tick = tea.Tick
 	}
-	return Model{deps: d, keys: defaultGlobalKeys(), help: h, today: newToday(), snap: coach.Snapshot{DayStartHour: coach.DefaultDayStartHour}}
+	return Model{deps: d, keys: defaultGlobalKeys(), today: newToday(), snap: coach.Snapshot{DayStartHour: coach.DefaultDayStartHour}}
 }
 
 // Err returns the error that ended the program, if one did; main prints it
@@ -105,7 +99,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.help.Width = msg.Width
+		m.review = m.review.sized(m.width-2, m.bodyHeight())
 		return m, nil
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -150,14 +144,17 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.editing() {
 		return m.routeKey(k)
 	}
+	// In the guided session q stops the session (and asks) instead.
+	quit := key.Matches(k, m.keys.Quit)
 	switch {
-	case key.Matches(k, m.keys.Quit):
+	case quit && m.screen == screenSession:
+		m.showHelp = false
+	case quit:
 		return m, tea.Quit
 	case m.showHelp:
-		m.showHelp = !key.Matches(k, defaultHelpKeys().Close)
-		return m, nil
+		return m.helpKey(k), nil
 	case key.Matches(k, m.keys.Help) && m.screen != screenLoading:
-		m.showHelp = true
+		m.showHelp, m.helpScroll = true, 0
 		return m, nil
 	}
 	return m.routeKey(k)
@@ -207,7 +204,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.fileMod, m.fileSize = msg.file.mod, msg.file.size
 	m = m.showToday()
 	m.goals = m.goals.setGoals(msg.snap.Goals)
-	m.today.weekly = weeklyLines(msg.snap, msg.day)
+	m.today.weekly = WeeklyLines(msg.snap, msg.day)
 	switch {
 	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:
 		m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, msg.day)
@@ -266,10 +263,9 @@ func (m Model) headerView() string {
 func (m Model) bodyView(height int) string {
 	w := m.width - 2
 	if m.showHelp {
-		keys := m.help.FullHelpView(append(m.activeKeys().FullHelp(), []key.Binding{m.keys.Help, m.keys.Quit, m.keys.ForceQuit}))
-		// The care note is always one key away, and comes first, so even
-		// a small window shows it whole.
-		return m.deps.Styles.Muted.Render(wrapJoin(coach.MsgO1, w)) + "\n\n" + keys
+		lines := m.helpLines(w)
+		top := min(m.helpScroll, max(0, len(lines)-height))
+		return strings.Join(lines[top:min(len(lines), top+height)], "\n")
 	}
 	switch m.screen {
 	case screenNewGoal:
@@ -292,6 +288,13 @@ func (m Model) bodyView(height int) string {
 }
 
 func (m Model) footerView() string {
+	lines := append(m.footerLines(), "", " "+m.helpBarView())
+	return strings.Join(lines, "\n")
+}
+
+// footerLines are the footer's lines above the help bar: the check-in's
+// hint and the status.
+func (m Model) footerLines() []string {
 	var lines []string
 	if (m.screen == screenCheckIn || m.screen == screenDay) && !m.showHelp {
 		h := m.checkIn.hint()
@@ -318,38 +321,37 @@ func (m Model) footerView() string {
 			lines = append(lines, " "+st.Render(l))
 		}
 	}
-	keys := m.activeKeys().ShortHelp()
-	if m.editing() {
-		keys = append(keys, m.keys.ForceQuit)
-	} else {
-		keys = append(keys, m.keys.Help, m.keys.Quit)
-	}
-	if m.showHelp {
-		keys = []key.Binding{defaultHelpKeys().Close, m.keys.Quit}
-	}
-	lines = append(lines, "", " "+m.shortHelp(keys, m.width-2))
-	return strings.Join(lines, "\n")
+	return lines
 }
 
-// shortHelp renders the help bar from key bindings. Where the width is too
-// small it drops the screen's later keys first, keeping the first one and
-// the last two (help and quit), so the way out always shows.
-func (m Model) shortHelp(keys []key.Binding, width int) string {
-	var enabled []key.Binding
-	for _, k := range keys {
-		if k.Enabled() && k.Help().Key != "" {
-			enabled = append(enabled, k)
-		}
+// helpBarView is the help bar of the screen that has the keys.
+func (m Model) helpBarView() string {
+	switch {
+	case m.showHelp:
+		k := m.helpKeysNow()
+		return helpBar([]key.Binding{k.Close, k.Up}, []key.Binding{m.keys.Quit}, m.width-2, m.deps.Styles)
+	case m.editing():
+		return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.ForceQuit}, m.width-2, m.deps.Styles)
+	case m.screen == screenSession:
+		// The session's own q stops it.
+		return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.Help}, m.width-2, m.deps.Styles)
 	}
-	h := m.help
-	h.Width = 0 // this loop does the fitting; help's own cut drops quit first
-	for {
-		out := h.ShortHelpView(enabled)
-		if lipgloss.Width(out) <= width || len(enabled) <= 2 {
-			return ansi.Truncate(out, max(width, 0), "…")
-		}
-		enabled = append(enabled[:len(enabled)-3], enabled[len(enabled)-2:]...)
+	return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.Help, m.keys.Quit}, m.width-2, m.deps.Styles)
+}
+
+// helpKey scrolls or closes the full help.
+func (m Model) helpKey(k tea.KeyMsg) Model {
+	hk := m.helpKeysNow()
+	last := max(0, len(m.helpLines(m.width-2))-m.bodyHeight())
+	switch {
+	case key.Matches(k, hk.Close):
+		m.showHelp = false
+	case key.Matches(k, hk.Up):
+		m.helpScroll = max(0, min(m.helpScroll, last)-1)
+	case key.Matches(k, hk.Down):
+		m.helpScroll = min(last, m.helpScroll+1)
 	}
+	return m
 }
 
 // activeKeys is the key map of the screen that has the keys.
@@ -370,21 +372,4 @@ func (m Model) activeKeys() help.KeyMap {
 	case screenToday, screenLoading:
 	}
 	return m.today
-}
-
-// plainError turns an error into the sentence a person reads: the coach's
-// and the store's errors already say what to do.
-func plainError(err error) string {
-	msg := upperFirst(sentence(err))
-	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
-		msg += "."
-	}
-	return msg
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -28,9 +28,10 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, addGoalCmd(m.deps.Store, msg.goal)
 	case openReviewMsg:
 		if m.screen != screenReview {
-			m.review = newReview(activeGoals(m.snap.Goals), msg.goalID)
+			m.review = newReview(reviewGoals(m.snap.Goals), msg.goalID)
 		}
 		m.screen = screenReview
+		m.review = m.review.sized(m.width-2, m.bodyHeight())
 		return m, loadHistoryCmd(m.deps.Store, m.goalByID(m.review.goalID()), m.day)
 	case openSessionMsg:
 		return m.startSession(msg.item)
@@ -90,7 +91,8 @@ func (m Model) startSession(item coach.Today) (tea.Model, tea.Cmd) {
 	}
 	m.sessions++
 	var cmd tea.Cmd
-	m.session, cmd = newSession(m.sessions, item, parts, m.deps.Tick)
+	m.session, cmd = newSession(m.sessions, item, parts,
+		sessionClock{second: m.deps.SessionSecond, every: m.deps.Tick, ring: bellCmd(m.deps.Bell)})
 	m.screen = screenSession
 	return m, cmd
 }
@@ -118,16 +120,18 @@ func (m Model) goalByID(id uint64) coach.Goal {
 	return coach.Goal{}
 }
 
-// activeGoals are the goals the review walks through: every goal but the
-// archived ones, whose history stays one `tend review NAME` away.
-func activeGoals(goals []coach.Goal) []coach.Goal {
-	var out []coach.Goal
+// reviewGoals are the goals the review walks through: every goal, the
+// archived ones last, as `tend review` shows them too.
+func reviewGoals(goals []coach.Goal) []coach.Goal {
+	var out, archived []coach.Goal
 	for _, g := range goals {
-		if g.Status() != coach.Archived {
-			out = append(out, g)
+		if g.Status() == coach.Archived {
+			archived = append(archived, g)
+			continue
 		}
+		out = append(out, g)
 	}
-	return out
+	return append(out, archived...)
 }
 
 // freeName returns name, or name with a number after it when a goal already

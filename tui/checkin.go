@@ -80,7 +80,7 @@ func newCheckIn(item coach.Today, o coach.Outcome, full bool) checkInScreen {
 		title = item.Goal.Name + " · the full session: " + coach.SessionWords(item.Plan, session)
 	}
 	s := checkInScreen{keys: defaultCheckInKeys(), item: item, effort: 1, moodBefore: -1, moodAfter: -1,
-		amount: amountInput(coach.Amount(session.Target, item.Plan.Unit)), note: noteInput(), full: full, title: title}
+		amount: amountInput(amountNumber(session.Target)), note: noteInput(), full: full, title: title}
 	s.outcome = int(o - coach.Done)
 	return s.on(item.Day)
 }
@@ -102,7 +102,7 @@ func newCheckInEdit(item coach.Today, c coach.CheckIn) checkInScreen {
 	s.edit, s.title = true, item.Goal.Name
 	s.effort, s.pain = indexOf(coach.Efforts, c.Effort, 1), indexOf(coach.Pains, c.Pain, 0)
 	s.moodBefore, s.moodAfter = moodIndex(c.MoodBefore), moodIndex(c.MoodAfter)
-	s.amount.Placeholder = coach.Amount(c.Target, item.Plan.Unit)
+	s.amount.Placeholder = amountNumber(c.Target)
 	if c.Outcome.ShowedUp() {
 		s.amount.SetValue(amountNumber(c.Achieved))
 	}
@@ -110,6 +110,8 @@ func newCheckInEdit(item coach.Today, c coach.CheckIn) checkInScreen {
 	return s
 }
 
+// amountInput is the amount field; the placeholder is the number alone,
+// since the unit is drawn beside the field.
 func amountInput(placeholder string) textinput.Model {
 	in := newInput()
 	in.Placeholder, in.CharLimit, in.Prompt, in.Width = placeholder, 8, "", 10

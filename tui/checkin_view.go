@@ -24,7 +24,7 @@ func (s checkInScreen) submit(confirmed bool) (checkInScreen, tea.Cmd) {
 	}
 	note, err := coach.CleanNote(s.note.Value())
 	if err != nil {
-		s.problem = upperFirst(sentence(err)) + "."
+		s.problem = plainError(err)
 		return s.focus(askNote)
 	}
 	e := coach.Entry{Day: s.item.Day, Outcome: s.outcomeValue(), Amount: a,
@@ -166,7 +166,13 @@ func (s checkInScreen) row(q question, width int, st Styles) []string {
 	line := pointer + fmt.Sprintf("%-18s", label) + strings.Join(parts, " ")
 	switch q {
 	case askAmount:
-		line = pointer + fmt.Sprintf("%-18s", label) + s.amount.View()
+		// The unit beside the number, so "how far?" is never a bare 0.2.
+		in, shown := s.amount, s.amount.Value()
+		if shown == "" {
+			shown = in.Placeholder
+		}
+		in.Width = max(1, lipgloss.Width(shown)) // no padding between the number and its unit
+		line = pointer + fmt.Sprintf("%-18s", label) + in.View() + " " + s.item.Plan.Unit.String()
 	case askNote:
 		in := s.note
 		in.Width = max(4, width-lipgloss.Width(pointer)-19)

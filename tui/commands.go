@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -22,7 +23,8 @@ type Store interface {
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	Goals() ([]coach.Goal, error)
-	UpdateGoal(g coach.Goal) error
+	// EditGoal reads, changes and writes one goal in one transaction.
+	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 }
 
@@ -34,6 +36,12 @@ type Deps struct {
 	Styles Styles
 	// Tick makes timer commands; tea.Tick unless a test drives time itself.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// SessionSecond is how long one second of a guided session lasts:
+	// time.Second unless TEND_SPEED runs time faster (0 means time.Second).
+	SessionSecond time.Duration
+	// Bell is where the guided session writes the terminal's bell (the
+	// program's output); nil rings nothing.
+	Bell io.Writer
 }
 
 // watchEvery is how often the TUI looks at the database file's modification
@@ -123,28 +131,16 @@ func statCmd(path string) tea.Cmd {
 // goalSavedMsg says a change to a goal is on disk.
 type goalSavedMsg struct{ said string }
 
-// editGoalCmd applies edit to the goal as it is stored now, not as the
-// screen last saw it, so a check-in made meanwhile elsewhere is kept.
+// editGoalCmd applies edit to the goal as it is stored at the moment of
+// writing, inside the store's one write transaction, not to the copy the
+// screen last saw: a check-in made meanwhile elsewhere (its level, a safety
+// hold) is kept.
 func editGoalCmd(st Store, id uint64, edit func(coach.Goal) (coach.Goal, error), said string) tea.Cmd {
 	return func() tea.Msg {
-		goals, err := st.Goals()
-		if err != nil {
+		if _, err := st.EditGoal(id, edit); err != nil {
 			return errMsg{err}
 		}
-		for _, g := range goals {
-			if g.ID != id {
-				continue
-			}
-			g, err = edit(g)
-			if err == nil {
-				err = st.UpdateGoal(g)
-			}
-			if err != nil {
-				return errMsg{err}
-			}
-			return goalSavedMsg{said: said}
-		}
-		return errMsg{wrapUser("That goal is gone; another tend may have deleted it")}
+		return goalSavedMsg{said: said}
 	}
 }
 

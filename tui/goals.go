@@ -151,7 +151,7 @@ func (s goalsScreen) updateDays(msg tea.KeyMsg, g coach.Goal) (goalsScreen, tea.
 			return g.WithSchedule(sched, day), nil
 		}, done: "Now " + ScheduleWords(sched) + ", from today. Past days keep the schedule they had."})
 	default:
-		s.days = s.days.update(msg, defaultNewGoalKeys())
+		s.days = s.days.update(msg, s.keys.formKeys)
 	}
 	return s, nil
 }
@@ -185,18 +185,6 @@ func archiveOrRestore(day coach.Day) editGoal {
 	}, done: "Saved. An archived goal leaves Today and keeps its history; x again brings it back."}
 }
 
-// daysFormFor starts the days form at a goal's schedule.
-func daysFormFor(s coach.Schedule) daysForm {
-	f := newDaysForm(max(1, s.Sessions()))
-	if len(s.Weekdays) > 0 {
-		f.weekdayMode, f.on = true, [7]bool{}
-		for _, d := range s.Weekdays {
-			f.on[(int(d)+6)%7] = true
-		}
-	}
-	return f
-}
-
 func (s goalsScreen) View(width, height int, st Styles) string {
 	lines := []string{st.Title.Render("Goals"), ""}
 	nameW := min(20, max(8, width/3))
@@ -220,9 +208,8 @@ func (s goalsScreen) View(width, height int, st Styles) string {
 			"To keep a copy first, run `tend export --out tend-export.json`; to keep the history, archive it (x) instead.", g.Name), width)...)
 		lines = append(lines, "  Type its name to delete  "+s.input.View())
 	case goalsDays:
-		form := newGoalScreen{days: s.days}
 		lines = append(lines, "")
-		lines = append(lines, form.daysView(width, st)[2:4]...)
+		lines = append(lines, s.days.view(width, st)...)
 		lines = append(lines, st.Muted.Render(ansiCut("From today on; past days keep the schedule they had.", width)))
 	case goalsList:
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // sizes are the windows every screen is drawn at: narrow, standard, wide.
-var sizes = []struct{ w, h int }{{40, 12}, {80, 24}, {120, 30}}
+var sizes = []struct{ w, h int }{{40, 12}, {80, 24}, {120, 40}}
 
 // checkFits fails if the view is taller or wider than the window.
 func checkFits(t *testing.T, view string, w, h int) {

@@ -60,35 +60,54 @@ func defaultCheckInKeys() checkInKeys {
 	}
 }
 
-// helpKeys close the full help.
+// helpKeys scroll and close the full help.
 type helpKeys struct {
-	Close key.Binding
+	Up, Down, Close key.Binding
 }
 
 func defaultHelpKeys() helpKeys {
-	return helpKeys{Close: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back"))}
+	return helpKeys{
+		Up:    key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "scroll")),
+		Down:  key.NewBinding(key.WithKeys("down", "j", "pgdown", " ")),
+		Close: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back")),
+	}
+}
+
+// formKeys move through a form: between its rows, among a row's answers,
+// and on the weekday picker. The days and ladder forms read them; the
+// new-goal flow and the Goals screen, which show those forms, embed them.
+type formKeys struct {
+	Up, Down, Left, Right, Tab, Toggle key.Binding
+}
+
+// defaultFormKeys are the form keys; tab's help says what it switches.
+func defaultFormKeys(tabHelp string) formKeys {
+	return formKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
+		Right:  key.NewBinding(key.WithKeys("right", "l")),
+		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", tabHelp)),
+		Toggle: key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
+	}
 }
 
 // goalsKeys drive the Goals screen.
 type goalsKeys struct {
-	Up, Down, Rename, Days, Pause, Archive, Delete, Back, Save, Toggle, Left, Right, Tab key.Binding
+	formKeys
+	Rename, Days, Pause, Archive, Delete, Back, Save key.Binding
 }
 
 func defaultGoalsKeys() goalsKeys {
 	return goalsKeys{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:    key.NewBinding(key.WithKeys("down", "j")),
-		Rename:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "rename")),
-		Days:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "days")),
-		Pause:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
-		Archive: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
-		Delete:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Toggle:  key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
-		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:   key.NewBinding(key.WithKeys("right", "l")),
-		Tab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "days a week / weekdays")),
+		formKeys: defaultFormKeys("days a week / weekdays"),
+		Rename:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "rename")),
+		Days:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "days")),
+		Pause:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
+		Archive:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Delete:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 	}
 }
 
@@ -120,31 +139,35 @@ func defaultReviewKeys() reviewKeys {
 // sessionKeys drive the guided session.
 type sessionKeys struct {
 	Pause, Skip, Stop key.Binding
+	// The stop question's answers.
+	Yes, No, Choose, Left, Right key.Binding
 }
 
 func defaultSessionKeys() sessionKeys {
 	return sessionKeys{
 		Pause: key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space", "pause")),
 		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip block")),
-		Stop:  key.NewBinding(key.WithKeys("esc", "s"), key.WithHelp("esc", "stop")),
+		// q stops the session rather than quitting tend (DESIGN "Screens").
+		Stop:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "stop")),
+		Yes:    key.NewBinding(key.WithKeys("y")),
+		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("esc", "keep going")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "yes/no")),
+		Right:  key.NewBinding(key.WithKeys("right", "l")),
 	}
 }
 
 // newGoalKeys drive the new-goal flow.
 type newGoalKeys struct {
-	Next, Back, Up, Down, Left, Right, Tab, Toggle, Filter key.Binding
+	formKeys
+	Next, Back, Filter key.Binding
 }
 
 func defaultNewGoalKeys() newGoalKeys {
 	return newGoalKeys{
-		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:   key.NewBinding(key.WithKeys("down", "j")),
-		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:  key.NewBinding(key.WithKeys("right", "l")),
-		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch")),
-		Toggle: key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "pick day")),
-		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		formKeys: defaultFormKeys("switch"),
+		Next:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"time"
 
 	"tend/coach"
@@ -53,3 +54,10 @@ type fatalMsg struct{ err error }
 
 // closeScreenMsg asks the root to go back to Today.
 type closeScreenMsg struct{}
+
+// userError is a sentence for a person, with nothing to strip.
+type userError struct{ msg string }
+
+func (e userError) Error() string { return e.msg }
+
+func wrapUser(format string, args ...any) error { return userError{msg: fmt.Sprintf(format, args...)} }

@@ -40,7 +40,7 @@ type newGoalScreen struct {
 	filtering     bool
 	lowImpactOnly bool // a readiness "yes" not yet cleared by a doctor
 
-	custom customForm
+	custom ladderForm
 	name   textinput.Model
 	days   daysForm
 	ready  int // 0: no to all, 1: yes to one or more
@@ -72,7 +72,7 @@ func newNewGoal(welcome bool, taken []coach.Goal, day coach.Day) newGoalScreen {
 	s := newGoalScreen{keys: defaultNewGoalKeys(), welcome: welcome, taken: taken, day: day, ifThen: -1,
 		plans: append(coach.Plans(), customChoice()), filter: mk("type to filter", 20),
 		name: mk("a name", coach.MaxNameLen), capac: mk("skip", 3), anchor: mk("e.g. make coffee", 80),
-		custom: newCustomForm(mk)}
+		custom: newLadderForm(mk)}
 	s.filter.Prompt = "/"
 	return s
 }
@@ -140,13 +140,13 @@ func (s newGoalScreen) Update(msg tea.KeyMsg) (newGoalScreen, tea.Cmd) {
 	case ngPlan:
 		s = s.updatePlan(msg)
 	case ngCustom:
-		s.custom = s.custom.update(msg, s.keys)
+		s.custom = s.custom.update(msg, s.keys.formKeys)
 	case ngDays:
-		s.days = s.days.update(msg, s.keys)
+		s.days = s.days.update(msg, s.keys.formKeys)
 	case ngReady:
-		s.ready = choose(s.ready, 2, msg, s.keys)
+		s.ready = choose(s.ready, 2, msg, s.keys.formKeys)
 	case ngAdvice:
-		s.advice = choose(s.advice, 2, msg, s.keys)
+		s.advice = choose(s.advice, 2, msg, s.keys.formKeys)
 	case ngAnchor:
 		s = s.updateAnchor(msg)
 	case ngName, ngCapacity, ngPreview:
@@ -173,7 +173,7 @@ func (s newGoalScreen) typeInto(msg tea.KeyMsg) (newGoalScreen, tea.Cmd) {
 	case ngCapacity:
 		s.capac, cmd = s.capac.Update(msg)
 	case ngCustom:
-		s.custom, cmd = s.custom.typeInto(msg)
+		s.custom, cmd = s.custom.typeInto(msg, s.keys.formKeys)
 	case ngAnchor:
 		s.anchor, cmd = s.anchor.Update(msg)
 	case ngDays, ngReady, ngAdvice, ngPreview:
@@ -205,20 +205,9 @@ func (s newGoalScreen) updateAnchor(msg tea.KeyMsg) newGoalScreen {
 			s.anchor.Blur()
 		}
 	case s.focus == 1:
-		s.ifThen = choose(s.ifThen+1, len(coach.IfThenPlans)+1, msg, s.keys) - 1
+		s.ifThen = choose(s.ifThen+1, len(coach.IfThenPlans)+1, msg, s.keys.formKeys) - 1
 	}
 	return s
-}
-
-// choose moves a choice among n with ←/→.
-func choose(i, n int, msg tea.KeyMsg, k newGoalKeys) int {
-	switch {
-	case key.Matches(msg, k.Left):
-		return (i + n - 1) % n
-	case key.Matches(msg, k.Right):
-		return (i + 1) % n
-	}
-	return i
 }
 
 // goBack returns to the step before, or leaves the flow from its first step

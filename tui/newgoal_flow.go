@@ -16,14 +16,14 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 	case ngPlan:
 		return s.afterPlan()
 	case ngCustom:
-		if _, err := s.customPlan(); err != nil {
-			s.problem = sentence(err)
+		if _, err := s.custom.ladder(); err != nil {
+			s.problem = Sentence(err)
 			return s, nil
 		}
 		return s.goTo(ngName)
 	case ngName:
 		if _, err := coach.CleanName(s.nameValue()); err != nil {
-			s.problem = sentence(err)
+			s.problem = Sentence(err)
 			return s, nil
 		}
 		if s.nameTaken() {
@@ -62,7 +62,7 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 	case ngPreview:
 		g, err := s.goal()
 		if err != nil {
-			s.problem = sentence(err)
+			s.problem = Sentence(err)
 			return s, nil
 		}
 		s.saving = true
@@ -124,11 +124,11 @@ func lowImpact(ps []coach.Plan) []coach.Plan {
 func (s newGoalScreen) toPreview() (newGoalScreen, tea.Cmd) {
 	g, err := s.goal()
 	if err != nil {
-		s.problem = sentence(err)
+		s.problem = Sentence(err)
 		return s, nil
 	}
 	if s.preview, err = coach.Preview(g, previewWeeks); err != nil {
-		s.problem = sentence(err)
+		s.problem = Sentence(err)
 		return s, nil
 	}
 	return s.goTo(ngPreview)
@@ -153,7 +153,7 @@ func (s newGoalScreen) goal() (coach.Goal, error) {
 	p := s.plan()
 	var custom *coach.Custom
 	if p.ID == coach.CustomPlanID {
-		c, err := s.customPlan()
+		c, err := s.custom.ladder()
 		if err != nil {
 			return coach.Goal{}, err
 		}

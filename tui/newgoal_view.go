@@ -19,7 +19,7 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 	case ngCustom:
 		lines = s.customView(width, st)
 	case ngName:
-		lines = []string{"What shall we call it?", "", s.fieldRow("Name", s.name.View(), true, st)}
+		lines = []string{"What shall we call it?", "", fieldRow("Name", s.name.View(), true, st)}
 	case ngDays:
 		lines = s.daysView(width, st)
 	case ngReady:
@@ -47,26 +47,9 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 	return strings.Join(fitLines(lines, height), "\n")
 }
 
-// paragraph wraps text to the width, every line in style.
-func paragraph(text string, width int, style lipgloss.Style) []string {
-	lines := wrap(text, width)
-	for i, l := range lines {
-		lines[i] = style.Render(l)
-	}
-	return lines
-}
-
 func (s newGoalScreen) customView(width int, st Styles) []string {
 	lines := paragraph("Build your own ladder: tend starts you at the first step and adds one step at a time.", width, st.Muted)
-	unit := s.choiceRow("Unit", unitWords(), s.custom.unit, s.custom.focus == 0, st)
-	if lipgloss.Width(unit) > width {
-		unit = pointerFor(s.custom.focus == 0, st) + "Unit\n  " + strings.Join(answerParts(unitWords(), s.custom.unit, st), "")
-	}
-	lines = append(append(lines, ""), strings.Split(unit, "\n")...)
-	for i, f := range s.custom.fields {
-		lines = append(lines, s.fieldRow(customLabels[i], f.View(), s.custom.focus == i+1, st))
-	}
-	return lines
+	return append(append(lines, ""), s.custom.view(width, st)...)
 }
 
 func (s newGoalScreen) readyView(width, height int, st Styles) []string {
@@ -82,7 +65,7 @@ func (s newGoalScreen) readyView(width, height int, st Styles) []string {
 			}
 		}
 	}
-	return append(lines, s.choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
+	return append(lines, choiceRow("Any of these?", []string{"no", "yes"}, s.ready, true, st))
 }
 
 func (s newGoalScreen) capacityView(width int, st Styles) []string {
@@ -91,18 +74,9 @@ func (s newGoalScreen) capacityView(width int, st Styles) []string {
 		question = "How many minutes could you comfortably walk today?"
 	}
 	lines := paragraph(question, width, lipgloss.NewStyle())
-	lines = append(lines, "", s.fieldRow("Minutes", s.capac.View(), true, st))
+	lines = append(lines, "", fieldRow("Minutes", s.capac.View(), true, st))
 	lines = append(lines, paragraph("Starting below that is on purpose: early wins build the habit.", width, st.Muted)...)
 	return append(lines, "", st.Success.Render(s.startWords()))
-}
-
-// fitLines keeps the last lines that fit, so the current question and any
-// problem with it stay on screen in a small window.
-func fitLines(lines []string, height int) []string {
-	if len(lines) > height && height > 0 {
-		return lines[len(lines)-height:]
-	}
-	return lines
 }
 
 func (s newGoalScreen) planView(width, height int, st Styles) []string {
@@ -147,33 +121,7 @@ func (s newGoalScreen) planView(width, height int, st Styles) []string {
 }
 
 func (s newGoalScreen) daysView(width int, st Styles) []string {
-	lines := []string{"How often?", ""}
-	mode := s.choiceRow("Days a week", []string{fmt.Sprintf("%d", s.days.perWeek)}, 0, !s.days.weekdayMode, st)
-	lines = append(lines, mode)
-	var days []string
-	for i, name := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
-		box := "·"
-		if s.days.on[i] {
-			box = "✓"
-		}
-		d := box + name
-		if s.days.weekdayMode && i == s.days.cursor {
-			d = st.Choice.Render("[" + d + "]")
-		} else {
-			d = " " + d + " "
-		}
-		days = append(days, d)
-	}
-	pointer := "  "
-	if s.days.weekdayMode {
-		pointer = cursorGlyph + " "
-	}
-	row := pointer + fmt.Sprintf("%-18s", "Or on") + strings.Join(days, "")
-	if lipgloss.Width(row) > width {
-		// Narrow: the days on a line of their own, two letters each.
-		row = pointer + "Or on\n " + strings.Join(shortDays(s.days, st), "")
-	}
-	lines = append(lines, strings.Split(row, "\n")...)
+	lines := append([]string{"How often?", ""}, s.days.view(width, st)...)
 	if p := s.plan(); p.MinRestDays > 0 {
 		lines = append(lines, "")
 		lines = append(lines, wrap(fmt.Sprintf("%s works best with a rest day between sessions: recovery is when your body adapts.", p.Name), width)...)
@@ -183,9 +131,9 @@ func (s newGoalScreen) daysView(width int, st Styles) []string {
 
 func (s newGoalScreen) anchorView(width int, st Styles) []string {
 	lines := append(wrap("Optional: tie it to something you already do.", width), "")
-	lines = append(lines, s.fieldRow("After I", s.anchor.View(), s.focus == 0, st))
+	lines = append(lines, fieldRow("After I", s.anchor.View(), s.focus == 0, st))
 	plans := append([]string{"none"}, coach.IfThenPlans...)
-	lines = append(lines, "", s.choiceRow("A plan for a hard day", nil, 0, s.focus == 1, st))
+	lines = append(lines, "", choiceRow("A plan for a hard day", nil, 0, s.focus == 1, st))
 	lines = append(lines, "    "+st.Choice.Render("◂ "+ansiCut(plans[s.ifThen+1], width-8)+" ▸"))
 	return lines
 }
@@ -198,27 +146,6 @@ func (s newGoalScreen) previewView(width int, st Styles) []string {
 	lines = append(lines, "")
 	lines = append(lines, wrap("Repeating a week is normal, and rest days are part of the plan. Enter saves it.", width)...)
 	return lines
-}
-
-// choiceRow draws a label and its answers, the chosen one in brackets.
-func (s newGoalScreen) choiceRow(label string, answers []string, chosen int, focused bool, st Styles) string {
-	pointer, parts := pointerFor(focused, st), answerParts(answers, chosen, st)
-	if label != "" {
-		label = fmt.Sprintf("%-18s", label)
-	}
-	return pointer + label + strings.Join(parts, " ")
-}
-
-func (s newGoalScreen) fieldRow(label, field string, focused bool, st Styles) string {
-	return pointerFor(focused, st) + fmt.Sprintf("%-18s", label) + field
-}
-
-func unitWords() []string {
-	out := make([]string, len(customUnits))
-	for i, u := range customUnits {
-		out[i] = u.String()
-	}
-	return out
 }
 
 func (s newGoalScreen) ShortHelp() []key.Binding {
@@ -240,20 +167,3 @@ func (s newGoalScreen) ShortHelp() []key.Binding {
 }
 
 func (s newGoalScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-
-// shortDays draws the weekday picker tightly, for a narrow window.
-func shortDays(f daysForm, st Styles) []string {
-	var out []string
-	for i, name := range []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
-		box := "·"
-		if f.on[i] {
-			box = "✓"
-		}
-		d := " " + box + name
-		if f.weekdayMode && i == f.cursor {
-			d = st.Choice.Render("[" + box + name + "]")
-		}
-		out = append(out, d)
-	}
-	return out
-}

@@ -14,11 +14,13 @@ import (
 // reviewScreen shows one goal's consistency and progress; ←/→ move between
 // goals, ↑/↓ scroll where the window is small.
 type reviewScreen struct {
-	keys   reviewKeys
-	goals  []coach.Goal
-	at     int
-	hist   *History // nil until the goal's history has arrived
-	scroll int
+	keys          reviewKeys
+	goals         []coach.Goal
+	at            int
+	hist          *History // nil until the goal's history has arrived
+	scroll        int
+	width, height int // the room the review draws in
+	lines         int // how many lines it draws there
 	// picking puts a cursor on the calendar, on day pick, to open a day.
 	picking bool
 	pick    coach.Day
@@ -40,6 +42,26 @@ func newReview(goals []coach.Goal, goalID uint64) reviewScreen {
 			s.at = i
 		}
 	}
+	return s.updateKeys()
+}
+
+// sized takes the room the review draws in, which says whether it scrolls.
+func (s reviewScreen) sized(width, height int) reviewScreen {
+	s.width, s.height = width, height
+	s.lines = len(s.allLines(width, Styles{}))
+	s.scroll = min(s.scroll, max(0, s.lines-height))
+	return s.updateKeys()
+}
+
+// updateKeys enables only the keys that can do something now: ←/→ with more
+// than one goal, ↑/↓ when the review is taller than its room.
+func (s reviewScreen) updateKeys() reviewScreen {
+	many := len(s.goals) > 1
+	s.keys.Prev.SetEnabled(many)
+	s.keys.Next.SetEnabled(many)
+	scrolls := s.height > 0 && s.lines > s.height
+	s.keys.Up.SetEnabled(scrolls)
+	s.keys.Down.SetEnabled(scrolls)
 	return s
 }
 
@@ -57,7 +79,7 @@ func (s reviewScreen) withHistory(msg historyLoadedMsg) reviewScreen {
 		h := msg.hist
 		s.hist = &h
 	}
-	return s
+	return s.sized(s.width, s.height)
 }
 
 func (s reviewScreen) Update(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
@@ -70,40 +92,22 @@ func (s reviewScreen) Update(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
 		s.picking, s.pick, s.scroll = true, s.hist.Today, 0
 	case key.Matches(msg, s.keys.Back):
 		return s, send(closeScreenMsg{})
-	case key.Matches(msg, s.keys.Prev) && n > 1:
+	case key.Matches(msg, s.keys.Prev):
 		s.at, s.hist, s.scroll = (s.at+n-1)%n, nil, 0
-		return s, send(openReviewMsg{goalID: s.goalID()})
-	case key.Matches(msg, s.keys.Next) && n > 1:
+		return s.sized(s.width, s.height), send(openReviewMsg{goalID: s.goalID()})
+	case key.Matches(msg, s.keys.Next):
 		s.at, s.hist, s.scroll = (s.at+1)%n, nil, 0
-		return s, send(openReviewMsg{goalID: s.goalID()})
+		return s.sized(s.width, s.height), send(openReviewMsg{goalID: s.goalID()})
 	case key.Matches(msg, s.keys.Up):
 		s.scroll = max(0, s.scroll-1)
 	case key.Matches(msg, s.keys.Down):
-		s.scroll++
+		s.scroll = min(max(0, s.lines-s.height), s.scroll+1)
 	}
 	return s, nil
 }
 
 func (s reviewScreen) View(width, height int, st Styles) string {
-	if len(s.goals) == 0 {
-		return st.Muted.Render("No goals to review yet.")
-	}
-	title := st.Title.Render("Review · " + s.goals[s.at].Name)
-	if len(s.goals) > 1 {
-		pos := fmt.Sprintf("◂ %d of %d ▸", s.at+1, len(s.goals))
-		title = ansiCut(title, width-lipgloss.Width(pos)-1)
-		title += strings.Repeat(" ", max(1, width-lipgloss.Width(title)-lipgloss.Width(pos))) + st.Muted.Render(pos)
-	}
-	if s.hist == nil {
-		return title + "\n\n" + st.Muted.Render("Reading the history…")
-	}
-	h := *s.hist
-	head := []string{title, ""}
-	if s.picking {
-		h.Picked = s.pick
-		head = append(head[:1], st.Muted.Render(ansiCut(s.pickedWords(), width)))
-	}
-	lines := append(head, ReviewLines(h, width, st)...)
+	lines := s.allLines(width, st)
 	top := min(s.scroll, max(0, len(lines)-height))
 	lines = lines[top:]
 	if len(lines) > height {
@@ -112,13 +116,41 @@ func (s reviewScreen) View(width, height int, st Styles) string {
 	return strings.Join(lines, "\n")
 }
 
+// allLines is the whole review of the goal shown, before any scrolling.
+func (s reviewScreen) allLines(width int, st Styles) []string {
+	if len(s.goals) == 0 {
+		return []string{st.Muted.Render("No goals to review yet.")}
+	}
+	g := s.goals[s.at]
+	name := "Review · " + g.Name
+	if g.Status() == coach.Archived {
+		name += " · archived"
+	}
+	title := st.Title.Render(ansiCut(name, width))
+	if len(s.goals) > 1 {
+		pos := fmt.Sprintf("◂ %d of %d ▸", s.at+1, len(s.goals))
+		title = st.Title.Render(ansiCut(name, width-lipgloss.Width(pos)-1))
+		title += strings.Repeat(" ", max(1, width-lipgloss.Width(title)-lipgloss.Width(pos))) + st.Muted.Render(pos)
+	}
+	if s.hist == nil {
+		return []string{title, "", st.Muted.Render("Reading the history…")}
+	}
+	h := *s.hist
+	head := []string{title, ""}
+	if s.picking {
+		h.Picked = s.pick
+		head = append(head[:1], st.Muted.Render(ansiCut(s.pickedWords(), width)))
+	}
+	return append(head, ReviewLines(h, width, st)...)
+}
+
 func (s reviewScreen) ShortHelp() []key.Binding {
 	if s.picking {
-		return []key.Binding{s.keys.Open, s.keys.WeekBack, s.keys.DayBack, s.keys.Back}
+		return []key.Binding{s.keys.Open, s.keys.Back, s.keys.WeekBack, s.keys.DayBack}
 	}
 	calendar := s.keys.Calendar
 	calendar.SetEnabled(s.hist != nil)
-	return []key.Binding{s.keys.Prev, calendar, s.keys.Up, s.keys.Back}
+	return []key.Binding{s.keys.Up, s.keys.Back, s.keys.Prev, calendar}
 }
 
 func (s reviewScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
@@ -141,7 +173,9 @@ func (s reviewScreen) pickDay(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
 	case key.Matches(msg, s.keys.DayOn):
 		move = 1
 	}
-	if p := s.pick.AddDays(move); s.hist != nil && !p.After(s.hist.Today) && s.hist.Today.DaysSince(p) < 7*heatMaxWeeks {
+	// Within the calendar: never past today, nor before its first week.
+	if p := s.pick.AddDays(move); s.hist != nil && !p.After(s.hist.Today) &&
+		!p.Before(s.hist.Today.Monday().AddDays(-7*(reviewWeeks(*s.hist)-1))) {
 		s.pick = p
 	}
 	return s, nil

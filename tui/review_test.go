@@ -75,7 +75,7 @@ func TestReviewLinesShowEveryMeasure(t *testing.T) {
 	h := seededHistory(t)
 	text := strings.Join(ReviewLines(h, 100, DefaultStyles()), "\n")
 	for _, want := range []string{"■", "▪", "▫", "~", "+", "›", "·", "Strength", "Weeks kept", "Show-up",
-		"sessions", "[12]", "Level up: 12 min", "after a session, on average"} {
+		"sessions", "[12]", "Level up: 12 min", "on average, after − before", "- paused", "By week"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("review lacks %q:\n%s", want, text)
 		}

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -206,13 +208,16 @@ func pastReason(t coach.Today) string {
 	case c.Outcome == coach.Partial:
 		return fmt.Sprintf("Logged %s of %s.", amountNumber(c.Achieved), coach.Amount(c.Target, t.Plan.Unit))
 	case c.Outcome.ShowedUp():
-		return fmt.Sprintf("%s: %s.", upperFirst(c.Outcome.String()), coach.Amount(c.Achieved, t.Plan.Unit))
+		return fmt.Sprintf("%s: %s.", UpperFirst(c.Outcome.String()), coach.Amount(c.Achieved, t.Plan.Unit))
 	}
-	return upperFirst(c.Outcome.String()) + "."
+	return UpperFirst(c.Outcome.String()) + "."
 }
 
-// amountNumber is an amount without its unit, e.g. "6" or "2.5".
-func amountNumber(a float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", a), ".0") }
+// amountNumber is an amount without its unit, e.g. "6" or "2.25", to two
+// decimals at most as coach.Amount writes it.
+func amountNumber(a float64) string {
+	return strconv.FormatFloat(math.Round(a*100)/100, 'f', -1, 64)
+}
 
 // send wraps a message in a command, for screens asking the root to act.
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

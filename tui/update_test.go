@@ -59,14 +59,18 @@ func (r *recordingStore) Decisions(uint64, coach.Day, coach.Day) ([]coach.Decisi
 
 func (r *recordingStore) Goals() ([]coach.Goal, error) { return r.snap.Goals, nil }
 
-func (r *recordingStore) UpdateGoal(g coach.Goal) error {
+func (r *recordingStore) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error) {
 	for i := range r.snap.Goals {
-		if r.snap.Goals[i].ID == g.ID {
+		if r.snap.Goals[i].ID == id {
+			g, err := edit(r.snap.Goals[i])
+			if err != nil {
+				return coach.Goal{}, err
+			}
 			r.snap.Goals[i] = g
-			return nil
+			return g, nil
 		}
 	}
-	return errors.New("no such goal")
+	return coach.Goal{}, errors.New("no such goal")
 }
 
 func (r *recordingStore) DeleteGoal(id uint64) error {

@@ -1,66 +1,20 @@
 package tui
 
 import (
-	"time"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"tend/coach"
 )
 
-// daysForm asks how often: N days a week, or which weekdays.
-type daysForm struct {
-	perWeek     int
-	weekdayMode bool
-	on          [7]bool // Monday first
-	cursor      int
-}
-
-func newDaysForm(perWeek int) daysForm {
-	f := daysForm{perWeek: max(1, min(7, perWeek))}
-	// Spread out, with rest days between where they fit: 3 is mon, wed, fri.
-	spread := map[int]string{1: "1000000", 2: "0100100", 3: "1010100", 4: "1101100", 5: "1111100", 6: "1111110", 7: "1111111"}
-	for i, c := range spread[f.perWeek] {
-		f.on[i] = c == '1'
-	}
-	return f
-}
-
-func (f daysForm) update(msg tea.KeyMsg, k newGoalKeys) daysForm {
-	switch {
-	case key.Matches(msg, k.Tab):
-		f.weekdayMode = !f.weekdayMode
-	case !f.weekdayMode:
-		f.perWeek = choose(f.perWeek-1, 7, msg, k) + 1
-	case key.Matches(msg, k.Toggle):
-		f.on[f.cursor] = !f.on[f.cursor]
-	default:
-		f.cursor = choose(f.cursor, 7, msg, k)
-	}
-	return f
-}
-
-func (f daysForm) chosen() []time.Weekday {
-	var out []time.Weekday
-	for i, on := range f.on {
-		if on {
-			out = append(out, time.Weekday((i+1)%7))
-		}
-	}
-	return out
-}
-
-func (f daysForm) schedule() coach.Schedule {
-	if f.weekdayMode {
-		return coach.Schedule{Weekdays: f.chosen()}
-	}
-	return coach.Schedule{PerWeek: f.perWeek}
-}
-
-// customForm builds a ladder: a unit to choose, then four numbers to type.
-type customForm struct {
+// ladderForm builds a person's own ladder: a unit to choose, then four
+// numbers to type. The new-goal flow shows it when "Build my own ladder"
+// is picked.
+type ladderForm struct {
 	unit   int // index into customUnits
 	fields [4]textinput.Model
 	focus  int // 0: the unit; 1–4: the fields
@@ -71,8 +25,8 @@ var (
 	customLabels = [4]string{"Start at", "Add each step", "Up to", "Sessions per step"}
 )
 
-func newCustomForm(mk func(string, int) textinput.Model) customForm {
-	var f customForm
+func newLadderForm(mk func(string, int) textinput.Model) ladderForm {
+	var f ladderForm
 	// Filled in, so Enter alone builds a ladder: 10 up to 30 in steps of 5.
 	for i, v := range []string{"10", "5", "30", "3"} {
 		f.fields[i] = mk(v, 7)
@@ -81,7 +35,7 @@ func newCustomForm(mk func(string, int) textinput.Model) customForm {
 	return f
 }
 
-func (f customForm) refocus() customForm {
+func (f ladderForm) refocus() ladderForm {
 	for i := range f.fields {
 		f.fields[i].Blur()
 	}
@@ -91,7 +45,7 @@ func (f customForm) refocus() customForm {
 	return f
 }
 
-func (f customForm) update(msg tea.KeyMsg, k newGoalKeys) customForm {
+func (f ladderForm) update(msg tea.KeyMsg, k formKeys) ladderForm {
 	switch {
 	case key.Matches(msg, k.Tab), key.Matches(msg, k.Down):
 		f.focus = (f.focus + 1) % 5
@@ -103,19 +57,20 @@ func (f customForm) update(msg tea.KeyMsg, k newGoalKeys) customForm {
 	return f.refocus()
 }
 
-func (f customForm) typeInto(msg tea.KeyMsg) (customForm, tea.Cmd) {
+// typeInto sends a key to the focused field; the arrows still move between
+// fields.
+func (f ladderForm) typeInto(msg tea.KeyMsg, k formKeys) (ladderForm, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg.Type {
 	case tea.KeyUp, tea.KeyDown:
-		return f.update(msg, defaultNewGoalKeys()), nil
+		return f.update(msg, k), nil
 	}
 	f.fields[f.focus-1], cmd = f.fields[f.focus-1].Update(msg)
 	return f, cmd
 }
 
-// customPlan reads the ladder's answers, checked by the coach.
-func (s newGoalScreen) customPlan() (coach.Custom, error) {
-	f := s.custom
+// ladder reads the answers, checked by the coach.
+func (f ladderForm) ladder() (coach.Custom, error) {
 	c := coach.Custom{Unit: customUnits[f.unit]}
 	vals := make([]float64, 3)
 	for i := range vals {
@@ -134,4 +89,26 @@ func (s newGoalScreen) customPlan() (coach.Custom, error) {
 		return coach.Custom{}, err
 	}
 	return c, nil
+}
+
+// view draws the unit row, on two lines where the width asks, and the
+// four fields.
+func (f ladderForm) view(width int, st Styles) []string {
+	unit := choiceRow("Unit", unitWords(), f.unit, f.focus == 0, st)
+	if lipgloss.Width(unit) > width {
+		unit = pointerFor(f.focus == 0, st) + "Unit\n  " + strings.Join(answerParts(unitWords(), f.unit, st), "")
+	}
+	lines := strings.Split(unit, "\n")
+	for i, in := range f.fields {
+		lines = append(lines, fieldRow(customLabels[i], in.View(), f.focus == i+1, st))
+	}
+	return lines
+}
+
+func unitWords() []string {
+	out := make([]string, len(customUnits))
+	for i, u := range customUnits {
+		out[i] = u.String()
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package tui
+package cli
 
 import (
 	"bytes"
@@ -25,31 +25,10 @@ import (
 // into place, so a crash or a full disk never leaves half a copy under the
 // real name.
 
-// exportStore is what backup and export need of the store beyond the
-// screens' calls. *store.Store has it; it is asked for here rather than in
-// Store so that the screens' test stores need not grow.
-type exportStore interface {
-	Path() string
-	Exists() (bool, error)
-	Backup(w io.Writer) (int64, error)
-	Archive() (coach.Archive, error)
-}
-
-func exporterOf(env Env) (exportStore, error) {
-	st, ok := env.Store.(exportStore)
-	if !ok {
-		return nil, errors.New("this store cannot be copied; backup and export need tend's database file")
-	}
-	return st, nil
-}
-
-func backupCmd(fs *flag.FlagSet) func(Env, []string) error {
+func backupCommand(fs *flag.FlagSet) func(Env, []string) error {
 	out := fs.String("out", "", "write the copy to FILE (default: beside the database, named with today's date)")
 	return func(env Env, _ []string) error {
-		st, err := exporterOf(env)
-		if err != nil {
-			return err
-		}
+		st := env.Store
 		if ok, err := st.Exists(); err != nil {
 			return err
 		} else if !ok {
@@ -59,7 +38,7 @@ func backupCmd(fs *flag.FlagSet) func(Env, []string) error {
 		if dest == "" {
 			dest, replace = datedBackupName(st.Path(), env.Clock()), false
 		}
-		dest, err = outPath(dest, st.Path())
+		dest, err := outPath(dest, st.Path())
 		if err != nil {
 			return err
 		}
@@ -77,7 +56,7 @@ func backupCmd(fs *flag.FlagSet) func(Env, []string) error {
 	}
 }
 
-func exportCmd(fs *flag.FlagSet) func(Env, []string) error {
+func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 	format := fs.String("format", "json", "json (CSV comes later)")
 	out := fs.String("out", "", "write to FILE instead of standard output")
 	return func(env Env, _ []string) error {
@@ -88,10 +67,7 @@ func exportCmd(fs *flag.FlagSet) func(Env, []string) error {
 		default:
 			return usagef("--format %q is not one tend knows; use --format json", *format)
 		}
-		st, err := exporterOf(env)
-		if err != nil {
-			return err
-		}
+		st := env.Store
 		a, err := st.Archive()
 		if err != nil {
 			return err

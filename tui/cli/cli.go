@@ -1,4 +1,12 @@
-package tui
+// Package cli is tend's command line without the screens: `tend today`,
+// `tend done walk 12`, `tend review --json`, `tend backup` and the rest.
+// Each command parses its flags (before or after the goal's name), reads or
+// writes through a small Store that *store.Store satisfies, and prints with
+// the renderers it shares with the screens in package tui, so that
+// `tend today` and the Today screen never disagree. RunCommand is the way
+// in; main picks the database and the clock and turns errors into exit
+// statuses (a UsageError is status 2).
+package cli
 
 import (
 	"errors"
@@ -9,19 +17,34 @@ import (
 	"time"
 
 	"tend/coach"
+	"tend/tui"
 )
 
-// The shell commands (`tend today`, `tend done walk`, …) live here beside the
-// screens because they print with the same renderers; main only picks the
-// database and the clock and maps errors to exit codes.
+// Store is what the commands need of the database; *store.Store has it.
+// Backup and export are here beside the day-to-day calls, so no command
+// has to ask at run time whether its store can be copied.
+type Store interface {
+	Snapshot(from coach.Day) (coach.Snapshot, error)
+	AddGoal(g coach.Goal) (coach.Goal, error)
+	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
+	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
+	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
+	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
+	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
+	DeleteGoal(id uint64) error
+	Path() string
+	Exists() (bool, error)
+	Backup(w io.Writer) (int64, error)
+	Archive() (coach.Archive, error)
+}
 
-// Env is what a shell command runs with.
+// Env is what a command runs with.
 type Env struct {
-	Store   ShellStore
+	Store   Store
 	Clock   func() time.Time
 	Out     io.Writer
 	Width   int
-	Styles  Styles
+	Styles  tui.Styles
 	Version string
 }
 
@@ -32,7 +55,7 @@ func (e UsageError) Error() string { return e.Msg }
 
 func usagef(format string, args ...any) error { return UsageError{Msg: fmt.Sprintf(format, args...)} }
 
-// command is one shell command: its flags, what it does, and its help.
+// command is one command of the command line: its flags, what it does, and its help.
 type command struct {
 	name    string
 	usage   string // the synopsis line
@@ -42,39 +65,39 @@ type command struct {
 	maxArgs int
 }
 
-// Commands lists every shell command in the order `tend --help` shows them.
+// commands lists every command in the order `tend --help` shows them.
 func commands() []command {
 	return []command{
-		{name: "today", usage: "tend today [--json]", about: "today's targets, each with its reason", flags: todayCmd},
+		{name: "today", usage: "tend today [--json]", about: "today's targets, each with its reason", flags: todayCommand},
 		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES]\n" +
 			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N]",
-			about: "start a goal on a built-in plan or your own ladder", flags: addCmd, minArgs: 1, maxArgs: 1},
+			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
 			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD]",
-			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCmd, minArgs: 1, maxArgs: 2},
+			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCommand, minArgs: 1, maxArgs: 2},
 		{name: "rest", usage: "tend rest [NAME] [--unwell | --away] [--date YYYY-MM-DD]",
-			about: "mark a rest day (without NAME: every goal)", flags: restCmd, maxArgs: 1},
+			about: "mark a rest day (without NAME: every goal)", flags: restCommand, maxArgs: 1},
 		{name: "undo", usage: "tend undo NAME [--date YYYY-MM-DD]", about: "remove a day's check-in",
-			flags: undoCmdShell, minArgs: 1, maxArgs: 1},
+			flags: undoCommand, minArgs: 1, maxArgs: 1},
 		{name: "edit", usage: "tend edit NAME [--name NEW] [--days N | --on DAYS] [--pause | --resume | --archive]",
-			about: "rename, change days, pause, resume or archive a goal", flags: editCmd, minArgs: 1, maxArgs: 1},
+			about: "rename, change days, pause, resume or archive a goal", flags: editCommand, minArgs: 1, maxArgs: 1},
 		{name: "delete", usage: "tend delete NAME --yes", about: "remove a goal and its history",
-			flags: deleteCmd, minArgs: 1, maxArgs: 1},
+			flags: deleteCommand, minArgs: 1, maxArgs: 1},
 		{name: "review", usage: "tend review [NAME] [--json]",
-			about: "consistency, streaks, strength, level history, totals, mood", flags: reviewCmd, maxArgs: 1},
-		{name: "streaks", usage: "tend streaks [NAME] [--json]", about: "the same as review", flags: reviewCmd, maxArgs: 1},
-		{name: "status", usage: "tend status", about: "one short line for a shell prompt or status bar", flags: statusCmd},
-		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCmd},
-		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCmd},
+			about: "consistency, streaks, strength, level history, totals, mood", flags: reviewCommand, maxArgs: 1},
+		{name: "streaks", usage: "tend streaks [NAME] [--json]", about: "the same as review", flags: reviewCommand, maxArgs: 1},
+		{name: "status", usage: "tend status", about: "one short line for a shell prompt or status bar", flags: statusCommand},
+		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCommand},
+		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCommand},
 		{name: "backup", usage: "tend backup [--out FILE]",
-			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCmd},
+			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
 		{name: "export", usage: "tend export [--format json] [--out FILE]",
-			about: "write all your data as JSON, to standard output unless --out", flags: exportCmd},
-		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCmd},
+			about: "write all your data as JSON, to standard output unless --out", flags: exportCommand},
+		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCommand},
 	}
 }
 
-// IsCommand reports whether name is a shell command.
+// IsCommand reports whether name is one of the commands.
 func IsCommand(name string) bool {
 	for _, c := range commands() {
 		if c.name == name {
@@ -84,7 +107,7 @@ func IsCommand(name string) bool {
 	return false
 }
 
-// RunCommand runs one shell command with its arguments.
+// RunCommand runs one command with its arguments.
 func RunCommand(name string, args []string, env Env) error {
 	for _, c := range commands() {
 		if c.name == name {
@@ -128,7 +151,7 @@ func flagProblem(err error, cmd string) string {
 		name, _, _ := strings.Cut(rest, ":")
 		return fmt.Sprintf("--%s needs a whole number", strings.TrimLeft(name, "-"))
 	}
-	return upperFirst(msg)
+	return tui.UpperFirst(msg)
 }
 
 // parseInterleaved parses flags that come before or after the positional
@@ -168,7 +191,7 @@ func negativeNumber(s string) bool {
 
 func (c command) help(fs *flag.FlagSet) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Usage: %s\n\n%s.\n", c.usage, upperFirst(c.about))
+	fmt.Fprintf(&b, "Usage: %s\n\n%s.\n", c.usage, tui.UpperFirst(c.about))
 	n := 0
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 {
@@ -256,10 +279,3 @@ func dayFlag(s string, today coach.Day) (coach.Day, error) {
 	}
 	return d, nil
 }
-
-// userError is a sentence for a person, with nothing to strip.
-type userError struct{ msg string }
-
-func (e userError) Error() string { return e.msg }
-
-func wrapUser(format string, args ...any) error { return userError{msg: fmt.Sprintf(format, args...)} }

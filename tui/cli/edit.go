@@ -1,4 +1,4 @@
-package tui
+package cli
 
 import (
 	"flag"
@@ -6,10 +6,8 @@ import (
 	"strings"
 
 	"tend/coach"
+	"tend/tui"
 )
-
-// ShellStore is what the shell commands need: the same calls as the screens.
-type ShellStore = Store
 
 // editFlags are the flags of `tend edit`.
 type editFlags struct {
@@ -18,7 +16,7 @@ type editFlags struct {
 	pause, resume, archive bool
 }
 
-func editCmd(fs *flag.FlagSet) func(Env, []string) error {
+func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 	var f editFlags
 	fs.StringVar(&f.name, "name", "", "a new name")
 	fs.IntVar(&f.days, "days", 0, "sessions a week, 1–7")
@@ -39,11 +37,17 @@ func editCmd(fs *flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
-		g, said, err := f.apply(g, env.today(snap))
+		// The edit is made to the goal as stored when it is written, in
+		// one transaction: a check-in saved since the read above (its new
+		// level, a safety hold) stays.
+		var said []string
+		today := env.today(snap)
+		g, err = env.Store.EditGoal(g.ID, func(g coach.Goal) (coach.Goal, error) {
+			var err error
+			g, said, err = f.apply(g, today)
+			return g, err
+		})
 		if err != nil {
-			return err
-		}
-		if err := env.Store.UpdateGoal(g); err != nil {
 			return err
 		}
 		return writeLines(env.Out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(said, "; ")))
@@ -73,7 +77,7 @@ func (f editFlags) apply(g coach.Goal, today coach.Day) (coach.Goal, []string, e
 	if f.name != "" {
 		clean, err := coach.CleanName(f.name)
 		if err != nil {
-			return g, nil, usagef("%s", sentence(err))
+			return g, nil, usagef("%s", tui.Sentence(err))
 		}
 		said, g.Name = append(said, "renamed to "+clean), clean
 	}
@@ -87,7 +91,7 @@ func (f editFlags) apply(g coach.Goal, today coach.Day) (coach.Goal, []string, e
 			return g, nil, err
 		}
 		g = g.WithSchedule(s, today)
-		said = append(said, "now "+ScheduleWords(s)+" from today; past days keep the schedule they had")
+		said = append(said, "now "+tui.ScheduleWords(s)+" from today; past days keep the schedule they had")
 	}
 	switch {
 	case f.pause:
@@ -100,12 +104,12 @@ func (f editFlags) apply(g coach.Goal, today coach.Day) (coach.Goal, []string, e
 		said = append(said, "resumed")
 	case f.archive:
 		g, said = g.SetStatus(coach.Archived, today), append(said,
-			fmt.Sprintf("archived; its history is kept and `tend edit %s --resume` brings it back", shellWord(g.Name)))
+			fmt.Sprintf("archived; its history is kept and `tend edit %s --resume` brings it back", tui.ShellWord(g.Name)))
 	}
 	return g, said, nil
 }
 
-func deleteCmd(fs *flag.FlagSet) func(Env, []string) error {
+func deleteCommand(fs *flag.FlagSet) func(Env, []string) error {
 	yes := fs.Bool("yes", false, "really delete the goal and all its history")
 	return func(env Env, args []string) error {
 		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
@@ -119,7 +123,7 @@ func deleteCmd(fs *flag.FlagSet) func(Env, []string) error {
 		if !*yes {
 			return usagef("Deleting %s removes it and all its history for good. To keep a copy first, "+
 				"`tend export --out tend-export.json`; to keep the history, `tend edit %s --archive` instead; "+
-				"to delete, add --yes", g.Name, shellWord(g.Name))
+				"to delete, add --yes", g.Name, tui.ShellWord(g.Name))
 		}
 		if err := env.Store.DeleteGoal(g.ID); err != nil {
 			return err

@@ -1,4 +1,4 @@
-package tui
+package cli
 
 import (
 	"flag"
@@ -6,9 +6,10 @@ import (
 	"strings"
 
 	"tend/coach"
+	"tend/tui"
 )
 
-func reviewCmd(fs *flag.FlagSet) func(Env, []string) error {
+func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, args []string) error {
 		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
@@ -24,7 +25,7 @@ func reviewCmd(fs *flag.FlagSet) func(Env, []string) error {
 			}
 			goals = []coach.Goal{g}
 		}
-		var hists []History
+		var hists []tui.History
 		for _, g := range goals {
 			h, err := historyOf(env.Store, g, today)
 			if err != nil {
@@ -50,31 +51,31 @@ func reviewCmd(fs *flag.FlagSet) func(Env, []string) error {
 				lines = append(lines, "")
 			}
 			lines = append(lines, env.Styles.Title.Render("Review · "+h.Goal.Name))
-			lines = append(lines, ReviewLines(h, env.Width, env.Styles)...)
+			lines = append(lines, tui.ReviewLines(h, env.Width, env.Styles)...)
 			lines = append(lines, historyLines(h)...)
 		}
 		return writeLines(env.Out, trimRight(lines)...)
 	}
 }
 
-func historyOf(st ShellStore, g coach.Goal, today coach.Day) (History, error) {
+func historyOf(st Store, g coach.Goal, today coach.Day) (tui.History, error) {
 	p, err := g.Plan()
 	if err != nil {
-		return History{}, err
+		return tui.History{}, err
 	}
 	cs, err := st.CheckIns(g.ID, coach.Day{}, today)
 	if err != nil {
-		return History{}, err
+		return tui.History{}, err
 	}
 	ds, err := st.Decisions(g.ID, coach.Day{}, today)
 	if err != nil {
-		return History{}, err
+		return tui.History{}, err
 	}
-	return History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}, nil
+	return tui.History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}, nil
 }
 
 // historyLines lists every change of level with its reason.
-func historyLines(h History) []string {
+func historyLines(h tui.History) []string {
 	var out []string
 	for _, d := range levelChanges(h.Decisions) {
 		out = append(out, fmt.Sprintf("  %s  %s", d.Day, d.Message))
@@ -127,7 +128,7 @@ type reviewDocJSON struct {
 	MoodLiftDays     int               `json:"mood_lift_days"`
 }
 
-func reviewJSON(h History) reviewDocJSON {
+func reviewJSON(h tui.History) reviewDocJSON {
 	r := h.Review()
 	doc := reviewDocJSON{
 		Name: h.Goal.Name, Strength: round3(r.Strength), Band: r.Band, WeeksKept: r.WeeksKept,
@@ -135,7 +136,7 @@ func reviewJSON(h History) reviewDocJSON {
 		Total:         targetJSON{Amount: round3(r.Total), Unit: h.Plan.Unit.String()},
 		WeekActiveMin: round3(r.WeekActiveMin), LevelHistory: []levelChangeJSON{}, MoodLiftDays: r.Mood.LiftDays,
 	}
-	doc.Total.Text = amountWords(r.Total, h.Plan.Unit)
+	doc.Total.Text = tui.AmountWords(r.Total, h.Plan.Unit)
 	if r.Mood.Enough {
 		lift := round3(r.Mood.Lift)
 		doc.MoodLift = &lift
@@ -149,10 +150,10 @@ func reviewJSON(h History) reviewDocJSON {
 
 func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
 
-// statusCmd prints one short line for a shell prompt or a status bar:
+// statusCommand prints one short line for a shell prompt or a status bar:
 // today's sessions done of due, and the next one. With no database it
 // prints nothing and succeeds, so a prompt never shows an error.
-func statusCmd(*flag.FlagSet) func(Env, []string) error {
+func statusCommand(*flag.FlagSet) func(Env, []string) error {
 	return func(env Env, _ []string) error {
 		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
 		if err != nil || len(snap.Goals) == 0 {

@@ -1,4 +1,4 @@
-package tui
+package cli
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"tend/coach"
+	"tend/tui"
 )
 
 // doneFlags are the flags of `tend done`.
@@ -14,7 +15,7 @@ type doneFlags struct {
 	minimum, full                                   bool
 }
 
-func doneCmd(fs *flag.FlagSet) func(Env, []string) error {
+func doneCommand(fs *flag.FlagSet) func(Env, []string) error {
 	var f doneFlags
 	fs.StringVar(&f.effort, "effort", "ok", "how it felt: easy, ok or hard")
 	fs.StringVar(&f.pain, "pain", "none", "none, sore, pain, or warning (chest pain, dizziness, fainting)")
@@ -61,7 +62,7 @@ func (f doneFlags) entry() (coach.Entry, error) {
 		*m.to = &v
 	}
 	if e.Note, err = coach.CleanNote(f.note); err != nil {
-		return e, usagef("%s", sentence(err))
+		return e, usagef("%s", tui.Sentence(err))
 	}
 	if f.minimum && f.full {
 		return e, usagef("Use --minimum or --full, not both")
@@ -73,7 +74,7 @@ func (f doneFlags) entry() (coach.Entry, error) {
 	return e, nil
 }
 
-func restCmd(fs *flag.FlagSet) func(Env, []string) error {
+func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 	unwell := fs.Bool("unwell", false, "unwell today: the plan waits")
 	away := fs.Bool("away", false, "away today: life happened")
 	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
@@ -127,7 +128,7 @@ func restAll(env Env, date string, e coach.Entry) error {
 // checkIn saves one check-in for the goal called name and prints what it did.
 // Nothing is printed until the store has committed it to disk.
 func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
-	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
 	if err != nil {
 		return err
 	}
@@ -140,12 +141,10 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 		return err
 	}
 	if amount != "" {
+		// Whether it was all of the session is the coach's to say, once,
+		// against the target it judges the day by (coach.Classify).
 		if e.Amount, err = coach.ParseAmount(amount); err != nil || e.Amount <= 0 {
 			return usagef("The amount %q is not a plain number more than 0, like 12", amount)
-		}
-		t, err := coach.TodayFor(g, snap.CheckIns[g.ID], e.Day)
-		if err == nil && e.Outcome == coach.Done && e.Amount < t.Session.Target*coach.Complete {
-			e.Outcome = coach.Partial
 		}
 	}
 	e.At = env.Clock()
@@ -159,7 +158,7 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 	return writeLines(env.Out, "Saved. "+rec.Message)
 }
 
-func undoCmdShell(fs *flag.FlagSet) func(Env, []string) error {
+func undoCommand(fs *flag.FlagSet) func(Env, []string) error {
 	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
 	return func(env Env, args []string) error {
 		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
@@ -183,7 +182,7 @@ func undoCmdShell(fs *flag.FlagSet) func(Env, []string) error {
 
 // notActive says why a goal takes no sessions, and how to carry on.
 func notActive(g coach.Goal) error {
-	resume := fmt.Sprintf("`tend edit %s --resume`", shellWord(g.Name))
+	resume := fmt.Sprintf("`tend edit %s --resume`", tui.ShellWord(g.Name))
 	switch g.Status() {
 	case coach.SafetyHold:
 		return fmt.Errorf("%s is on hold after a warning sign. Once you have been checked, %s carries on", g.Name, resume)

@@ -1,65 +1,14 @@
-package tui
+package cli
 
 import (
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
 	"tend/coach"
+	"tend/tui"
 )
-
-// Each command's function declares its flags on fs and returns what runs
-// once they are parsed, with the positional arguments.
-
-func todayCmd(fs *flag.FlagSet) func(Env, []string) error {
-	asJSON := fs.Bool("json", false, "print JSON")
-	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
-		if err != nil {
-			return err
-		}
-		day := env.today(snap)
-		items, err := snap.Todays(day)
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			return writeJSON(env.Out, todayJSON(day, items))
-		}
-		return WriteToday(env.Out, day, items, weeklyLines(snap, day), env.Width, env.Styles)
-	}
-}
-
-func goalsCmd(fs *flag.FlagSet) func(Env, []string) error {
-	asJSON := fs.Bool("json", false, "print JSON")
-	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			out, err := goalsJSON(snap.Goals)
-			if err != nil {
-				return err
-			}
-			return writeJSON(env.Out, out)
-		}
-		return WriteGoals(env.Out, snap.Goals, env.Styles)
-	}
-}
-
-func plansCmd(*flag.FlagSet) func(Env, []string) error {
-	return func(env Env, _ []string) error { return WritePlans(env.Out, env.Width, env.Styles) }
-}
-
-func versionCmd(*flag.FlagSet) func(Env, []string) error {
-	return func(env Env, _ []string) error {
-		_, err := fmt.Fprintf(env.Out, "tend %s\n", env.Version)
-		return err
-	}
-}
 
 // addFlags are the flags of `tend add`.
 type addFlags struct {
@@ -69,7 +18,7 @@ type addFlags struct {
 	daysSet, everySet, capSet bool
 }
 
-func addCmd(fs *flag.FlagSet) func(Env, []string) error {
+func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 	var f addFlags
 	fs.StringVar(&f.plan, "plan", "", "a built-in plan: "+planIDs())
 	fs.IntVar(&f.days, "days", 0, "sessions a week, 1–7 (default: the plan's)")
@@ -108,7 +57,7 @@ func addCmd(fs *flag.FlagSet) func(Env, []string) error {
 		}
 		g, err := coach.NewGoal(args[0], plan, custom, sched, f.capacity, env.today(snap))
 		if err != nil {
-			return usagef("%s", sentence(err))
+			return usagef("%s", tui.Sentence(err))
 		}
 		if g, err = env.Store.AddGoal(g); err != nil {
 			return err
@@ -122,7 +71,7 @@ func addCmd(fs *flag.FlagSet) func(Env, []string) error {
 			planName = fmt.Sprintf("your own ladder, %s to %s", coach.Amount(custom.Start, custom.Unit), coach.Amount(custom.Max, custom.Unit))
 		}
 		_, err = fmt.Fprintf(env.Out, "Added %s: %s, %s. First target: %s.\nCheck in with `tend done %s`.\n",
-			g.Name, planName, ScheduleWords(sched), t.Text, shellWord(g.Name))
+			g.Name, planName, tui.ScheduleWords(sched), t.Text, tui.ShellWord(g.Name))
 		return err
 	}
 }
@@ -164,7 +113,7 @@ func (f addFlags) plan2() (coach.Plan, *coach.Custom, error) {
 	}
 	p, err := coach.CustomPlan("", c)
 	if err != nil {
-		return coach.Plan{}, nil, usagef("%s", sentence(err))
+		return coach.Plan{}, nil, usagef("%s", tui.Sentence(err))
 	}
 	return p, &c, nil
 }
@@ -206,21 +155,4 @@ func planIDs() string {
 		ids = append(ids, p.ID)
 	}
 	return strings.Join(ids, ", ")
-}
-
-// shellWord quotes a goal's name for a command the person can copy.
-func shellWord(name string) string {
-	if strings.ContainsAny(name, " '\"$`\\!*?&;|<>()") {
-		return "'" + strings.ReplaceAll(name, "'", `'\''`) + "'"
-	}
-	return strings.ToLower(name)
-}
-
-// sentence is an error as a person reads it, starting with a capital: the
-// coach's and the store's errors are written as sentences.
-func sentence(err error) string { return upperFirst(err.Error()) }
-
-func writeLines(w io.Writer, lines ...string) error {
-	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
-	return err
 }

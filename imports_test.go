@@ -1,0 +1,94 @@
+package main
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The import direction of STYLE rule 1 and DESIGN "Architecture":
+// main → tui/cli, tui, store, coach; tui/cli → tui, coach; tui → coach;
+// store → coach; coach → the standard library only. A test keeps it so,
+// because one convenient import is all it takes to tangle the rooms.
+
+// goList runs `go list` with a template over packages, one line each.
+func goList(t *testing.T, args ...string) []string {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("no go command to list imports: %v", err)
+	}
+	out, err := exec.Command(goCmd, append([]string{"list"}, args...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.Split(strings.TrimSpace(string(out)), "\n")
+}
+
+// TestCoachImportsOnlyTheStandardLibrary: coach is pure and depends on
+// nothing but the standard library, so neither a terminal library nor a
+// database can creep in, even through another package.
+func TestCoachImportsOnlyTheStandardLibrary(t *testing.T) {
+	lines := goList(t, "-deps", "-f", "{{.ImportPath}} {{.Standard}}", "tend/coach")
+	sawCoach, sawTime := false, false
+	for _, line := range lines {
+		path, std, _ := strings.Cut(line, " ")
+		first, _, _ := strings.Cut(path, "/")
+		switch {
+		case path == "tend/coach":
+			sawCoach = true
+		case strings.Contains(first, "."), std != "true":
+			t.Errorf("coach depends on %s, which is not in the standard library", path)
+		}
+		sawTime = sawTime || path == "time"
+	}
+	if !sawCoach || !sawTime || len(lines) < 10 {
+		t.Errorf("go list printed %d lines without tend/coach and time; the check saw nothing:\n%s",
+			len(lines), strings.Join(lines, "\n"))
+	}
+}
+
+// TestImportsPointOneWay checks each package's own imports (not -deps:
+// tui/cli reaches Bubble Tea through tui, and that is the point of tui)
+// and, for store and tui, everything they pull in.
+func TestImportsPointOneWay(t *testing.T) {
+	own := map[string][]string{}
+	for _, line := range goList(t, "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...") {
+		path, imports, _ := strings.Cut(line, " ")
+		own[path] = strings.Fields(imports)
+	}
+	deps := func(pkg string) []string { return goList(t, "-deps", "-f", "{{.ImportPath}}", pkg) }
+	for _, rule := range []struct {
+		pkg, says string
+		imports   []string
+		forbidden func(string) bool
+	}{
+		{"tend/tui/cli", "imports no Bubble Tea package of its own", own["tend/tui/cli"], func(p string) bool {
+			return strings.HasPrefix(p, "github.com/charmbracelet/bubbletea") ||
+				strings.HasPrefix(p, "github.com/charmbracelet/bubbles")
+		}},
+		{"tend/tui/cli", "reaches the database only through its Store interface", own["tend/tui/cli"],
+			func(p string) bool { return p == "tend/store" || strings.HasPrefix(p, "go.etcd.io/bbolt") }},
+		{"tend/store", "never imports the interface", deps("tend/store"),
+			func(p string) bool {
+				return strings.HasPrefix(p, "tend/tui") || strings.HasPrefix(p, "github.com/charmbracelet/")
+			}},
+		{"tend/tui", "knows neither the command line nor the database", deps("tend/tui"),
+			func(p string) bool {
+				return p == "tend/tui/cli" || p == "tend/store" || strings.HasPrefix(p, "go.etcd.io/bbolt")
+			}},
+	} {
+		if len(rule.imports) == 0 {
+			t.Errorf("%s: go list showed no imports; the check saw nothing", rule.pkg)
+		}
+		for _, p := range rule.imports {
+			if rule.forbidden(p) {
+				t.Errorf("%s %s, but it imports %s", rule.pkg, rule.says, p)
+			}
+		}
+	}
+	if !slices.Contains(own["tend/tui/cli"], "tend/tui") || !slices.Contains(own["tend"], "tend/tui/cli") {
+		t.Errorf("tui/cli should import tui, and main tui/cli: %v, %v", own["tend/tui/cli"], own["tend"])
+	}
+}

@@ -1,0 +1,27 @@
+package store
+
+import "tend/coach"
+
+// Every string the store reads back goes through coach.Printable before it
+// leaves the store, here and nowhere else, so that no screen, command or
+// export can pass on an escape sequence, a bidi override or an invisible
+// character that a file was made to hold (tend itself never writes one:
+// coach.CleanName and CleanNote refuse them). What a person sees is then
+// what a later write keeps.
+
+func shownGoal(g coach.Goal) coach.Goal {
+	g.Name, g.Anchor, g.IfThen = coach.Printable(g.Name), coach.Printable(g.Anchor), coach.Printable(g.IfThen)
+	g.Reason, g.ReasonCode = coach.Printable(g.Reason), coach.Printable(g.ReasonCode)
+	return g
+}
+
+func shownCheckIn(c coach.CheckIn) coach.CheckIn {
+	c.Note = coach.Printable(c.Note)
+	return c
+}
+
+func shownDecision(d coach.Decision) coach.Decision {
+	d.ReasonCode, d.Message = coach.Printable(d.ReasonCode), coach.Printable(d.Message)
+	d.Before.Reason, d.Before.ReasonCode = coach.Printable(d.Before.Reason), coach.Printable(d.Before.ReasonCode)
+	return d
+}

@@ -1,0 +1,205 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"tend/coach"
+)
+
+// The review's calendar: a row a weekday, a column a week, newest on the
+// right; as many weeks as the window holds, and never a week older than
+// the goal, so a new goal's calendar starts on its first day.
+
+const (
+	heatLabelWidth  = 6  // "  Mon "
+	heatLegendWidth = 25 // the legend's column beside the grid
+	heatBesideMin   = 16 // fewer weeks than this beside a legend, and the legend goes below
+)
+
+// markGlyphs are the calendar's glyphs. A missed day is a neutral dot,
+// never red.
+var markGlyphs = map[coach.Mark]string{
+	coach.MarkDone: "■", coach.MarkPartial: "▪", coach.MarkMinimum: "▫", coach.MarkRest: "~",
+	coach.MarkUnwell: "+", coach.MarkAway: "›", coach.MarkMissed: "·", coach.MarkPaused: "-",
+	coach.MarkNone: " ", coach.MarkFuture: " ",
+}
+
+// reviewStart is the first day the review shows: the goal's first day, or
+// an older check-in's (a history brought in from elsewhere).
+func reviewStart(h History) coach.Day {
+	start := h.Goal.Created
+	for _, c := range h.CheckIns {
+		if start.IsZero() || c.Day.Before(start) {
+			start = c.Day
+		}
+	}
+	if start.IsZero() || start.After(h.Today) {
+		return h.Today
+	}
+	return start
+}
+
+// reviewWeeks is how many weeks the goal has lived, this one included.
+func reviewWeeks(h History) int {
+	return h.Today.Monday().DaysSince(reviewStart(h).Monday())/7 + 1
+}
+
+// perWeekPlan reports whether the goal asks N sessions a week on any days:
+// its calendar leaves days without a session blank and counts each week.
+func perWeekPlan(g coach.Goal) bool {
+	s := g.Schedule()
+	return !s.Daily() && len(s.Weekdays) == 0
+}
+
+// legendItems name every glyph the calendar can show.
+func legendItems(g coach.Goal) []string {
+	items := []string{"■ done", "▪ part", "▫ minimum", "~ rest", "+ unwell", "› away"}
+	if perWeekPlan(g) {
+		return append(items, "- paused", "# sessions that week")
+	}
+	return append(items, "· missed", "- paused")
+}
+
+// packLegend puts the legend's items on lines of at most width cells.
+func packLegend(items []string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case lipgloss.Width(cur)+1+lipgloss.Width(it) <= width:
+			cur += " " + it
+		default:
+			lines = append(lines, cur)
+			cur = it
+		}
+	}
+	return append(lines, cur)
+}
+
+// heatmap draws the calendar with its legend: beside the grid where the
+// width holds both, else under it.
+func heatmap(h History, width int, st Styles) []string {
+	legend := packLegend(legendItems(h.Goal), heatLegendWidth)
+	beside := min(reviewWeeks(h), (width-heatLabelWidth-heatLegendWidth-1)/2)
+	weeks := beside
+	if beside < min(heatBesideMin, reviewWeeks(h)) {
+		weeks, legend = min(reviewWeeks(h), max(1, (width-heatLabelWidth)/2)), nil
+	}
+	first := h.Today.Monday().AddDays(-7 * (weeks - 1))
+	marks := coach.DayMarks(h.Goal, h.CheckIns, first, first.AddDays(7*weeks-1), h.Today)
+	out := []string{monthRow(first, weeks, h.Today, width)}
+	gridW := heatLabelWidth + 2*weeks - 1
+	for wd := 0; wd < 7; wd++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "  %.3s", time.Weekday((wd+1)%7))
+		for w := 0; w < weeks; w++ {
+			// The day picked in the TUI's calendar has the cursor before it.
+			sep := " "
+			if d := first.AddDays(7*w + wd); d == h.Picked && !d.IsZero() {
+				sep = st.Selected.Render(cursorGlyph)
+			}
+			m := marks[w*7+wd]
+			b.WriteString(sep + markStyle(m, st).Render(markGlyphs[m]))
+		}
+		line := strings.TrimRight(b.String(), " ")
+		if i := wd - 1; legend != nil && i >= 0 && i < len(legend) {
+			line += strings.Repeat(" ", gridW-lipgloss.Width(line)+2) + st.Muted.Render(legend[i])
+		}
+		out = append(out, line)
+	}
+	if perWeekPlan(h.Goal) {
+		out = append(out, weekCounts(h, first, weeks, st))
+	}
+	if legend == nil {
+		for _, l := range packLegend(legendItems(h.Goal), width-2) {
+			out = append(out, "  "+st.Muted.Render(l))
+		}
+	}
+	return out
+}
+
+// monthRow labels the weeks with their months, each over the first week
+// that starts in it, and only where it fits whole: never a cut "M…". The
+// first label, and January's, carry the year when it is not this year and
+// there is room before the next month.
+func monthRow(first coach.Day, weeks int, today coach.Day, width int) string {
+	ty, _, _ := today.Date()
+	type label struct {
+		col  int
+		text string
+		year int
+	}
+	var labels []label
+	prev := time.Month(0)
+	for w := 0; w < weeks; w++ {
+		y, m, _ := first.AddDays(7 * w).Date()
+		if m != prev {
+			labels = append(labels, label{heatLabelWidth + 2*w, fmt.Sprintf("%.3s", m), y})
+			prev = m
+		}
+	}
+	row := ""
+	for i, l := range labels {
+		next := width + 1
+		if i+1 < len(labels) {
+			next = labels[i+1].col
+		}
+		withYear := fmt.Sprintf("%s %d", l.text, l.year)
+		if l.year != ty && (i == 0 || strings.HasPrefix(l.text, "Jan")) && l.col+len(withYear) < next {
+			l.text = withYear
+		}
+		if l.col < lipgloss.Width(row)+1 && row != "" || l.col+lipgloss.Width(l.text) > width {
+			continue
+		}
+		row += strings.Repeat(" ", l.col-lipgloss.Width(row)) + l.text
+	}
+	return row
+}
+
+// weekCounts is the row under an N-a-week calendar: each week's sessions.
+func weekCounts(h History, first coach.Day, weeks int, st Styles) string {
+	var b strings.Builder
+	b.WriteString("   #  ")
+	for w := 0; w < weeks; w++ {
+		mon := first.AddDays(7 * w)
+		n := 0
+		for _, c := range h.CheckIns {
+			if !c.Day.Before(mon) && c.Day.Before(mon.AddDays(7)) && c.Outcome.ShowedUp() {
+				n++
+			}
+		}
+		cell := " "
+		if n > 0 {
+			cell = fmt.Sprintf("%d", min(n, 9))
+		}
+		b.WriteString(cell + " ")
+	}
+	return st.Muted.Render(strings.TrimRight(b.String(), " "))
+}
+
+func markStyle(m coach.Mark, st Styles) lipgloss.Style {
+	switch m {
+	case coach.MarkDone, coach.MarkPartial, coach.MarkMinimum:
+		return st.Success
+	case coach.MarkRest, coach.MarkUnwell, coach.MarkAway:
+		return st.Rest
+	case coach.MarkMissed, coach.MarkPaused, coach.MarkNone, coach.MarkFuture:
+	}
+	return st.Muted
+}
+
+// dateWords writes a day as "2 Mar", with the year when it is not this
+// year's: "10 Apr 2024".
+func dateWords(d, today coach.Day) string {
+	y, m, dd := d.Date()
+	if ty, _, _ := today.Date(); y != ty {
+		return fmt.Sprintf("%d %.3s %d", dd, m, y)
+	}
+	return fmt.Sprintf("%d %.3s", dd, m)
+}

@@ -1,0 +1,99 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"tend/coach"
+)
+
+// Today's rows: a goal's mark, name, target and week count, then its
+// reason, shared by the Today screen and `tend today`.
+
+// maxNameColumn caps the name column so that targets keep their room. [D]
+const maxNameColumn = 18
+
+// nameColumn is the width of the name column for a set of goals.
+func nameColumn(items []coach.Today, width int) int {
+	w := 0
+	for _, t := range items {
+		w = max(w, lipgloss.Width(t.Goal.Name))
+	}
+	return min(w, maxNameColumn, max(8, width/4))
+}
+
+// todayItem renders one goal as Today shows it: a line with its mark, name,
+// target and this week's count, then the reason in a muted line. It wraps
+// the target under the name where the width is too small to share a line.
+func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []string {
+	cursor := " "
+	if selected {
+		cursor = st.Selected.Render(cursorGlyph)
+	}
+	name := ansi.Truncate(t.Goal.Name, nameW, "…")
+	name += strings.Repeat(" ", nameW-lipgloss.Width(name))
+	if selected {
+		name = st.Selected.Render(name)
+	}
+	head := fmt.Sprintf(" %s %s %s  ", cursor, mark(t, st), name)
+	count := ""
+	if t.Status == coach.Active && t.WeekTarget > 0 {
+		count = fmt.Sprintf("%d of %d", t.WeekDone, t.WeekTarget)
+	}
+	target, reason := itemWords(t)
+	indent := strings.Repeat(" ", 7)
+	var lines []string
+	room := width - lipgloss.Width(head) - lipgloss.Width(count) - 2
+	if room >= min(lipgloss.Width(target), 24) {
+		first := wrap(target, room)
+		gap := width - lipgloss.Width(head) - lipgloss.Width(first[0]) - lipgloss.Width(count)
+		lines = append(lines, head+first[0]+strings.Repeat(" ", max(1, gap))+st.Muted.Render(count))
+		for _, l := range first[1:] {
+			lines = append(lines, strings.Repeat(" ", lipgloss.Width(head))+l)
+		}
+	} else {
+		// The target goes on its own line, so the name may take the room.
+		full := ansi.Truncate(t.Goal.Name, max(1, width-lipgloss.Width(count)-6), "…")
+		if selected {
+			full = st.Selected.Render(full)
+		}
+		head = fmt.Sprintf(" %s %s %s", cursor, mark(t, st), full)
+		lines = append(lines, head+strings.Repeat(" ",
+			max(1, width-lipgloss.Width(head)-lipgloss.Width(count)))+st.Muted.Render(count))
+		for _, l := range wrap(target, width-len(indent)) {
+			lines = append(lines, indent+l)
+		}
+	}
+	if reason != "" {
+		for _, l := range wrap(strings.TrimSpace(reason), width-len(indent)) {
+			lines = append(lines, indent+st.Muted.Render(l))
+		}
+	}
+	return lines
+}
+
+// itemWords are a goal's two texts on Today: what to do (the target, or
+// the reason when nothing is asked of the day) and the muted line below.
+func itemWords(t coach.Today) (target, reason string) {
+	target, reason = t.Text, t.Reason
+	if t.Warmup != "" && !t.Done() && t.Due {
+		reason = t.Warmup + " " + reason
+	}
+	if !t.Due && t.CheckIn == nil || t.Status != coach.Active {
+		// Nothing asked of this day: the reason stands in the target's place.
+		target, reason = t.Reason, ""
+	}
+	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
+		reason = fmt.Sprintf("To carry on: tend edit %s --resume", ShellWord(t.Goal.Name))
+		if t.Status == coach.SafetyHold {
+			reason = "Once you have been checked: tend edit " + ShellWord(t.Goal.Name) + " --resume"
+		}
+	}
+	if t.Due && !t.Done() && t.Status == coach.Active && t.Goal.Anchor != "" {
+		reason += " After I " + strings.TrimSuffix(t.Goal.Anchor, ".") + "."
+	}
+	return target, reason
+}
