@@ -141,7 +141,8 @@ func moodIndex(m *int) int {
 }
 
 // editing reports whether a text input has focus: then every key but
-// ctrl+c, ctrl+s, enter, tab and esc belongs to it.
+// ctrl+c, ctrl+s, esc and the keys that leave the field (enter, tab, ↑/↓)
+// belongs to it.
 func (s checkInScreen) editing() bool { return s.q == askAmount || s.q == askNote }
 
 func (s checkInScreen) outcomeValue() coach.Outcome { return coach.Outcomes[s.outcome] }
@@ -174,7 +175,7 @@ func (s checkInScreen) Update(msg tea.Msg) (checkInScreen, tea.Cmd) {
 		return s, send(closeScreenMsg{})
 	case key.Matches(k, s.keys.Save):
 		return s.submit(false)
-	case s.editing() && k.Type != tea.KeyEnter && k.Type != tea.KeyTab && k.Type != tea.KeyShiftTab:
+	case s.editing() && !leavesField(k):
 		return s.typeInto(k)
 	case key.Matches(k, s.keys.Next):
 		return s.next()
@@ -186,11 +187,37 @@ func (s checkInScreen) Update(msg tea.Msg) (checkInScreen, tea.Cmd) {
 		s = s.choose(+1)
 	case s.onMood() && key.Matches(k, s.keys.Clear):
 		s = s.setMood(-1)
-	case s.onMood() && len(k.Runes) == 1 && k.Runes[0] >= '0' && k.Runes[0] <= '9':
+	case s.onMood() && digits(k):
+		// Fast typing may bring "1" and "0" in one message.
 		s.typed = typed
-		s = s.typeMood(int(k.Runes[0] - '0'))
+		for _, r := range k.Runes {
+			s = s.typeMood(int(r - '0'))
+		}
 	}
 	return s, nil
+}
+
+// digits reports whether a key is typed digits only.
+func digits(k tea.KeyMsg) bool {
+	if k.Type != tea.KeyRunes || len(k.Runes) == 0 {
+		return false
+	}
+	for _, r := range k.Runes {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// leavesField reports whether a key moves out of a one-line text field
+// rather than into it: the field has no use for it.
+func leavesField(k tea.KeyMsg) bool {
+	switch k.Type {
+	case tea.KeyEnter, tea.KeyTab, tea.KeyShiftTab, tea.KeyUp, tea.KeyDown:
+		return true
+	}
+	return false
 }
 
 // typeInto gives a key to the text field that has focus.
