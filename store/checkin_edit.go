@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -78,7 +79,13 @@ func editCheckIn(tx *bolt.Tx, goalID uint64, day, today coach.Day,
 	if err != nil {
 		return coach.Recorded{}, err
 	}
-	return recordCheckIn(tx, goalID, entryFor(now, before), today)
+	rec, err := recordCheckIn(tx, goalID, entryFor(now, before), today)
+	if err != nil {
+		return coach.Recorded{}, err
+	}
+	// Said first, so the person reads it as a change, not a second session.
+	rec.Message = strings.TrimSpace(fmt.Sprintf("Changed %s's check-in for %s.\n%s", g.Name, day, rec.Message))
+	return rec, nil
 }
 
 // edited takes from now only the fields an edit may change, and classes a
