@@ -14,7 +14,7 @@ func AchievedEach(stretches []Stretch, done []int) float64 {
 		if i >= len(done) {
 			break
 		}
-		counts := s.Label != "warm-up" && s.Label != "cool-down" && (!runs || s.Kind == Run)
+		counts := s.Phase == PhaseMain && (!runs || s.Kind == Run)
 		if counts {
 			secs += min(s.Secs, max(0, done[i]))
 		}

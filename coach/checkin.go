@@ -2,6 +2,80 @@ package coach
 
 import "time"
 
+// Outcome is what happened on a day, as a person reported it. Missed is
+// never stored: it is derived from the schedule.
+type Outcome int
+
+// Outcomes, in the order the check-in offers them.
+const (
+	Done Outcome = iota + 1
+	Partial
+	Minimum
+	Rest
+	Unwell
+	Away
+)
+
+var outcomeNames = map[Outcome]string{
+	Done: "done", Partial: "partial", Minimum: "minimum", Rest: "rest", Unwell: "unwell", Away: "away",
+}
+
+// Outcomes lists every stored outcome in check-in order.
+var Outcomes = []Outcome{Done, Partial, Minimum, Rest, Unwell, Away}
+
+func (o Outcome) String() string { return nameOf(outcomeNames, o) }
+
+// ShowedUp reports whether the outcome is a session: done, partial or minimum.
+func (o Outcome) ShowedUp() bool { return o == Done || o == Partial || o == Minimum }
+
+// Skips reports whether the day is a pause for every measure: rest, unwell, away.
+func (o Outcome) Skips() bool { return o == Rest || o == Unwell || o == Away }
+
+// ParseOutcome reads an outcome's name.
+func ParseOutcome(s string) (Outcome, error) { return parseName(outcomeNames, s, "outcome") }
+
+// Effort is how hard a session felt, on the talk test's three steps.
+type Effort int
+
+// Efforts: easy could chat or sing, ok is sentences not songs, hard is a few
+// words at a time.
+const (
+	EffortOK Effort = iota
+	EffortEasy
+	EffortHard
+)
+
+var effortNames = map[Effort]string{EffortEasy: "easy", EffortOK: "ok", EffortHard: "hard"}
+
+// Efforts lists the efforts in the order the check-in offers them.
+var Efforts = []Effort{EffortEasy, EffortOK, EffortHard}
+
+func (e Effort) String() string { return nameOf(effortNames, e) }
+
+// ParseEffort reads an effort's name.
+func ParseEffort(s string) (Effort, error) { return parseName(effortNames, s, "effort") }
+
+// Pain is what a person felt in their body; Warning is the red flag.
+type Pain int
+
+// Pains, mildest first.
+const (
+	PainNone Pain = iota
+	PainSore
+	PainPain
+	PainWarning
+)
+
+var painNames = map[Pain]string{PainNone: "none", PainSore: "sore", PainPain: "pain", PainWarning: "warning"}
+
+// Pains lists the pain answers in the order the check-in offers them.
+var Pains = []Pain{PainNone, PainSore, PainPain, PainWarning}
+
+func (p Pain) String() string { return nameOf(painNames, p) }
+
+// ParsePain reads a pain answer's name.
+func ParsePain(s string) (Pain, error) { return parseName(painNames, s, "pain") }
+
 // CheckIn is what a person said about one goal on one day.
 type CheckIn struct {
 	Day     Day
@@ -31,10 +105,10 @@ func (c CheckIn) Ratio() float64 {
 	return c.Achieved / c.Target
 }
 
-// Merge folds a later check-in for the same day into c (COACH §6.2): amounts
+// merge folds a later check-in for the same day into c (COACH §6.2): amounts
 // add, the later outcome and effort stand, the worse pain stands, and moods
 // and notes given later replace earlier ones.
-func (c CheckIn) Merge(later CheckIn) CheckIn {
+func (c CheckIn) merge(later CheckIn) CheckIn {
 	m := later
 	if c.Outcome.ShowedUp() && later.Outcome.ShowedUp() {
 		m.Achieved = c.Achieved + later.Achieved

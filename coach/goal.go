@@ -5,6 +5,25 @@ import (
 	"time"
 )
 
+// Status says whether a goal takes check-ins.
+type Status int
+
+// Statuses. Only Active goals are offered targets; SafetyHold waits until the
+// person has been checked and resumes it.
+const (
+	Active Status = iota
+	Paused
+	SafetyHold
+	Archived
+)
+
+var statusNames = map[Status]string{Active: "active", Paused: "paused", SafetyHold: "safety-hold", Archived: "archived"}
+
+func (s Status) String() string { return nameOf(statusNames, s) }
+
+// ParseStatus reads a status's name.
+func ParseStatus(s string) (Status, error) { return parseName(statusNames, s, "status") }
+
 // Schedule says how often a goal is meant to happen: N sessions a week, or
 // on fixed weekdays (Weekdays, when set, wins).
 type Schedule struct {
@@ -46,16 +65,6 @@ type StatusChange struct {
 	Status Status
 }
 
-// Custom describes a ladder a person built: from Start to Max in Steps,
-// moving up after Every completed sessions.
-type Custom struct {
-	Unit  Unit
-	Start float64
-	Step  float64
-	Max   float64
-	Every int
-}
-
 // Goal is one thing a person is building up, with where they are on its plan.
 type Goal struct {
 	ID     uint64
@@ -82,8 +91,9 @@ type Goal struct {
 	// when the bridge is one the plan defines.
 	BridgeTarget float64
 	// Reason and ReasonCode are why the goal stands where it does: the
-	// message of the decision that put it there.
-	Reason, ReasonCode string
+	// message of the decision that put it there, and its rule.
+	Reason     string
+	ReasonCode Code
 	// SteppedBack lists the levels the person has stepped back from, so a
 	// second try at one goes through its bridge first.
 	SteppedBack []int
@@ -155,60 +165,6 @@ func (g Goal) Plan() (Plan, error) {
 	return PlanByID(g.PlanID)
 }
 
-// CustomLimits bound a custom ladder so that it stays something a person can
-// read on one screen. [D]
-const (
-	MaxCustomRungs  = 60
-	MaxCustomAmount = 100000
-)
-
-// CustomPlan builds the plan of a person's own ladder, checking that it makes
-// sense: a positive step, start at most max, whole numbers where the unit
-// counts whole things.
-func CustomPlan(name string, c Custom) (Plan, error) {
-	switch {
-	case c.Step <= 0:
-		return Plan{}, says(ErrBadValue, "the step must be more than 0")
-	case c.Start <= 0:
-		return Plan{}, says(ErrBadValue, "the start must be more than 0")
-	case c.Start > c.Max:
-		return Plan{}, says(ErrBadValue, "the start must not be more than the maximum")
-	case c.Max > MaxCustomAmount:
-		return Plan{}, says(ErrBadValue, "the maximum can be at most %d", MaxCustomAmount)
-	case c.Unit.Whole() && (c.Start != math.Trunc(c.Start) || c.Step != math.Trunc(c.Step) || c.Max != math.Trunc(c.Max)):
-		return Plan{}, says(ErrBadValue, "%s are counted in whole numbers", c.Unit)
-	case c.Every < 1:
-		return Plan{}, says(ErrBadValue, "sessions per level must be at least 1")
-	}
-	var levels []Level
-	for a := c.Start; ; a += c.Step {
-		if a > c.Max || nearly(a, c.Max) {
-			a = c.Max
-		}
-		levels = append(levels, Level{Number: len(levels) + 1, Label: Amount(a, c.Unit),
-			Variants: []Session{{Target: a}}})
-		if a == c.Max {
-			break
-		}
-		if len(levels) == MaxCustomRungs {
-			return Plan{}, says(ErrBadValue, "that ladder has more than %d rungs; take a bigger step", MaxCustomRungs)
-		}
-	}
-	// The minimum version is half the first rung, a whole number where the
-	// unit counts whole things (2.5 push-ups cannot be done).
-	minimum := levels[0].Variants[0].Target / 2
-	if c.Unit.Whole() {
-		minimum = math.Round(minimum)
-	}
-	return Plan{
-		ID: CustomPlanID, Name: name, Domain: DomainCustom, Unit: c.Unit, PerWeek: 7,
-		AdvanceAfter: c.Every, EffortStepsBack: true, Levels: levels, StartLevel: 1,
-		Minimum: Session{Target: minimum, Text: "a small version, whatever fits today"},
-	}, nil
-}
-
-func nearly(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
-
 // Step returns where the goal stands on its plan.
 func (g Goal) Step() Step {
 	return Step{Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, LevelFrom: g.LevelFrom, Status: g.Status(),
@@ -266,6 +222,39 @@ func (g Goal) WithSchedule(s Schedule, day Day) Goal {
 // with a gentle word as the reason for its step.
 func (g Goal) Resume(day Day) Goal {
 	g = g.SetStatus(Active, day)
-	g.Reason, g.ReasonCode = "Welcome back. Start gently; the plan picks up where you left it.", ""
+	g.Reason, g.ReasonCode = msgResumed, CodeNone
 	return g
+}
+
+// NewGoal makes a goal on plan p starting on day created: at the level that
+// fits the person's stated capacity (0: the plan's default start).
+func NewGoal(name string, p Plan, custom *Custom, sched Schedule, capacity int, created Day) (Goal, error) {
+	name, err := CleanName(name)
+	if err != nil {
+		return Goal{}, err
+	}
+	if err := checkSchedule(sched); err != nil {
+		return Goal{}, err
+	}
+	return Goal{
+		Name: name, PlanID: p.ID, Custom: custom,
+		Schedules: []ScheduleChange{{From: created, Schedule: sched}},
+		Statuses:  []StatusChange{{From: created, Status: Active}},
+		Level:     p.startLevelFor(capacity), Variant: 1,
+		Created: created, Capacity: capacity,
+	}, nil
+}
+
+func checkSchedule(s Schedule) error {
+	if len(s.Weekdays) == 0 && (s.PerWeek < 1 || s.PerWeek > 7) {
+		return says(ErrBadValue, "days a week is a number from 1 to 7")
+	}
+	seen := map[time.Weekday]bool{}
+	for _, w := range s.Weekdays {
+		if seen[w] || w < time.Sunday || w > time.Saturday {
+			return says(ErrBadValue, "each weekday once")
+		}
+		seen[w] = true
+	}
+	return nil
 }

@@ -10,7 +10,7 @@ import "sort"
 // Review is everything the review screen and `tend review` show for one goal.
 type Review struct {
 	Strength float64 // 0..1, Loop Habit Tracker's formula (COACH §4)
-	Band     string  // BandStarting, BandBuilding, BandSteady or BandStrong
+	Band     string  // bandStarting, bandBuilding, bandSteady or bandStrong
 	// WeeksKept counts the kept ISO weeks of the current run of weeks.
 	WeeksKept int
 	// ShowUpStreak counts the sessions shown up in the current run, and
@@ -61,13 +61,13 @@ const (
 	// ActiveMinutesPerWeek is the weekly activity the guidelines ask of
 	// adults: 150 moderate minutes, a vigorous minute counting as two. [G]
 	ActiveMinutesPerWeek = 150
-	// VigorousFactor is what a vigorous minute (running) counts for. [G]
-	VigorousFactor = 2
-	// KeptWeekUnwellDays is how many unwell or away days keep a week
+	// vigorousFactor is what a vigorous minute (running) counts for. [G]
+	vigorousFactor = 2
+	// keptWeekUnwellDays is how many unwell or away days keep a week
 	// whatever its sessions.
-	KeptWeekUnwellDays = 4
-	// RunEndMisses is how many missed sessions in a row end a run.
-	RunEndMisses = 2
+	keptWeekUnwellDays = 4
+	// runEndMisses is how many missed sessions in a row end a run.
+	runEndMisses = 2
 )
 
 // ReviewOf measures goal g on plan p from its check-ins (any order; where a
@@ -78,7 +78,7 @@ func ReviewOf(g Goal, p Plan, hist []CheckIn, today Day) Review {
 	s := habitStrength(g, log, today)
 	run := showUpStreak(g, log, today)
 	r := Review{
-		Strength: s, Band: StrengthBand(s),
+		Strength: s, Band: strengthBand(s),
 		WeeksKept:    weeksKept(g, log, today),
 		ShowUpStreak: run.current, BestStreak: run.best,
 		RunEnded: run.ended, PendingMiss: run.pending,
@@ -94,10 +94,10 @@ func ReviewOf(g Goal, p Plan, hist []CheckIn, today Day) Review {
 	return r
 }
 
-// WeekSummary gives the numbers of the weekly review line (W1) for the ISO
+// weekSummary gives the numbers of the weekly review line (W1) for the ISO
 // week before today's: the sessions shown up, what the week asked (less the
 // days the goal was paused), and its active minutes.
-func WeekSummary(g Goal, p Plan, hist []CheckIn, today Day) (sessions, ask int, activeMin float64) {
+func weekSummary(g Goal, p Plan, hist []CheckIn, today Day) (sessions, ask int, activeMin float64) {
 	log := newReviewLog(hist, today)
 	monday := today.Monday().AddDays(-7)
 	sunday := monday.AddDays(6)
@@ -169,12 +169,34 @@ func amountOf(c CheckIn) float64 {
 	return c.Achieved
 }
 
-// activeMinutes adds up the active minutes of the sessions from from to to.
-// Only minutes of movement count: a mindful sitting is not activity, and
-// reps or distances have no minutes. A run session counts twice (WHO, NHS:
-// a vigorous minute is worth two moderate ones); a minimum version of a run
-// plan is a brisk walk and counts once. Only the minutes a session is judged
-// by are counted, so warm-ups and walking breaks are left out.
+// ActiveMinutes is what goal g's sessions from from to to, both included,
+// count for against the 150 active minutes a week (COACH §6.4 "Totals"): the
+// minutes a session is judged by on walk, run, yoga and custom minute goals,
+// Walk to run's running weeks (W1–W9, their bridge and alternatives) twice,
+// as vigorous minutes; mindful minutes, reps, km, mi and times count
+// nothing. Warm-ups and walking breaks are never judged, so never counted.
+// Where a day has several check-ins the latest written stands. Today's week
+// line, the weekly line (W1) and the review all count with this function.
+func ActiveMinutes(g Goal, hist []CheckIn, from, to Day) float64 {
+	p, err := g.Plan()
+	if err != nil {
+		return 0
+	}
+	return activeMinutes(p, newReviewLog(hist, to), from, to)
+}
+
+// ActiveMinutes adds up ActiveMinutes over every goal of the snapshot: the
+// person's week. A goal archived since still counts for the days it was
+// done: the minutes were moved all the same.
+func (s Snapshot) ActiveMinutes(from, to Day) float64 {
+	total := 0.0
+	for _, g := range s.Goals {
+		total += ActiveMinutes(g, s.CheckIns[g.ID], from, to)
+	}
+	return total
+}
+
+// activeMinutes is ActiveMinutes over a history already read as a log.
 func activeMinutes(p Plan, log reviewLog, from, to Day) float64 {
 	if p.Unit != Minutes || p.Domain == DomainMind {
 		return 0
@@ -186,7 +208,7 @@ func activeMinutes(p Plan, log reviewLog, from, to Day) float64 {
 		}
 		a := amountOf(c)
 		if vigorous(p, c) {
-			a *= VigorousFactor
+			a *= vigorousFactor
 		}
 		total += a
 	}

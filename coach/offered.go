@@ -1,6 +1,9 @@
 package coach
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Offered is the session a goal's current step asks for: a one-session ease
 // after pain (P1), an in-between step, or the level's session.
@@ -23,9 +26,9 @@ func Offered(g Goal, p Plan) Session {
 	return p.Session(g.Level, g.Variant)
 }
 
-// OfferedStep is the level and session the offered session belongs to, which
+// offeredStep is the level and session the offered session belongs to, which
 // a check-in records: an eased session counts at the level it came from.
-func OfferedStep(g Goal) (level, variant int) {
+func offeredStep(g Goal) (level, variant int) {
 	switch {
 	case g.Eased && g.Variant > 1:
 		return g.Level, g.Variant - 1
@@ -64,49 +67,61 @@ func scaled(s Session, target float64, p Plan) Session {
 	return out
 }
 
-// GapEase is R2 applied to a day: after a long gap since the last session
-// the goal restarts its level (G0) or steps down one (G1) or two (G2)
-// levels. Today shows it before any check-in; the next check-in writes it.
-type GapEase struct {
-	Goal    Goal
-	Action  Action
-	Code    string
-	Message string
+// bridgeFor returns g on the in-between step for its current level and
+// session: the plan's alternative for a session, the plan's bridge before
+// the level, or for a plan of plain amounts the midpoint of the previous
+// and current targets. Strength and the first rung have none.
+func bridgeFor(g Goal, p Plan) (Goal, bool) {
+	next := g
+	next.Bridge, next.BridgeTarget = true, 0
+	if _, ok := p.Alternatives[[2]int{g.Level, g.Variant}]; ok {
+		return next, true
+	}
+	if _, ok := p.Bridges[g.Level]; ok {
+		next.Variant = 1
+		return next, true
+	}
+	if !scalar(p) || g.Level <= 1 {
+		return g, false
+	}
+	prev, cur := p.Session(g.Level-1, 1).Target, p.Session(g.Level, 1).Target
+	mid := roundHalfUp((prev+cur)/2, p.Unit)
+	if mid <= prev || mid >= cur {
+		return g, false
+	}
+	next.BridgeTarget = mid
+	return next, true
 }
 
-// gapEase returns the eased goal when the gap before day asks for one.
-func gapEase(g Goal, p Plan, hist []CheckIn, day Day) (GapEase, bool) {
-	// Counted from the last session, or from the goal's creation where that
-	// is later: back-filled days before it never start a goal eased.
-	last, sessions := g.Created, 0
-	for _, c := range hist {
-		if c.Day.Before(day) && c.Outcome.ShowedUp() {
-			sessions++
-			if c.Day.After(last) {
-				last = c.Day
-			}
-		}
+// scalar reports whether a plan's levels are plain amounts of one thing.
+func scalar(p Plan) bool {
+	return p.Domain == DomainWalk || p.Domain == DomainYoga || p.Domain == DomainMind || p.Domain == DomainCustom
+}
+
+func roundHalfUp(v float64, u Unit) float64 {
+	if u.Whole() {
+		return math.Floor(v + 0.5)
 	}
-	gap := day.DaysSince(last)
-	e := GapEase{Goal: g}
-	e.Goal.Bridge, e.Goal.BridgeTarget, e.Goal.Eased, e.Goal.Variant, e.Goal.LevelFrom = false, 0, false, 1, day
+	return math.Floor(v*10+0.5) / 10
+}
+
+// isAlternative reports whether g is on a plan's alternative session.
+func isAlternative(g Goal, p Plan) bool {
+	_, ok := p.Alternatives[[2]int{g.Level, g.Variant}]
+	return g.Bridge && g.BridgeTarget == 0 && ok
+}
+
+// stepLabel names the step a goal is on, for a sentence: "15 min",
+// "week 5, run 2", "the in-between step before week 4".
+func stepLabel(g Goal, p Plan) string {
+	l := p.Level(g.Level)
 	switch {
-	case gap >= Back2GapDays:
-		e.Goal.Level, e.Action, e.Code = max(1, g.Level-2), ActEaseGap, "G2"
-	case gap >= Back1GapDays:
-		e.Goal.Level, e.Action, e.Code = max(1, g.Level-1), ActEaseGap, "G1"
-	case gap >= RepeatGapDays(g.ScheduleOn(day).Sessions()):
-		e.Goal.Bridge, e.Goal.BridgeTarget = g.Bridge, g.BridgeTarget
-		e.Action, e.Code = ActRestart, "G0"
-		e.Message = fmt.Sprintf("Welcome back. Starting %s from its first session — a week away is normal.", StepLabel(e.Goal, p))
-		return e, true
-	default:
-		return GapEase{}, false
+	case g.Bridge && g.BridgeTarget > 0 && scalar(p):
+		return Amount(g.BridgeTarget, p.Unit)
+	case g.Bridge:
+		return "the in-between step before " + l.Label
+	case len(l.Variants) > 1:
+		return fmt.Sprintf("%s, run %d", l.Label, g.Variant)
 	}
-	e.Message = fmt.Sprintf("Welcome back after %d days. We'll start at %s so your body can catch up; your %d sessions still count.",
-		gap, StepLabel(e.Goal, p), sessions)
-	if sessions == 0 {
-		e.Message = fmt.Sprintf("Welcome back after %d days. We'll start at %s, nice and gentle.", gap, StepLabel(e.Goal, p))
-	}
-	return e, true
+	return l.Label
 }

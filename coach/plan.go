@@ -1,5 +1,27 @@
 package coach
 
+// Unit is what a plan counts.
+type Unit int
+
+// Units.
+const (
+	Minutes Unit = iota
+	Reps
+	Km
+	Miles
+	Times
+)
+
+var unitNames = map[Unit]string{Minutes: "min", Reps: "reps", Km: "km", Miles: "mi", Times: "times"}
+
+func (u Unit) String() string { return nameOf(unitNames, u) }
+
+// ParseUnit reads a unit's short name.
+func ParseUnit(s string) (Unit, error) { return parseName(unitNames, s, "unit") }
+
+// Whole reports whether amounts in this unit are whole numbers.
+func (u Unit) Whole() bool { return u != Km && u != Miles }
+
 // Domain is the kind of activity a plan trains; it picks the words on screen.
 type Domain int
 
@@ -118,14 +140,14 @@ func (p Plan) Session(n, v int) Session {
 	return l.Variants[v-1]
 }
 
-// StartLevelFor returns the highest level whose target is at most 75% of
+// startLevelFor returns the highest level whose target is at most 75% of
 // what a person says they could comfortably do today (COACH §6.5 step 3),
 // never below the first rung. Capacity 0 means "not given".
-func (p Plan) StartLevelFor(capacityMin int) int {
+func (p Plan) startLevelFor(capacityMin int) int {
 	if capacityMin <= 0 || p.Unit != Minutes {
 		return p.StartLevel
 	}
-	limit := StartCapacityShare * float64(capacityMin)
+	limit := startCapacityShare * float64(capacityMin)
 	top := len(p.Levels)
 	if p.ID == WalkToRunID {
 		top = walkToRunWalkingRungs // "minutes you could walk": only P1–P4
@@ -139,6 +161,6 @@ func (p Plan) StartLevelFor(capacityMin int) int {
 	return best
 }
 
-// StartCapacityShare is the share of stated capacity the first target may
+// startCapacityShare is the share of stated capacity the first target may
 // ask for: starting below capacity makes the first sessions successes. [D]
-const StartCapacityShare = 0.75
+const startCapacityShare = 0.75

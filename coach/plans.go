@@ -153,7 +153,16 @@ var ReadinessShort = []string{
 }
 
 // Exercise reports whether a plan is physical activity, for which the
-// readiness questions are asked.
+// readiness questions are asked and which a warning sign holds (COACH R0,
+// §6.5): every plan but Mindful minutes, and custom ladders unless they
+// count times.
 func (p Plan) Exercise() bool {
-	return p.Domain == DomainWalk || p.Domain == DomainRun || p.Domain == DomainStrength || p.Domain == DomainYoga
+	switch p.Domain {
+	case DomainWalk, DomainRun, DomainStrength, DomainYoga:
+		return true
+	case DomainCustom:
+		return p.Unit != Times
+	case DomainMind:
+	}
+	return false
 }

@@ -25,9 +25,9 @@ func Preview(g Goal, weeks int) ([]PreviewWeek, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, PreviewWeek{Week: w, Label: StepLabel(t.Offer, p), Text: t.Text})
+		out = append(out, PreviewWeek{Week: w, Label: stepLabel(t.Offer, p), Text: t.Text})
 		for end := day.AddDays(7); day.Before(end); day = day.AddDays(1) {
-			if !Due(g, p, hist, day) {
+			if !due(g, p, hist, day) {
 				continue
 			}
 			rec, err := Record(g, hist, Entry{Day: day, Outcome: Done}, day)

@@ -57,7 +57,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	offer := g
 	if ge, ok := gapEase(g, p, hist, e.Day); ok && newest && !e.Outcome.Skips() {
-		offer = ge.Goal
+		offer = ge.goal
 	}
 	if e.Full {
 		if !offer.Bridge {
@@ -67,7 +67,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	in := checkInFrom(e, offer, p)
 	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
-		in = prev.Merge(in)
+		in = prev.merge(in)
 	}
 	rec := Recorded{Goal: g, CheckIn: in}
 	if newest {
@@ -77,7 +77,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 			// good: the day is judged as the level itself.
 			judged.Bridge, judged.BridgeTarget = false, 0
 		}
-		rec.Goal, rec.Decision = Decide(judged, p, hist, in)
+		rec.Goal, rec.Decision = decide(judged, p, hist, in)
 		rec.Decided = true
 	}
 	after, err := TodayFor(rec.Goal, append(withoutDay(recent, e.Day), in), e.Day)
@@ -99,7 +99,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 
 // checkInFrom fills in an entry against the session the goal offered.
 func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
-	level, variant := OfferedStep(offer)
+	level, variant := offeredStep(offer)
 	in := CheckIn{
 		Day: e.Day, Outcome: e.Outcome, Achieved: e.Amount, Target: Offered(offer, p).Target,
 		Effort: e.Effort, Pain: e.Pain, MoodBefore: e.MoodBefore, MoodAfter: e.MoodAfter, Note: e.Note,
@@ -180,37 +180,4 @@ func withoutDay(cs []CheckIn, d Day) []CheckIn {
 		}
 	}
 	return out
-}
-
-// NewGoal makes a goal on plan p starting on day created: at the level that
-// fits the person's stated capacity (0: the plan's default start).
-func NewGoal(name string, p Plan, custom *Custom, sched Schedule, capacity int, created Day) (Goal, error) {
-	name, err := CleanName(name)
-	if err != nil {
-		return Goal{}, err
-	}
-	if err := checkSchedule(sched); err != nil {
-		return Goal{}, err
-	}
-	return Goal{
-		Name: name, PlanID: p.ID, Custom: custom,
-		Schedules: []ScheduleChange{{From: created, Schedule: sched}},
-		Statuses:  []StatusChange{{From: created, Status: Active}},
-		Level:     p.StartLevelFor(capacity), Variant: 1,
-		Created: created, Capacity: capacity,
-	}, nil
-}
-
-func checkSchedule(s Schedule) error {
-	if len(s.Weekdays) == 0 && (s.PerWeek < 1 || s.PerWeek > 7) {
-		return says(ErrBadValue, "days a week is a number from 1 to 7")
-	}
-	seen := map[time.Weekday]bool{}
-	for _, w := range s.Weekdays {
-		if seen[w] || w < time.Sunday || w > time.Saturday {
-			return says(ErrBadValue, "each weekday once")
-		}
-		seen[w] = true
-	}
-	return nil
 }

@@ -67,7 +67,7 @@ func TestRecordFillsInWhatWasAchieved(t *testing.T) {
 func TestRecordRestUnwellAwayAreRestDays(t *testing.T) {
 	tests := []struct {
 		o    coach.Outcome
-		code string
+		code coach.Code
 		msg  string
 	}{
 		{rest, "Z1", coach.MsgZ1},
@@ -283,7 +283,7 @@ func TestTodayForDescribesTheSession(t *testing.T) {
 		target float64
 	}{
 		{"daily walk default start", walkGoal(t), "Walk 10 minutes", "", 10},
-		{"Couch to 5K week 3", run, "Week 3 · 2 × [run 90 s, walk 90 s, run 3 min, walk 3 min]", "5-minute brisk walk first.", 9},
+		{"Couch to 5K week 3", run, "Week 3 of 9 · 2 × [run 90 s, walk 90 s, run 3 min, walk 3 min]", "5-minute brisk walk first.", 9},
 		{"the bridge before week 4", onBridge, "4 × [run 3 min, walk 2 min]", "5-minute brisk walk first.", 12},
 		{"mindful minutes", mustGoal(t, coach.MindfulID, daily, lastMon), "Sit quietly, 2 minutes", "", 2},
 	}
@@ -315,7 +315,7 @@ func TestTodayForCountsTheWeekAndGivesTheReason(t *testing.T) {
 		reason     string
 	}{
 		{"a fresh goal", g, nil, lastMon, true, 0, 5,
-			"A gentle start at 10 min. The plan moves on after 4 sessions here."},
+			"A gentle start. The plan moves on after 4 sessions here."},
 		{"two sessions at this level", g, []coach.CheckIn{ci(g, mon, done), ci(g, tue, done)}, wed, true, 2, 5,
 			"Same target today (10 min). 2/4 sessions done at this level; the plan moves on after 4."},
 		{"done today", g, []coach.CheckIn{ci(g, mon, done), ci(g, tue, done), ci(g, wed, done)}, wed, true, 3, 5,

@@ -124,7 +124,7 @@ func (r *showUpRun) session() {
 
 func (r *showUpRun) miss(n int) {
 	r.misses += n
-	if r.current > 0 && r.misses >= RunEndMisses {
+	if r.current > 0 && r.misses >= runEndMisses {
 		r.current, r.ended = 0, true
 	}
 }
@@ -200,7 +200,7 @@ func weekStartOf(g Goal, monday Day) Day {
 // weekAskActive is what monday's week asks (weekAsk, so the week a goal
 // begins or changes schedule asks only what fits), less what falls on days
 // the goal was not active: for weekday schedules the scheduled days, for
-// N-a-week plans one session a day, as MissedInARow counts them. It can be
+// N-a-week plans one session a day, as missedInARow counts them. It can be
 // 0 or less when nothing was asked.
 func weekAskActive(g Goal, log reviewLog, monday Day) int {
 	sunday := monday.AddDays(6)
@@ -244,7 +244,7 @@ const (
 )
 
 // verdictOf judges monday's week: kept with sessions ≥ max(1, N − 1) or with
-// KeptWeekUnwellDays unwell or away days; a week not over yet is neutral
+// keptWeekUnwellDays unwell or away days; a week not over yet is neutral
 // until it is kept, and so is a week that asked for nothing (all paused).
 func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
 	sunday := monday.AddDays(6)
@@ -260,7 +260,7 @@ func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
 		}
 	}
 	switch {
-	case away >= KeptWeekUnwellDays:
+	case away >= keptWeekUnwellDays:
 		return weekKept
 	case !sunday.Before(today), ask <= 0:
 		return weekNeutral

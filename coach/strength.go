@@ -6,9 +6,9 @@ import "math"
 // exponential average of how well each day kept the schedule, with a
 // half-life that grows as sessions get rarer (13 days for a daily habit).
 
-// StrengthDays is how far back habit strength is computed: a day a year ago
+// strengthDays is how far back habit strength is computed: a day a year ago
 // moves today's score by far less than 0.1%, so older days are left out. [D]
-const StrengthDays = 365
+const strengthDays = 365
 
 // loopHalfLifeDays is the constant of Loop's multiplier
 // 0.5^(sqrt(frequency)/13): the half-life in days of a daily habit.
@@ -17,10 +17,10 @@ const loopHalfLifeDays = 13.0
 // The bands habit strength is shown in, named by the whole percent shown
 // ("62% · building"): below 40, 40–69, 70–89, and 90 and over.
 const (
-	BandStarting = "starting"
-	BandBuilding = "building"
-	BandSteady   = "steady"
-	BandStrong   = "strong"
+	bandStarting = "starting"
+	bandBuilding = "building"
+	bandSteady   = "steady"
+	bandStrong   = "strong"
 )
 
 // StrengthPercent is habit strength as the whole percent shown on screen.
@@ -36,24 +36,24 @@ func StrengthPercent(s float64) int {
 	return int(math.Floor(s * 100))
 }
 
-// StrengthBand names the band of habit strength s (0..1). The band is read
+// strengthBand names the band of habit strength s (0..1). The band is read
 // off the percent shown, so a screen never shows a number in a band it does
 // not belong to.
-func StrengthBand(s float64) string {
+func strengthBand(s float64) string {
 	switch p := StrengthPercent(s); {
 	case p < 40:
-		return BandStarting
+		return bandStarting
 	case p < 70:
-		return BandBuilding
+		return bandBuilding
 	case p < 90:
-		return BandSteady
+		return bandSteady
 	default:
-		return BandStrong
+		return bandStrong
 	}
 }
 
 // habitStrength runs Loop's score over the goal's history, from its first
-// check-in (or StrengthDays ago, if later) through yesterday, and today when
+// check-in (or strengthDays ago, if later) through yesterday, and today when
 // today has a check-in.
 //
 // Rest, unwell and away days, and days the goal was not active, are SKIP days
@@ -68,7 +68,7 @@ func habitStrength(g Goal, log reviewLog, today Day) float64 {
 		return 0
 	}
 	start := log.days[0].Day
-	if limit := today.AddDays(-StrengthDays); start.Before(limit) {
+	if limit := today.AddDays(-strengthDays); start.Before(limit) {
 		start = limit
 	}
 	end := today.AddDays(-1)

@@ -1,13 +1,37 @@
 package coach
 
+// Phase is where a stretch falls in a session. Only the main part counts
+// towards what a session achieved: warm-ups and cool-downs never do.
+type Phase int
+
+// Phases, in the order a session goes through them.
+const (
+	PhaseWarmup Phase = iota + 1
+	PhaseMain
+	PhaseCooldown
+)
+
+var phaseNames = map[Phase]string{PhaseWarmup: "warm-up", PhaseMain: "main", PhaseCooldown: "cool-down"}
+
+func (p Phase) String() string { return nameOf(phaseNames, p) }
+
 // Stretch is one timed part of a guided session: a warm-up, a run, a walk,
 // a cool-down.
 type Stretch struct {
 	Kind  BlockKind
-	Label string // "warm-up", "run", "walk", "cool-down", "sit"
+	Phase Phase
 	Secs  int
 	Round int // 1-based round within a repeated group; 0 outside one
 	Of    int // rounds in that group
+}
+
+// Label names the stretch for the screen: "warm-up", "run", "walk",
+// "cool-down", "sit".
+func (s Stretch) Label() string {
+	if s.Phase == PhaseMain {
+		return s.Kind.String()
+	}
+	return s.Phase.String()
 }
 
 // Timeline lays a session out as timed stretches, in order, for the guided
@@ -16,7 +40,7 @@ type Stretch struct {
 func Timeline(s Session) ([]Stretch, bool) {
 	var out []Stretch
 	if s.WarmupS > 0 {
-		out = append(out, Stretch{Kind: Walk, Label: "warm-up", Secs: s.WarmupS})
+		out = append(out, Stretch{Kind: Walk, Phase: PhaseWarmup, Secs: s.WarmupS})
 	}
 	for _, r := range s.Rounds {
 		for i := 1; i <= r.Times; i++ {
@@ -24,7 +48,7 @@ func Timeline(s Session) ([]Stretch, bool) {
 				if b.Secs <= 0 {
 					return nil, false
 				}
-				st := Stretch{Kind: b.Kind, Label: b.Kind.String(), Secs: b.Secs}
+				st := Stretch{Kind: b.Kind, Phase: PhaseMain, Secs: b.Secs}
 				if r.Times > 1 {
 					st.Round, st.Of = i, r.Times
 				}
@@ -33,7 +57,7 @@ func Timeline(s Session) ([]Stretch, bool) {
 		}
 	}
 	if s.CooldownS > 0 {
-		out = append(out, Stretch{Kind: Walk, Label: "cool-down", Secs: s.CooldownS})
+		out = append(out, Stretch{Kind: Walk, Phase: PhaseCooldown, Secs: s.CooldownS})
 	}
 	if len(out) == 0 {
 		return nil, false
@@ -53,7 +77,7 @@ func Achieved(stretches []Stretch, done int) float64 {
 	for _, s := range stretches {
 		took := min(s.Secs, max(0, done-at))
 		at += s.Secs
-		counts := s.Label != "warm-up" && s.Label != "cool-down" && (!runs || s.Kind == Run)
+		counts := s.Phase == PhaseMain && (!runs || s.Kind == Run)
 		if counts {
 			secs += took
 		}

@@ -12,8 +12,8 @@ func TestTimelineOfWeek1(t *testing.T) {
 	if !ok || len(tl) != 18 {
 		t.Fatalf("week 1: %d stretches, ok %v; want warm-up, 8 × (run, walk), cool-down", len(tl), ok)
 	}
-	if tl[0].Label != "warm-up" || tl[0].Secs != 300 || tl[1].Label != "run" || tl[1].Secs != 60 ||
-		tl[2].Label != "walk" || tl[2].Secs != 90 || tl[1].Round != 1 || tl[1].Of != 8 || tl[17].Label != "cool-down" {
+	if tl[0].Phase != coach.PhaseWarmup || tl[0].Secs != 300 || tl[1].Kind != coach.Run || tl[1].Secs != 60 ||
+		tl[2].Kind != coach.Walk || tl[2].Secs != 90 || tl[1].Round != 1 || tl[1].Of != 8 || tl[17].Phase != coach.PhaseCooldown || tl[17].Label() != "cool-down" {
 		t.Errorf("week 1 timeline %+v", tl)
 	}
 	// The whole session: 8 run-minutes; stopped after the warm-up and two

@@ -1,9 +1,6 @@
 package coach
 
-import (
-	"fmt"
-	"sort"
-)
+import "sort"
 
 // RecentDays is how far back Today and status read: enough for every rule and
 // measure, and bounded so start-up never reads a whole history. [D]
@@ -49,18 +46,18 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	gapMsg := ""
 	if t.CheckIn == nil && t.Status == Active {
 		if ge, ok := gapEase(g, p, before, day); ok {
-			t.Offer, gapMsg = ge.Goal, ge.Message
+			t.Offer, gapMsg = ge.goal, ge.message
 		}
 	}
-	level, _ := OfferedStep(t.Offer)
+	level, _ := offeredStep(t.Offer)
 	t.Level = p.Level(level)
 	t.Session = Offered(t.Offer, p)
 	t.Text = SessionWords(p, t.Session)
 	if pre := t.Level.Prefix; pre != "" && !t.Offer.Bridge {
 		t.Text = pre + " · " + t.Text
 	}
-	t.Warmup = WarmupWords(p, t.Session)
-	t.Due = Due(g, p, before, day)
+	t.Warmup = warmupWords(p, t.Session)
+	t.Due = due(g, p, before, day)
 	t.WeekDone, t.WeekTarget = weekCount(g, p, hist, day)
 	t.Reason = t.reason(gapMsg, before)
 	return t, nil
@@ -71,34 +68,32 @@ func (t Today) reason(gapMsg string, before []CheckIn) string {
 	g, p := t.Offer, t.Plan
 	switch {
 	case t.Status == SafetyHold:
-		return MsgS1
-	case t.Status == Paused && g.ReasonCode == "P2":
+		return msgS1
+	case t.Status == Paused && g.ReasonCode == CodeP2:
 		return g.Reason
 	case t.Status == Paused:
-		return "Paused. Your progress is kept; resume whenever you're ready."
+		return msgPaused
 	case t.Status == Archived:
-		return "Archived. Its history is kept."
+		return msgArchived
 	case t.Done():
-		return fmt.Sprintf("Done. That's %d this week.", t.WeekDone)
+		return msgDoneToday(t.WeekDone)
 	case t.CheckIn != nil:
-		return restMessage(t.CheckIn.Outcome)
+		_, msg := restMessage(t.CheckIn.Outcome)
+		return msg
 	case !t.Due:
-		return MsgZ1
+		return msgZ1
 	case gapMsg != "":
 		return gapMsg
 	case g.Eased:
-		return fmt.Sprintf("A lighter session today (%s) after the pain you flagged. Stop if it hurts.",
-			lowerFirst(SessionWords(p, t.Session)))
+		return msgEasedToday(lowerFirst(SessionWords(p, t.Session)))
 	}
-	switch missed := MissedInARow(t.Goal, before, t.Day); {
+	switch missed := missedInARow(t.Goal, before, t.Day); {
 	case missed >= 3:
-		return MsgM3
+		return msgM3
 	case missed == 2:
-		return fmt.Sprintf("It's been a couple of sessions. Want the minimum version today (%s)? Starting small still counts.",
-			lowerFirst(SessionWords(p, p.Minimum)))
+		return msgM2(lowerFirst(SessionWords(p, p.Minimum)), "")
 	case missed == 1:
-		return fmt.Sprintf("A session slipped by — that's fine. One miss doesn't undo a habit. Today: %s.",
-			lowerFirst(SessionWords(p, t.Session)))
+		return msgM1(lowerFirst(SessionWords(p, t.Session)))
 	}
 	done := 0
 	for _, c := range attempts(g, before) {
@@ -111,10 +106,9 @@ func (t Today) reason(gapMsg string, before []CheckIn) string {
 	case len(attempts(g, before)) == 0 && g.Reason != "":
 		return g.Reason
 	case len(attempts(g, before)) == 0:
-		return fmt.Sprintf("A gentle start at %s. The plan moves on after %d sessions here.", StepLabel(g, p), k)
+		return msgGentleStart(k)
 	}
-	return fmt.Sprintf("Same target today (%s). %d/%d sessions done at this level; the plan moves on after %d.",
-		StepLabel(g, p), min(done, k), k, k)
+	return msgH1("today", stepLabel(g, p), min(done, k), k)
 }
 
 func sortedBefore(cs []CheckIn, end Day) []CheckIn {

@@ -11,7 +11,7 @@ func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 	if g.Created.After(monday.AddDays(6)) || g.Status() != Active {
 		return "", false
 	}
-	sessions, ask, active := WeekSummary(g, p, hist, today)
+	sessions, ask, active := weekSummary(g, p, hist, today)
 	_, week := monday.ISOWeek()
 	if sessions == 0 {
 		// No tally of zeros: say what happens next.
@@ -24,7 +24,7 @@ func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 			int(100*active/ActiveMinutesPerWeek+0.5), ActiveMinutesPerWeek)
 	}
 	if pct := StrengthPercent(strength); pct > 0 {
-		line += fmt.Sprintf(", habit strength %d%% (%s)", pct, StrengthBand(strength))
+		line += fmt.Sprintf(", habit strength %d%% (%s)", pct, strengthBand(strength))
 	}
 	line += "."
 	if g.IfThen != "" {

@@ -43,7 +43,7 @@ func SessionWords(p Plan, s Session) string {
 	switch p.Domain {
 	case DomainWalk:
 		verb := "Walk"
-		if s.Target > DailyWalkBriskAfter {
+		if s.Target > dailyWalkBriskAfter {
 			verb = "Brisk walk"
 		}
 		return fmt.Sprintf("%s %s", verb, minutesWords(s.Target))
@@ -61,9 +61,9 @@ func SessionWords(p Plan, s Session) string {
 	return Amount(s.Target, p.Unit)
 }
 
-// DailyWalkBriskAfter is the walk length past which the plan asks for a brisk
+// dailyWalkBriskAfter is the walk length past which the plan asks for a brisk
 // pace (talk, but not sing); up to it, any pace counts. [D]
-const DailyWalkBriskAfter = 15
+const dailyWalkBriskAfter = 15
 
 func minutesWords(m float64) string {
 	if m == 1 {
@@ -113,8 +113,8 @@ func roundsWords(s Session) string {
 	return upperFirst(out)
 }
 
-// WarmupWords is the sentence about a session's warm-up, or "".
-func WarmupWords(p Plan, s Session) string {
+// warmupWords is the sentence about a session's warm-up, or "".
+func warmupWords(p Plan, s Session) string {
 	if s.WarmupS == 0 {
 		return ""
 	}
@@ -134,3 +134,13 @@ func upperFirst(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+func lowerFirst(s string) string {
+	if s == "" || strings.HasPrefix(s, "Week") {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// num writes a number of minutes without a needless ".0".
+func num(v float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") }

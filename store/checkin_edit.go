@@ -57,7 +57,7 @@ func editCheckIn(tx *bolt.Tx, goalID uint64, day, today coach.Day,
 	if v == nil {
 		return coach.Recorded{}, says(ErrNotFound, "%s has no check-in on %s to change", g.Name, day)
 	}
-	was, err := decodeCheckIn(v, day)
+	was, err := decodeCheckIn(v, goalID, day)
 	if err != nil {
 		return coach.Recorded{}, goalRecordError(goalID, err)
 	}
@@ -129,7 +129,7 @@ func editOlderDay(b buckets, g coach.Goal, c coach.CheckIn, dk []byte) (coach.Re
 		return coach.Recorded{}, err
 	}
 	if err := putDayRecord(b.checkIns, idKey(g.ID), dk, "the check-in", c.Day, func() ([]byte, error) {
-		return checkedCheckIn(c)
+		return checkedCheckIn(g.ID, c)
 	}); err != nil {
 		return coach.Recorded{}, err
 	}

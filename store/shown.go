@@ -11,7 +11,7 @@ import "tend/coach"
 
 func shownGoal(g coach.Goal) coach.Goal {
 	g.Name, g.Anchor, g.IfThen = coach.Printable(g.Name), coach.Printable(g.Anchor), coach.Printable(g.IfThen)
-	g.Reason, g.ReasonCode = coach.Printable(g.Reason), coach.Printable(g.ReasonCode)
+	g.Reason, g.ReasonCode = coach.Printable(g.Reason), printableCode(g.ReasonCode)
 	return g
 }
 
@@ -21,7 +21,9 @@ func shownCheckIn(c coach.CheckIn) coach.CheckIn {
 }
 
 func shownDecision(d coach.Decision) coach.Decision {
-	d.ReasonCode, d.Message = coach.Printable(d.ReasonCode), coach.Printable(d.Message)
-	d.Before.Reason, d.Before.ReasonCode = coach.Printable(d.Before.Reason), coach.Printable(d.Before.ReasonCode)
+	d.ReasonCode, d.Message = printableCode(d.ReasonCode), coach.Printable(d.Message)
+	d.Before.Reason, d.Before.ReasonCode = coach.Printable(d.Before.Reason), printableCode(d.Before.ReasonCode)
 	return d
 }
+
+func printableCode(c coach.Code) coach.Code { return coach.Code(coach.Printable(string(c))) }

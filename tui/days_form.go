@@ -126,6 +126,18 @@ func (f daysForm) shortDays(st Styles) []string {
 }
 
 // choose moves a choice among n with ←/→.
+// chooseInList moves a choice among n in a vertical list: ↑/↓ as well as
+// ←/→.
+func chooseInList(i, n int, msg tea.KeyMsg, k formKeys) int {
+	switch {
+	case key.Matches(msg, k.Up):
+		return (i + n - 1) % n
+	case key.Matches(msg, k.Down):
+		return (i + 1) % n
+	}
+	return choose(i, n, msg, k)
+}
+
 func choose(i, n int, msg tea.KeyMsg, k formKeys) int {
 	switch {
 	case key.Matches(msg, k.Left):

@@ -44,7 +44,7 @@ type newGoalScreen struct {
 	name   textinput.Model
 	days   daysForm
 	ready  int // 0: no to all, 1: yes to one or more
-	advice int // 0: checked with a doctor, 1: a gentler plan
+	advice int // adviceGentle or adviceCleared
 	capac  textinput.Model
 	anchor textinput.Model
 	ifThen int // index into coach.IfThenPlans, -1 for none
@@ -146,7 +146,7 @@ func (s newGoalScreen) Update(msg tea.KeyMsg) (newGoalScreen, tea.Cmd) {
 	case ngReady:
 		s.ready = choose(s.ready, 2, msg, s.keys.formKeys)
 	case ngAdvice:
-		s.advice = choose(s.advice, 2, msg, s.keys.formKeys)
+		s.advice = chooseInList(s.advice, len(s.adviceChoices()), msg, s.keys.formKeys)
 	case ngAnchor:
 		s = s.updateAnchor(msg)
 	case ngName, ngCapacity, ngPreview:

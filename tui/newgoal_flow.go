@@ -37,12 +37,13 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 			return s, nil
 		}
 		// Once advised, a gentler plan does not ask again.
-		if s.plan().Exercise() && !s.lowImpactOnly {
+		if s.exercise() && !s.lowImpactOnly {
 			return s.goTo(ngReady)
 		}
 		return s.afterReadiness()
 	case ngReady:
 		if s.ready == 1 {
+			s.advice = adviceGentle // the safe choice is the default
 			return s.goTo(ngAdvice)
 		}
 		s.lowImpactOnly = false
@@ -77,8 +78,8 @@ func (s newGoalScreen) afterPlan() (newGoalScreen, tea.Cmd) {
 	case p.ID == "":
 		s.problem = "No plan matches; esc clears the filter."
 		return s, nil
-	case p.HighImpact && s.lowImpactOnly:
-		s.problem = p.Name + " waits until a doctor says it's fine; a walk, yoga or strength plan is a gentle start."
+	case p.NeedsClearance() && s.lowImpactOnly:
+		s.problem = p.Name + " waits until a doctor says it's fine; a walk or yoga plan is a gentle start."
 		return s, nil
 	}
 	s.name.SetValue(freeName(p.Name, s.taken))
@@ -97,28 +98,60 @@ func (s newGoalScreen) afterReadiness() (newGoalScreen, tea.Cmd) {
 	return s.goTo(ngAnchor)
 }
 
-// afterAdvice carries on once a doctor has said it's fine, or goes back to
-// the plans with only the low-impact ones on offer.
+// The answers after a readiness "yes", in the order shown: the safe one
+// first, and the default.
+const (
+	adviceGentle  = iota // show the gentler plans (or, on a gentle plan, carry on gently)
+	adviceCleared        // a doctor has cleared me (for the plan chosen)
+)
+
+// adviceChoices are the answers the advice step offers: a plan that waits
+// for a doctor's word offers the gentler plans first; a gentle plan only
+// carries on, gently.
+func (s newGoalScreen) adviceChoices() []string {
+	if !s.plan().NeedsClearance() {
+		return []string{"carry on gently"}
+	}
+	return []string{"show gentler plans", "a doctor has cleared me"}
+}
+
+// afterAdvice carries on with a gentle plan, or once the person says a
+// doctor has cleared them; else it goes back to the plans with only the
+// gentler ones on offer.
 func (s newGoalScreen) afterAdvice() (newGoalScreen, tea.Cmd) {
-	if s.advice == 0 {
+	switch {
+	case !s.plan().NeedsClearance():
+		s.lowImpactOnly = true
+		return s.afterReadiness()
+	case s.advice == adviceCleared:
 		s.lowImpactOnly = false
 		return s.afterReadiness()
 	}
 	s.lowImpactOnly = true
 	s.back, s.step, s.cursor = nil, ngPlan, 0
 	s.problem = "Here are the gentler plans. Walking is a fine place to start."
-	s.plans = lowImpact(s.plans)
+	s.plans = gentler(s.plans)
 	return s, nil
 }
 
-func lowImpact(ps []coach.Plan) []coach.Plan {
+// gentler are the plans offered after a readiness "yes".
+func gentler(ps []coach.Plan) []coach.Plan {
 	var out []coach.Plan
 	for _, p := range ps {
-		if !p.HighImpact {
+		if !p.NeedsClearance() {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// exercise reports whether the goal being built is exercise, for which the
+// readiness questions are asked: a custom ladder is, unless it counts times.
+func (s newGoalScreen) exercise() bool {
+	if p := s.plan(); p.ID != coach.CustomPlanID {
+		return p.Exercise()
+	}
+	return customUnits[s.custom.unit] != coach.Times
 }
 
 func (s newGoalScreen) toPreview() (newGoalScreen, tea.Cmd) {

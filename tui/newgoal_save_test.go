@@ -44,7 +44,7 @@ func TestNewGoalConfirmSavesOnceWithTheAnswers(t *testing.T) {
 	m = pressAll(t, m, append(typeText("Couch to 5K"), ngEnter)...)
 	m = pressAll(t, m, ngTab, ngSpace, ngRight, ngSpace, ngRight, ngSpace, ngRight, ngSpace, ngRight, ngSpace,
 		ngRight, ngSpace, ngEnter) // tue, thu, sat
-	m = pressAll(t, m, ngRight, ngEnter, ngEnter) // readiness yes, my doctor says it's fine
+	m = pressAll(t, m, ngRight, ngEnter, ngDown, ngEnter) // readiness yes, a doctor has cleared me
 	m = pressAll(t, m, append(typeText("30"), ngEnter)...)
 	m = pressAll(t, m, append(typeText("I get home from work"), ngTab, ngRight, ngEnter)...)
 	atStep(t, m, ngPreview)
@@ -105,7 +105,7 @@ func TestNewGoalEscGoesBackFromEveryStep(t *testing.T) {
 			append(typeText("!"), ngEnter),  // name
 			{ngEnter},                       // days
 			{ngRight, ngEnter},              // readiness: yes
-			{ngEnter},                       // advice: doctor says fine
+			{ngDown, ngEnter},               // advice: a doctor has cleared me
 			append(typeText("25"), ngEnter), // capacity
 			append(typeText("I wake"), ngTab, ngRight, ngEnter), // anchor, if-then
 		}, []ngStep{ngPlan, ngName, ngDays, ngReady, ngAdvice, ngCapacity, ngAnchor, ngPreview}},
@@ -114,8 +114,9 @@ func TestNewGoalEscGoesBackFromEveryStep(t *testing.T) {
 			append(ladder(1, "5", "2", "15", "2"), ngEnter),
 			append(typeText("Push-ups"), ngEnter),
 			{ngRight, ngRight, ngEnter}, // days, whatever the default
-			{ngEnter},                   // anchor: a ladder of your own asks no readiness questions
-		}, []ngStep{ngPlan, ngCustom, ngName, ngDays, ngAnchor, ngPreview}},
+			{ngEnter},                   // readiness: a ladder of reps is exercise
+			{ngEnter},                   // anchor
+		}, []ngStep{ngPlan, ngCustom, ngName, ngDays, ngReady, ngAnchor, ngPreview}},
 		{"mindful, no readiness", [][]tea.Msg{
 			{ngUp, ngUp, ngEnter}, {ngEnter}, {ngEnter}, {ngEnter}, {ngEnter},
 		}, []ngStep{ngPlan, ngName, ngDays, ngCapacity, ngAnchor, ngPreview}},

@@ -25,12 +25,7 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 	case ngReady:
 		lines = s.readyView(width, height, st)
 	case ngAdvice:
-		lines = paragraph("Please talk to your doctor before becoming much more active. Until they say it's fine, "+
-			"a gentle plan is the place to start.", width, lipgloss.NewStyle())
-		lines = append(lines, "")
-		for i, a := range []string{"my doctor says it's fine", "show gentler plans"} {
-			lines = append(lines, pointerFor(i == s.advice, st)+answerParts([]string{a}, map[bool]int{true: 0, false: -1}[i == s.advice], st)[0])
-		}
+		lines = s.adviceView(width, st)
 	case ngCapacity:
 		lines = s.capacityView(width, st)
 	case ngAnchor:
@@ -45,6 +40,26 @@ func (s newGoalScreen) View(width, height int, st Styles) string {
 		lines = append(lines, "", st.Muted.Render("Saving…"))
 	}
 	return strings.Join(fitLines(lines, height), "\n")
+}
+
+// adviceView follows a readiness "yes": talk to a doctor first, and the
+// answers as a list, the safe one first.
+func (s newGoalScreen) adviceView(width int, st Styles) []string {
+	advice := "Please talk to your doctor before becoming much more active. Until they say it's fine, " +
+		"a gentle plan is the place to start."
+	if !s.plan().NeedsClearance() {
+		advice = "Please talk to your doctor before becoming much more active. " + s.plan().Name +
+			" is a gentle plan: begin slowly and build up gradually."
+	}
+	lines := append(paragraph(advice, width, lipgloss.NewStyle()), "")
+	for i, a := range s.adviceChoices() {
+		chosen := -1
+		if i == s.advice {
+			chosen = 0
+		}
+		lines = append(lines, pointerFor(i == s.advice, st)+ansiCut(answerParts([]string{a}, chosen, st)[0], width-2))
+	}
+	return lines
 }
 
 func (s newGoalScreen) customView(width int, st Styles) []string {
@@ -159,8 +174,13 @@ func (s newGoalScreen) ShortHelp() []key.Binding {
 		return []key.Binding{k.Next, k.Left, k.Tab, k.Toggle, k.Back}
 	case ngCustom, ngAnchor:
 		return []key.Binding{k.Next, k.Up, k.Left, k.Back}
-	case ngReady, ngAdvice:
+	case ngReady:
 		return []key.Binding{k.Next, k.Left, k.Back}
+	case ngAdvice:
+		if len(s.adviceChoices()) > 1 {
+			return []key.Binding{k.Next, k.Up, k.Back}
+		}
+		return []key.Binding{k.Next, k.Back}
 	case ngName, ngCapacity, ngPreview:
 	}
 	return []key.Binding{k.Next, k.Back}

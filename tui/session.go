@@ -202,7 +202,7 @@ func (s sessionScreen) View(width, height int, st Styles) string {
 	left := fmt.Sprintf("%s left of %s", clock(s.total()-s.passed()), clock(s.total()))
 	head := st.Title.Render(ansiCut(title, width-lipgloss.Width(left)-1))
 	head += strings.Repeat(" ", max(1, width-lipgloss.Width(head)-lipgloss.Width(left))) + st.Muted.Render(left)
-	big := strings.ToUpper(cur.Label)
+	big := strings.ToUpper(cur.Label())
 	if s.paused {
 		big = "PAUSED · " + big
 	}
@@ -220,7 +220,7 @@ func (s sessionScreen) View(width, height int, st Styles) string {
 		lines = append(append(lines, ""), s.askView(width, st)...)
 	case s.at+1 < len(s.parts):
 		n := s.parts[s.at+1]
-		lines = append(lines, st.Muted.Render(ansiCut(fmt.Sprintf("Next: %s %s", n.Label, clock(n.Secs)), width)))
+		lines = append(lines, st.Muted.Render(ansiCut(fmt.Sprintf("Next: %s %s", n.Label(), clock(n.Secs)), width)))
 	case len(s.parts) > 1:
 		lines = append(lines, st.Muted.Render(ansiCut("Last one. Then a check-in.", width)))
 	default:

@@ -82,7 +82,7 @@ func ticks(t *testing.T, m Model, n int) Model {
 // bell sat in the view and rang at every redraw, each second.
 func TestSessionBellRingsOncePerChange(t *testing.T) {
 	m, b := onSession(t, 80, 24)
-	if m.session.parts[0].Label != "warm-up" || m.session.left != 300 {
+	if m.session.parts[0].Phase != coach.PhaseWarmup || m.session.left != 300 {
 		t.Fatalf("starts at %+v with %d left", m.session.parts[0], m.session.left)
 	}
 	m = ticks(t, m, 299)
@@ -90,8 +90,8 @@ func TestSessionBellRingsOncePerChange(t *testing.T) {
 		t.Fatalf("%d bells during the warm-up", b.n)
 	}
 	m = ticks(t, m, 1)
-	if m.session.at != 1 || m.session.parts[1].Label != "run" || m.session.left != 90 || b.n != 1 {
-		t.Fatalf("after the warm-up: at %d (%s), %d left, %d bells", m.session.at, m.session.parts[m.session.at].Label, m.session.left, b.n)
+	if m.session.at != 1 || m.session.parts[1].Kind != coach.Run || m.session.left != 90 || b.n != 1 {
+		t.Fatalf("after the warm-up: at %d (%s), %d left, %d bells", m.session.at, m.session.parts[m.session.at].Label(), m.session.left, b.n)
 	}
 	m = ticks(t, m, 89)
 	if b.n != 1 {
@@ -202,7 +202,7 @@ func TestSessionFinishOpensADoneCheckIn(t *testing.T) {
 	m, b := onSession(t, 80, 24)
 	parts := m.session.parts
 	for i, p := range parts {
-		if p.Label == "warm-up" || p.Label == "cool-down" {
+		if p.Phase != coach.PhaseMain {
 			m = step(t, m, keyPress('n'))
 			continue
 		}

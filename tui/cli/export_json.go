@@ -134,7 +134,7 @@ func exportJSON(a coach.Archive) exportDocJSON {
 		for _, d := range a.Decisions[g.ID] {
 			doc.Decisions = append(doc.Decisions, exportDecisionJSON{
 				Goal: g.ID, Day: d.Day.String(), Action: d.Action.String(), From: d.From, To: d.To,
-				ReasonCode: d.ReasonCode, Message: d.Message, NextTarget: d.NextTarget, Before: exportStep(d.Before),
+				ReasonCode: string(d.ReasonCode), Message: d.Message, NextTarget: d.NextTarget, Before: exportStep(d.Before),
 			})
 		}
 	}
@@ -149,7 +149,7 @@ func exportGoal(g coach.Goal) exportGoalJSON {
 		LevelSince: dayOrNull(g.LevelFrom), Created: g.Created.String(),
 		ScheduleHistory: []exportScheduleJSON{}, StatusHistory: []exportStatusJSON{},
 		Capacity: g.Capacity, Anchor: g.Anchor, IfThen: g.IfThen, Eased: g.Eased, BridgeTarget: g.BridgeTarget,
-		Reason: g.Reason, ReasonCode: g.ReasonCode, SteppedBack: orEmpty(g.SteppedBack),
+		Reason: g.Reason, ReasonCode: string(g.ReasonCode), SteppedBack: orEmpty(g.SteppedBack),
 	}
 	if c := g.Custom; c != nil {
 		out.Custom = &exportCustomJSON{Unit: c.Unit.String(), Start: c.Start, Step: c.Step, Max: c.Max, Every: c.Every}
@@ -182,7 +182,7 @@ func exportStep(s coach.Step) exportStepJSON {
 	return exportStepJSON{
 		Level: s.Level, Variant: s.Variant, Bridge: s.Bridge, LevelSince: dayOrNull(s.LevelFrom),
 		Status: s.Status.String(), Eased: s.Eased, BridgeTarget: s.BridgeTarget,
-		Reason: s.Reason, ReasonCode: s.ReasonCode, SteppedBack: orEmpty(s.SteppedBack),
+		Reason: s.Reason, ReasonCode: string(s.ReasonCode), SteppedBack: orEmpty(s.SteppedBack),
 	}
 }
 

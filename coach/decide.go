@@ -1,17 +1,15 @@
 package coach
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
-// Decide applies the rules of COACH §6.3 to one check-in: step 1 (R0–R6,
+// decide applies the rules of COACH §6.3 to one check-in: step 1 (R0–R6,
 // first match wins) sets the level, step 2 (the ping-pong guard and the
-// spike guard R7) looks at the session that follows, and the notes P0 and
-// Z4 are added last. hist holds the goal's check-ins before in.Day, in day
-// order, within the recent window; g is the goal as it stood before that
-// day. It returns the goal's new state and the decision, with its reason.
-func Decide(g Goal, p Plan, hist []CheckIn, in CheckIn) (Goal, Decision) {
+// spike guard R7) looks at the session that follows, and the notes P0, Z4
+// and the words after missed sessions are added last. hist holds the goal's
+// check-ins before in.Day, in day order, within the recent window; g is the
+// goal as it stood before that day. It returns the goal's new state and the
+// decision, with its reason.
+func decide(g Goal, p Plan, hist []CheckIn, in CheckIn) (Goal, Decision) {
 	j := judgement{g: g, p: p, hist: hist, in: in, out: g}
 	j.out.Eased = false // any check-in but a rest day uses up a one-session ease
 	j.dec = Decision{Day: in.Day, Before: g.Step(), From: g.Level}
@@ -45,49 +43,20 @@ type judgement struct {
 
 // set records the rule that set the next session: its action and code win,
 // and its sentence follows any earlier one.
-func (j *judgement) set(a Action, code, msg string) {
+func (j *judgement) set(a Action, code Code, msg string) {
 	j.dec.Action, j.dec.ReasonCode = a, code
 	j.msgs = append(j.msgs, msg)
 }
 
-// safety is R0: a warning sign holds the goal, pain twice pauses it, pain
-// once eases the next session.
-func (j *judgement) safety() bool {
-	day := j.in.Day
-	switch {
-	case j.in.Pain == PainWarning:
-		j.out = j.out.SetStatus(SafetyHold, day)
-		j.set(ActSafetyHold, "S1", MsgS1)
-	case j.in.Pain >= PainPain && j.recentPains() >= 2:
-		j.out = j.out.SetStatus(Paused, day)
-		j.set(ActPause, "P2", MsgP2)
-	case j.in.Pain == PainPain && j.in.Outcome.ShowedUp():
-		j.out.Eased = true
-		j.set(ActEasePain, "P1", fmt.Sprintf(
-			"Thanks for flagging pain. Next session is lighter (%s). Stop if it hurts; if it persists, a GP or physio can help.",
-			SessionWords(j.p, Offered(j.out, j.p))))
-	default:
-		return false
+// note adds a sentence that sets nothing: P0, Z4, the words after a miss.
+func (j *judgement) note(msg string) {
+	if msg != "" {
+		j.msgs = append(j.msgs, msg)
 	}
-	return true
 }
 
-// recentPains counts pain in the last three check-ins that were attempts or
-// minimums, this one included.
-func (j *judgement) recentPains() int {
-	all := append(append([]CheckIn(nil), j.hist...), j.in)
-	n, seen := 0, 0
-	for i := len(all) - 1; i >= 0 && seen < 3; i-- {
-		if !all[i].Outcome.ShowedUp() {
-			continue
-		}
-		seen++
-		if all[i].Pain >= PainPain {
-			n++
-		}
-	}
-	return n
-}
+// all is the history with the day's check-in last.
+func (j *judgement) all() []CheckIn { return append(append([]CheckIn(nil), j.hist...), j.in) }
 
 // restDay is R1: rest, unwell and away never move anything.
 func (j *judgement) restDay() bool {
@@ -95,7 +64,8 @@ func (j *judgement) restDay() bool {
 		return false
 	}
 	j.out.Eased = j.g.Eased
-	j.set(ActNone, map[Outcome]string{Rest: "Z1", Unwell: "Z2", Away: "Z3"}[j.in.Outcome], restMessage(j.in.Outcome))
+	code, msg := restMessage(j.in.Outcome)
+	j.set(ActNone, code, msg)
 	return true
 }
 
@@ -105,29 +75,29 @@ func (j *judgement) gap() bool {
 	if !ok {
 		return false
 	}
-	j.out = eased.Goal
-	j.set(eased.Action, eased.Code, eased.Message)
+	j.out = eased.goal
+	j.set(eased.action, eased.code, eased.message)
 	return true
 }
 
 // judge runs R3–R6 on a session.
 func (j *judgement) judge() {
 	if j.in.Outcome == Minimum {
-		j.set(ActHold, "H1", fmt.Sprintf("The minimum counts: you showed up. Next time is still %s.", j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, msgMinimumCounts(j.targetWords(j.out)))
 		return
 	}
-	a := attempts(j.g, append(append([]CheckIn(nil), j.hist...), j.in))
+	a := attempts(j.g, j.all())
 	if len(a) == 0 || a[len(a)-1].Day != j.in.Day {
 		// An eased session (P1) is judged at the level it came from, so it
 		// is no attempt at this one: it counts, and the plan goes on.
-		j.set(ActHold, "H1", fmt.Sprintf("The lighter session counts. Next time is %s again.", j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, msgEasedCounts(j.targetWords(j.out)))
 		return
 	}
 	switch {
 	case len(a) >= 2 && j.struggled(a[len(a)-1]) && j.struggled(a[len(a)-2]) && j.stepBack():
 	case j.ready(a) && j.advance(len(a)):
 	case j.ready(a) && j.nextVariant():
-	case len(a) >= HoldLimit(j.p.AdvanceAfter) && j.bridge():
+	case len(a) >= holdLimit(j.p.AdvanceAfter) && j.bridge():
 	default:
 		j.hold(a)
 	}
@@ -135,7 +105,7 @@ func (j *judgement) judge() {
 
 func (j *judgement) struggled(c CheckIn) bool {
 	r := c.Ratio()
-	return r < PartialShare || (j.p.EffortStepsBack && r < Complete && c.Effort == EffortHard)
+	return r < partialShare || (j.p.EffortStepsBack && r < Complete && c.Effort == EffortHard)
 }
 
 // ready is R4's test on the attempts: enough completed sessions, the last one
@@ -170,15 +140,6 @@ func (j *judgement) ready(a []CheckIn) bool {
 	return n >= k || (variants > 1 && j.g.Variant < variants)
 }
 
-func (j *judgement) painWeek() bool {
-	for _, c := range append(append([]CheckIn(nil), j.hist...), j.in) {
-		if c.Pain >= PainPain && j.in.Day.DaysSince(c.Day) < PainWindowDays {
-			return true
-		}
-	}
-	return false
-}
-
 // advance moves to the next level (A1), or past the last one graduates (A2).
 // It declines on a level whose later sessions are still to come.
 func (j *judgement) advance(n int) bool {
@@ -186,32 +147,25 @@ func (j *judgement) advance(n int) bool {
 	if !g.Bridge && g.Variant < len(p.Level(g.Level).Variants) {
 		return false
 	}
-	old := j.stepLabel(g)
+	old := stepLabel(g, p)
 	next := g
 	switch {
-	case g.Bridge && !j.isAlternative(g):
+	case g.Bridge && !isAlternative(g, p):
 		next.Bridge, next.BridgeTarget, next.Variant = false, 0, 1 // the bridge leads into its own level
-	case g.Level >= len(p.Levels) && g.ReasonCode == "A2":
+	case g.Level >= len(p.Levels) && g.ReasonCode == CodeA2:
 		// Graduated already: the top rung is kept, not finished again.
-		j.set(ActHold, "H1", fmt.Sprintf("You're at the top of %s: %s keeps it. That's the habit, kept.",
-			p.Name, j.targetWords(g)))
+		j.set(ActHold, CodeH1, "You're at the top of "+p.Name+": "+j.targetWords(g)+" keeps it. That's the habit, kept.")
 		return true
 	case g.Level >= len(p.Levels):
 		j.out.Bridge, j.out.BridgeTarget = false, 0
-		j.set(ActGraduate, "A2", fmt.Sprintf("You finished %s. %d sessions. That took showing up — well done. Keep it, or pick what's next?",
-			p.Name, j.sessionsTotal()))
+		j.set(ActGraduate, CodeA2, msgA2(p.Name, j.sessionsTotal(), nil))
 		return true
 	default:
 		next.Level, next.Variant, next.Bridge, next.BridgeTarget = g.Level+1, 1, false, 0
 	}
 	next.LevelFrom = j.in.Day
 	j.out = next.withMeta(j.out)
-	msg := fmt.Sprintf("Level up: %s. You completed %d sessions at %s and the last felt %s.",
-		j.stepLabel(next), n, old, j.in.Effort)
-	if Offered(next, p).WarmupS > 0 {
-		msg += " Same easy start as before."
-	}
-	j.set(ActAdvance, "A1", msg)
+	j.set(ActAdvance, CodeA1, msgA1(stepLabel(next, p), old, n, j.in.Effort, Offered(next, p).WarmupS > 0))
 	return true
 }
 
@@ -229,8 +183,7 @@ func (j *judgement) nextVariant() bool {
 		return false
 	}
 	j.out.Variant = g.Variant + 1
-	j.set(ActHold, "H1", fmt.Sprintf("Nicely done. Next: %s (session %d of %d this week of the plan).",
-		j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
+	j.set(ActHold, CodeH1, msgNextVariant(j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
 	return true
 }
 
@@ -240,7 +193,7 @@ func (j *judgement) stepBack() bool {
 	g := j.g
 	next := g
 	switch {
-	case g.Bridge && j.isAlternative(g):
+	case g.Bridge && isAlternative(g, j.p):
 		next.Bridge, next.BridgeTarget = false, 0
 		next.Variant = max(1, g.Variant-1)
 	case g.Bridge:
@@ -260,8 +213,78 @@ func (j *judgement) stepBack() bool {
 	if next.Level < g.Level && !containsInt(j.out.SteppedBack, g.Level) {
 		j.out.SteppedBack = append(append([]int(nil), j.out.SteppedBack...), g.Level)
 	}
-	j.set(ActStepBack, "B1", fmt.Sprintf(
-		"Two tough ones in a row, so next time is %s. Stepping back to step forward is how graded plans work.",
-		j.targetWords(j.out)))
+	j.set(ActStepBack, CodeB1, msgB1(j.targetWords(j.out)))
 	return true
+}
+
+// bridge is R5: after many attempts without moving on, an in-between step.
+func (j *judgement) bridge() bool {
+	if j.g.Bridge {
+		return false
+	}
+	next, ok := bridgeFor(j.g, j.p)
+	if !ok {
+		return false
+	}
+	next.LevelFrom = j.in.Day
+	j.out = next.withMeta(j.out)
+	j.set(ActBridge, CodeB2, msgB2(j.targetWords(j.out)))
+	return true
+}
+
+// hold is R6: the level stays, and the reason says what is missing.
+func (j *judgement) hold(a []CheckIn) {
+	last := a[len(a)-1]
+	switch {
+	case j.painWeek():
+		j.set(ActHold, CodeH3, msgH3)
+	case last.Effort == EffortHard:
+		j.set(ActHold, CodeH2, msgH2(j.p, stepLabel(j.out, j.p)))
+	default:
+		done := 0
+		for _, c := range a {
+			if c.Ratio() >= Complete {
+				done++
+			}
+		}
+		k := j.p.AdvanceAfter
+		j.set(ActHold, CodeH1, msgH1("next time", stepLabel(j.out, j.p), min(done, k), k))
+	}
+}
+
+func (j *judgement) targetWords(g Goal) string {
+	return lowerFirst(SessionWords(j.p, Offered(g, j.p)))
+}
+
+func (j *judgement) sessionsTotal() int {
+	n := 0
+	for _, c := range j.all() {
+		if c.Outcome.ShowedUp() {
+			n++
+		}
+	}
+	return n
+}
+
+// attempts are the done and partial check-ins at the goal's current level
+// and step since the level began (COACH §6.3 "A"); on a level with several
+// sessions, all of them count.
+func attempts(g Goal, hist []CheckIn) []CheckIn {
+	var a []CheckIn
+	for _, c := range hist {
+		if (g.LevelFrom.IsZero() || c.Day.After(g.LevelFrom)) && c.Level == g.Level && c.Bridge == g.Bridge &&
+			(c.Outcome == Done || c.Outcome == Partial) {
+			a = append(a, c)
+		}
+	}
+	return a
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }

@@ -76,7 +76,7 @@ func (s *coachSim) today(d coach.Day) coach.Today {
 	return td
 }
 
-func wantDecision(t *testing.T, d coach.Decision, code string, level, variant int, g coach.Goal) {
+func wantDecision(t *testing.T, d coach.Decision, code coach.Code, level, variant int, g coach.Goal) {
 	t.Helper()
 	if d.ReasonCode != code || g.Level != level || g.Variant != variant {
 		t.Fatalf("decision %s (%s) → level %d variant %d; want %s → level %d variant %d\nmessage: %s",
@@ -159,7 +159,7 @@ func TestExample4TwoMissesOfferTheMinimum(t *testing.T) {
 func TestExample5GapsEaseBackAndUnwellDaysRestartOnly(t *testing.T) {
 	for _, c := range []struct {
 		daysWithout int
-		code        string
+		code        coach.Code
 		level       int
 	}{{16, "G1", 5}, {30, "G2", 4}} {
 		s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 7}, 6, 1)
@@ -181,7 +181,7 @@ func TestGapThresholds(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		gap   int // days from the last session to the day judged
-		code  string
+		code  coach.Code
 		level int
 	}{
 		{"one day short of the repeat gap", 7, "H1", 6},

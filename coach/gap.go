@@ -1,0 +1,49 @@
+package coach
+
+import "fmt"
+
+// gapResult is R2 applied to a day: after a long gap since the last session
+// the goal restarts its level (G0) or steps down one (G1) or two (G2)
+// levels. Today shows it before any check-in; the next check-in writes it.
+type gapResult struct {
+	goal    Goal
+	action  Action
+	code    Code
+	message string
+}
+
+// gapEase returns the eased goal when the gap before day asks for one.
+func gapEase(g Goal, p Plan, hist []CheckIn, day Day) (gapResult, bool) {
+	// Counted from the last session, or from the goal's creation where that
+	// is later: back-filled days before it never start a goal eased.
+	last, sessions := g.Created, 0
+	for _, c := range hist {
+		if c.Day.Before(day) && c.Outcome.ShowedUp() {
+			sessions++
+			if c.Day.After(last) {
+				last = c.Day
+			}
+		}
+	}
+	gap := day.DaysSince(last)
+	e := gapResult{goal: g}
+	e.goal.Bridge, e.goal.BridgeTarget, e.goal.Eased, e.goal.Variant, e.goal.LevelFrom = false, 0, false, 1, day
+	switch {
+	case gap >= back2GapDays:
+		e.goal.Level, e.action, e.code = max(1, g.Level-2), ActEaseGap, CodeG2
+	case gap >= back1GapDays:
+		e.goal.Level, e.action, e.code = max(1, g.Level-1), ActEaseGap, CodeG1
+	case gap >= repeatGapDays(g.ScheduleOn(day).Sessions()):
+		e.goal.Bridge, e.goal.BridgeTarget = g.Bridge, g.BridgeTarget
+		e.action, e.code = ActRestart, CodeG0
+		e.message = msgG0(stepLabel(e.goal, p))
+		return e, true
+	default:
+		return gapResult{}, false
+	}
+	e.message = msgG12(gap, stepLabel(e.goal, p), sessions)
+	if sessions == 0 {
+		e.message = fmt.Sprintf("Welcome back after %d days. We'll start at %s, nice and gentle.", gap, stepLabel(e.goal, p))
+	}
+	return e, true
+}
