@@ -102,16 +102,20 @@ func (s checkInScreen) choose(d int) checkInScreen {
 // typeMood takes a typed digit: it sets the mood, and a digit right after
 // another on the same row makes two, so 10 is typed "1" then "0". [D]
 func (s checkInScreen) typeMood(d int) checkInScreen {
-	cur := s.moodAfter
-	if s.q == askMoodBefore {
-		cur = s.moodBefore
-	}
-	v := d
+	cur, v := s.mood(), d
 	if s.typed && cur >= 0 && cur*10+d <= coach.MoodMax {
 		v = cur*10 + d
 	}
 	s.typed = true
 	return s.setMood(v)
+}
+
+// mood is the answer of the mood row being asked.
+func (s checkInScreen) mood() int {
+	if s.q == askMoodBefore {
+		return s.moodBefore
+	}
+	return s.moodAfter
 }
 
 func (s checkInScreen) setMood(v int) checkInScreen {
@@ -132,6 +136,20 @@ func moodPtr(m int) *int {
 
 func (s checkInScreen) View(width, height int, st Styles) string {
 	rows := []string{st.Title.Render(ansi.Truncate(s.title, width, "…")), ""}
+	// What the form has to say goes under it, and is given its room first:
+	// in a small window a refused answer must still say why.
+	var said []string
+	switch {
+	case s.asking != "":
+		said = styledLines(wrap(s.asking, width), st.Warning)
+	case s.problem != "":
+		said = styledLines(wrap(s.problem, width), st.Error)
+	case s.saving:
+		said = []string{st.Muted.Render("Saving…")}
+	}
+	if len(said) > 0 {
+		said = append([]string{""}, said...)
+	}
 	// Scroll so that the question being asked is always on screen.
 	var form []string
 	at, size := 0, 1
@@ -144,19 +162,21 @@ func (s checkInScreen) View(width, height int, st Styles) string {
 	}
 	// The question's label and answers whole, with the one after it where
 	// there is room.
-	if room := max(1, height-len(rows)); at+size+1 > room {
+	if room := max(1, height-len(rows)-len(said)); at+size+1 > room {
 		form = form[max(0, min(at, at+size+1-room)):]
 	}
 	rows = append(rows, form...)
-	switch {
-	case s.asking != "":
-		rows = append(rows, "", st.Warning.Render(wrapJoin(s.asking, width)))
-	case s.problem != "":
-		rows = append(rows, "", st.Error.Render(wrapJoin(s.problem, width)))
-	case s.saving:
-		rows = append(rows, "", st.Muted.Render("Saving…"))
+	if len(said) > 0 && len(rows)+len(said) > height {
+		rows = rows[:max(0, height-len(said))]
 	}
-	return strings.Join(rows, "\n")
+	return strings.Join(append(rows, said...), "\n")
+}
+
+func styledLines(lines []string, style lipgloss.Style) []string {
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
 }
 
 // row draws one question: its label, then its answers with the chosen one
@@ -263,7 +283,14 @@ func (s checkInScreen) ShortHelp() []key.Binding {
 }
 
 func (s checkInScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Next, s.keys.Prev, s.keys.Left, s.keys.Save, s.keys.Clear, s.keys.Cancel}}
+	if s.asking != "" {
+		return [][]key.Binding{s.ShortHelp()}
+	}
+	prev := s.keys.Prev
+	prev.SetEnabled(s.step(-1) != s.q) // nothing before the first question
+	clear := s.keys.Clear
+	clear.SetEnabled(s.onMood() && s.mood() >= 0)
+	return [][]key.Binding{{s.keys.Next, prev, s.keys.Left, s.keys.Save, clear, s.keys.Cancel}}
 }
 
 // dayWords names a day for a sentence: "today", "yesterday" or its date.
