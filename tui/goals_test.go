@@ -1,12 +1,10 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"tend/coach"
 )
@@ -108,14 +106,10 @@ func TestGoalsEscGoesBack(t *testing.T) {
 }
 
 func TestGoldenGoals(t *testing.T) {
-	for _, s := range []struct{ w, h int }{{40, 12}, {80, 24}} {
-		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
-			snap := seeded(t)
-			m := loaded(t, &recordingStore{snap: snap}, snap, s.w, s.h)
-			m = pressAll(t, m, keyPress('g'), keyPress('j'), keyPress('d'))
-			v := m.View()
-			checkFits(t, v, s.w, s.h)
-			golden.RequireEqual(t, v)
-		})
-	}
+	goldenAt(t, []struct{ w, h int }{{40, 12}, {80, 24}}, func(t *testing.T, w, h int) Model {
+		snap := seeded(t)
+		m := loaded(t, &recordingStore{snap: snap}, snap, w, h)
+		m = pressAll(t, m, keyPress('g'), keyPress('j'), keyPress('d'))
+		return m
+	})
 }
