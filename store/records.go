@@ -46,6 +46,10 @@ type goalRecord struct {
 	// when it is made (the migration gives older ones theirs).
 	UID          string          `json:"uid,omitempty"`
 	ImportedFrom *importedRecord `json:"imported_from,omitempty"`
+	// A session's alternative (W5R3) and a finished plan (A2): without them
+	// an alternative would be read as a bridge and a plan finished again.
+	Alternative bool `json:"alternative,omitempty"`
+	Graduated   bool `json:"graduated,omitempty"`
 }
 
 // importedRecord is coach.Provenance.
@@ -116,6 +120,8 @@ type stepRecord struct {
 	Reason       string  `json:"reason"`
 	ReasonCode   string  `json:"reason_code"`
 	SteppedBack  []int   `json:"stepped_back"`
+	Alternative  bool    `json:"alternative,omitempty"`
+	Graduated    bool    `json:"graduated,omitempty"`
 }
 
 // weekdayNames are the three-letter names the schedule history uses, as
@@ -230,6 +236,7 @@ func stepRecordOf(s coach.Step) stepRecord {
 		Level: s.Level, Variant: s.Variant, Bridge: s.Bridge, LevelSince: s.LevelFrom.String(),
 		Status: s.Status.String(), Eased: s.Eased, BridgeTarget: s.BridgeTarget,
 		Reason: s.Reason, ReasonCode: string(s.ReasonCode), SteppedBack: s.SteppedBack,
+		Alternative: s.Alternative, Graduated: s.Graduated,
 	}
 }
 

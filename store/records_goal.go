@@ -17,7 +17,7 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 		LevelSince: g.LevelFrom.String(), Created: g.Created.String(), Capacity: g.Capacity,
 		Anchor: g.Anchor, IfThen: g.IfThen,
 		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: string(g.ReasonCode),
-		SteppedBack: g.SteppedBack, UID: g.UID,
+		SteppedBack: g.SteppedBack, UID: g.UID, Alternative: g.Alternative, Graduated: g.Graduated,
 	}
 	if p := g.ImportedFrom; p != nil {
 		r.ImportedFrom = &importedRecord{Source: p.Source, Name: p.Name, Position: p.Position}
@@ -49,6 +49,7 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 		ID: id, Name: r.Name, PlanID: r.Plan, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
 		Capacity: r.Capacity, Anchor: r.Anchor, IfThen: r.IfThen, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
 		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack, UID: r.UID,
+		Alternative: r.Alternative, Graduated: r.Graduated,
 	}
 	if p := r.ImportedFrom; p != nil {
 		g.ImportedFrom = &coach.Provenance{Source: p.Source, Name: p.Name, Position: p.Position}
@@ -130,6 +131,7 @@ func (d *fieldDecoder) step(what string, r stepRecord) coach.Step {
 	s := coach.Step{
 		Level: r.Level, Variant: r.Variant, Bridge: r.Bridge, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
 		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack,
+		Alternative: r.Alternative, Graduated: r.Graduated,
 	}
 	s.LevelFrom = d.day(what, "before.level_since", r.LevelSince, true)
 	s.Status = parseField(d, what, r.Status, coach.ParseStatus)

@@ -30,7 +30,7 @@ func customGoal(t *testing.T) coach.Goal {
 	g = g.SetStatus(coach.Paused, created.AddDays(8)).SetStatus(coach.Active, created.AddDays(10))
 	g.ID, g.Level, g.Variant, g.Bridge, g.LevelFrom = 7, 3, 1, true, created.AddDays(9)
 	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = true, 2.25, "A step in between.", "R5"
-	g.SteppedBack = []int{4}
+	g.SteppedBack, g.Alternative, g.Graduated = []int{4}, true, true
 	g.Capacity, g.Anchor, g.IfThen = 20, "After I make coffee", coach.IfThenPlans[0]
 	g.UID, g.ImportedFrom = "7f3a9c0e51d24b86a1c3e5f7091b2d4f", &coach.Provenance{Source: "loop", Name: "Run ", Position: 2}
 	return g
@@ -135,7 +135,8 @@ func TestCheckInRecordRoundTrip(t *testing.T) {
 func TestDecisionRecordRoundTrip(t *testing.T) {
 	d := coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop.",
 		NextTarget: 12, Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
-			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3}}}
+			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3},
+			Alternative: true, Graduated: true}}
 	allSet(t, d)
 	allSet(t, d.Before)
 	b, err := encodeDecision(d)
