@@ -66,11 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !cli.IsCommand(args[0]) {
 		return report(stderr, cli.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
 	}
-	width, _, err := term.GetSize(os.Stdout.Fd())
-	if err != nil || width <= 0 {
-		width = 80
-	}
-	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: min(width, 100), Styles: tui.DefaultStyles(), Version: version}
+	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version}
 	return report(stderr, cli.RunCommand(args[0], args[1:], env))
 }
 
@@ -101,12 +97,29 @@ func report(stderr io.Writer, err error) int {
 	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
 		msg += "."
 	}
+	if stderr == io.Writer(os.Stderr) {
+		msg = strings.Join(tui.Hanging(msg, terminalWidth(os.Stderr), 0), "\n")
+	}
 	fmt.Fprintln(stderr, msg)
 	var usage cli.UsageError
 	if errors.As(err, &usage) {
 		return exitUsage
 	}
 	return exitFail
+}
+
+// terminalWidth is the width to wrap printed text at: the terminal's, at
+// most 100 so lines stay readable, or tui.NoWrap when f is not a terminal
+// (DESIGN: plain output to a file or a pipe is not wrapped).
+func terminalWidth(f *os.File) int {
+	if !term.IsTerminal(f.Fd()) {
+		return tui.NoWrap
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil || width <= 0 {
+		return 80
+	}
+	return min(width, 100)
 }
 
 // splitDB takes --db PATH (or --db=PATH) out of the arguments wherever it

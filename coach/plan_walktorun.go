@@ -5,6 +5,9 @@ import "fmt"
 // Walk to run: four walking rungs, then NHS Couch to 5K weeks 1–9 exactly
 // (COACH §1.1). Every running week starts with a 5-minute brisk walk and ends
 // with a 5-minute walk; run-minutes are the target.
+// nhsWeeks is how many weeks Couch to 5K has.
+const nhsWeeks = 9
+
 func walkToRun() Plan {
 	warm, cool := mins(5), mins(5)
 	run := func(secs int) Block { return timed(Run, secs) }
@@ -14,7 +17,8 @@ func walkToRun() Plan {
 			variants[i].WarmupS, variants[i].CooldownS = warm, cool
 			variants[i].Target = runMinutes(variants[i])
 		}
-		return Level{Label: fmt.Sprintf("week %d", n), Prefix: fmt.Sprintf("Week %d", n), Variants: variants}
+		// "of 9": the plan's week, never to be read as the calendar's.
+		return Level{Label: fmt.Sprintf("week %d", n), Prefix: fmt.Sprintf("Week %d of %d", n, nhsWeeks), Variants: variants}
 	}
 	rounds := func(rs ...Round) Session { return Session{Rounds: rs} }
 	times := func(n int, blocks ...Block) Round { return Round{Times: n, Blocks: blocks} }

@@ -283,7 +283,7 @@ func TestTodayForDescribesTheSession(t *testing.T) {
 		target float64
 	}{
 		{"daily walk default start", walkGoal(t), "Walk 10 minutes", "", 10},
-		{"Couch to 5K week 3", run, "Week 3 · 2 × [run 90 s, walk 90 s, run 3 min, walk 3 min]", "5-minute brisk walk first.", 9},
+		{"Couch to 5K week 3", run, "Week 3 of 9 · 2 × [run 90 s, walk 90 s, run 3 min, walk 3 min]", "5-minute brisk walk first.", 9},
 		{"the bridge before week 4", onBridge, "4 × [run 3 min, walk 2 min]", "5-minute brisk walk first.", 12},
 		{"mindful minutes", mustGoal(t, coach.MindfulID, daily, lastMon), "Sit quietly, 2 minutes", "", 2},
 	}

@@ -46,7 +46,7 @@ func seededBench(b *testing.B, years int) *Store {
 			for d := 0; d < days; d++ {
 				c := coach.CheckIn{Day: start.AddDays(d), Outcome: coach.Done, Achieved: 10, Target: 10, Level: 2, Variant: 1}
 				k, _ := dayKey(c.Day)
-				v, err := checkedCheckIn(c)
+				v, err := checkedCheckIn(id, c)
 				if err == nil {
 					err = sub.Put(k, v)
 				}

@@ -64,7 +64,7 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 		// coach.Record wants the goal as it stood before the day: a second
 		// check-in must not build on the first one's decision.
 		if v := bucketGet(b.decisions.Bucket(key), day); v != nil {
-			prev, err := decodeDecision(v, e.Day)
+			prev, err := decodeDecision(v, goalID, e.Day)
 			if err != nil {
 				return coach.Recorded{}, goalRecordError(goalID, err)
 			}
@@ -79,13 +79,13 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 		return coach.Recorded{}, err
 	}
 	if err := putDayRecord(b.checkIns, key, day, "the check-in", rec.CheckIn.Day, func() ([]byte, error) {
-		return checkedCheckIn(rec.CheckIn)
+		return checkedCheckIn(goalID, rec.CheckIn)
 	}); err != nil {
 		return coach.Recorded{}, err
 	}
 	if decides && rec.Decided {
 		if err := putDayRecord(b.decisions, key, day, "the decision", rec.Decision.Day, func() ([]byte, error) {
-			return checkedDecision(rec.Decision)
+			return checkedDecision(goalID, rec.Decision)
 		}); err != nil {
 			return coach.Recorded{}, err
 		}
@@ -182,7 +182,7 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 	if v == nil {
 		return coach.CheckIn{}, says(ErrNotFound, "%s has no check-in on %s to undo", g.Name, day)
 	}
-	c, err := decodeCheckIn(v, day)
+	c, err := decodeCheckIn(v, goalID, day)
 	if err != nil {
 		return coach.CheckIn{}, goalRecordError(goalID, err)
 	}
@@ -195,7 +195,7 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 	if dv == nil {
 		return c, nil
 	}
-	dec, err := decodeDecision(dv, day)
+	dec, err := decodeDecision(dv, goalID, day)
 	if err != nil {
 		return coach.CheckIn{}, goalRecordError(goalID, err)
 	}
@@ -251,19 +251,19 @@ func putDayRecord(parent *bolt.Bucket, key, day []byte, what string, recordDay c
 
 // checkedCheckIn encodes a check-in and reads it back, so that nothing is
 // written that would not read.
-func checkedCheckIn(c coach.CheckIn) ([]byte, error) {
-	v, err := encodeCheckIn(c)
+func checkedCheckIn(goalID uint64, c coach.CheckIn) ([]byte, error) {
+	v, err := encodeCheckIn(goalID, c)
 	if err == nil {
-		_, err = decodeCheckIn(v, c.Day)
+		_, err = decodeCheckIn(v, goalID, c.Day)
 	}
 	return v, err
 }
 
 // checkedDecision is checkedCheckIn for a decision.
-func checkedDecision(d coach.Decision) ([]byte, error) {
-	v, err := encodeDecision(d)
+func checkedDecision(goalID uint64, d coach.Decision) ([]byte, error) {
+	v, err := encodeDecision(goalID, d)
 	if err == nil {
-		_, err = decodeDecision(v, d.Day)
+		_, err = decodeDecision(v, goalID, d.Day)
 	}
 	return v, err
 }

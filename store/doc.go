@@ -1,31 +1,37 @@
 // Package store keeps tend's goals, check-ins and decisions in a bbolt file.
 //
 // Everything that knows about bbolt lives here: the bucket layout, the key
-// encoding, the JSON records, the schema version and its migrations, and the
+// encoding, the records, the schema version and its migrations, and the
 // transactions. The rest of tend sees coach types only.
 //
 // # Layout
 //
 //	meta
-//	├── schema_version  uint32 big-endian (2)
-//	├── settings        {"v":1,"day_start_hour":4}
-//	└── device_id       16 lowercase hex digits, made with the file (schema 2)
+//	├── schema_version  uint32 big-endian (3)
+//	├── settings        settings record (day start hour)
+//	└── device_id       device record: 8 bytes, made with the file (schema 2)
 //	goals
-//	└── <goal id: uint64 BE>  goal JSON
+//	└── <goal id: uint64 BE>  goal record
 //	checkins
 //	└── <goal id: uint64 BE>           (sub-bucket, one per goal)
-//	    └── <day: uint32 BE>  check-in JSON
+//	    └── <day: uint32 BE>  check-in record
 //	decisions
 //	└── <goal id: uint64 BE>           (sub-bucket, one per goal)
-//	    └── <day: uint32 BE>  decision JSON
+//	    └── <day: uint32 BE>  decision record
 //
 // A day key is the number of days since 1970-01-01 (coach.Day.Unix), and a
 // goal id comes from the goals bucket's NextSequence, both big-endian and
 // fixed width so that bytes.Compare orders keys the way days and ids are
 // ordered, and Cursor.Seek gives a date range. A goal record carries a
 // random uid and a check-in record the device id of the tend that wrote it
-// (schema 2), because ids and days mean nothing across files and devices. Values are versioned JSON
-// records ("v":1) so that `bbolt get` shows something a person can read.
+// (schema 2), because ids and days mean nothing across files and devices.
+//
+// Values are compact binary records (schema 3, records_codec.go): a tag
+// naming the kind and its version, the fields in a fixed order, and a
+// CRC-32C of the record and its key path, checked on every decode. Decoding
+// is strict: a bad checksum, a flag for a field this tend does not know, a
+// byte too many or a value out of its range is damage, never something
+// quietly dropped. `tend export` is the readable form.
 //
 // # Opening
 //

@@ -59,7 +59,7 @@ func (s *Store) Archive() (coach.Archive, error) {
 func readDecisions(sub *bolt.Bucket, goalID uint64) ([]coach.Decision, error) {
 	var out []coach.Decision
 	err := scanDays(sub, coach.Day{}, coach.Day{}, func(day coach.Day, v []byte) error {
-		d, err := decodeDecision(v, day)
+		d, err := decodeDecision(v, goalID, day)
 		out = append(out, shownDecision(d))
 		return goalRecordError(goalID, err)
 	})

@@ -47,6 +47,15 @@ func readDeviceID(meta *bolt.Bucket) (string, error) {
 	if v == nil {
 		return "", badRecord("it has no device id")
 	}
+	return decodeDeviceID(v)
+}
+
+// readDeviceIDV1 reads the device id as schema 2 kept it: its hex digits.
+func readDeviceIDV1(meta *bolt.Bucket) (string, error) {
+	v := meta.Get(keyDeviceID)
+	if v == nil {
+		return "", badRecord("it has no device id")
+	}
 	if !isHex(string(v), deviceIDLen) {
 		return "", badRecord("its device id %q is not %d hex digits", v, deviceIDLen)
 	}
@@ -87,7 +96,8 @@ func addIDs(tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		g, err := decodeGoal(v, id)
+		// Schema 2 still has schema 1's JSON records.
+		g, err := decodeGoalV1(v, id)
 		if err != nil {
 			return err
 		}
@@ -97,7 +107,11 @@ func addIDs(tx *bolt.Tx) error {
 		g.UID = NewGoalUID()
 		// Put under the cursor's key is safe in bbolt: it replaces the
 		// value in place and the cursor's position stays valid.
-		if err := putGoal(goals, g); err != nil {
+		v, err = encodeGoalV1(g)
+		if err != nil {
+			return err
+		}
+		if err := goals.Put(k, v); err != nil {
 			return err
 		}
 	}

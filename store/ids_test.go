@@ -3,8 +3,6 @@ package store
 import (
 	"testing"
 
-	bolt "go.etcd.io/bbolt"
-
 	"tend/coach"
 )
 
@@ -13,26 +11,9 @@ import (
 // that name the device (IMPORT §7.1, SYNC §2).
 func TestSchema2GivesGoalsUIDsAndTheFileADeviceID(t *testing.T) {
 	s := newStore(t)
-	saved := migrations
-	t.Cleanup(func() { migrations = saved })
-	migrations = saved[:1]
-	a := mustAdd(t, s, walkGoal(t, "Walk"))
-	b := mustAdd(t, s, walkGoal(t, "Swim"))
-	// Schema 1 had no uid field: take off the ones AddGoal gave.
-	withBolt(t, s.Path(), func(tx *bolt.Tx) error {
-		gs, err := readGoals(tx.Bucket(bucketGoals))
-		if err != nil {
-			return err
-		}
-		for _, g := range gs {
-			g.UID = ""
-			if err := putGoal(tx.Bucket(bucketGoals), g); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	migrations = saved
+	a, b := walkGoal(t, "Walk"), walkGoal(t, "Swim")
+	a.ID, b.ID = 1, 2
+	writeOldFile(t, s.Path(), 1, oldHistory{goals: []coach.Goal{a, b}})
 
 	gs := mustGoals(t, s)
 	if len(gs) != 2 || gs[0].ID != a.ID || gs[1].ID != b.ID {

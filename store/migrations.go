@@ -25,6 +25,7 @@ type migration struct {
 var migrations = []migration{
 	{version: 1, name: "the base layout: meta, goals, checkins and decisions", up: createLayout},
 	{version: 2, name: "a device id, and a uid for every goal", up: addIDs},
+	{version: 3, name: "binary records with a checksum each", up: toBinary},
 }
 
 // currentVersion is the schema version this tend writes.
@@ -41,7 +42,8 @@ func createLayout(tx *bolt.Tx) error {
 	if meta.Get(keySettings) != nil {
 		return nil
 	}
-	v, err := encodeSettings(DefaultSettings())
+	// Schema 1's record: a new file's settings are migrated like an old one's.
+	v, err := encodeSettingsV1(DefaultSettings())
 	if err != nil {
 		return err
 	}

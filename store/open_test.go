@@ -250,10 +250,13 @@ func TestADamagedRecordIsReportedWithItsGoal(t *testing.T) {
 	mustCheckIn(t, s, g.ID, entry(today, coach.Done), today)
 	withBolt(t, s.Path(), func(tx *bolt.Tx) error {
 		k, _ := dayKey(today)
-		return tx.Bucket(bucketCheckIns).Bucket(idKey(g.ID)).Put(k, []byte(`{"v":1,"day":"2026-03-02","outcome":"flew"}`))
+		id, day := goalPath(g.ID), dayPath(today)
+		// A record whose checksum is good and whose outcome is none tend has.
+		v := resealed(tagCheckIn, []byte{0, 9, 0, 0, 20, 20, 2, 1}, id[:], day[:])
+		return tx.Bucket(bucketCheckIns).Bucket(idKey(g.ID)).Put(k, v)
 	})
 	_, err := s.Snapshot(today)
-	for _, want := range []string{s.Path(), "goal 1", "flew"} {
+	for _, want := range []string{s.Path(), "goal 1", "outcome is 9"} {
 		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), want) {
 			t.Errorf("Snapshot() = %v, want ErrDamaged naming %q", err, want)
 		}

@@ -1,257 +1,238 @@
 package store
 
 import (
-	"encoding/json"
+	"encoding/binary"
+	"encoding/hex"
+	"strconv"
 	"time"
 
 	"tend/coach"
 )
 
-// recordVersion is the "v" of every record this tend writes. A record with
-// another version was written by something else and is refused.
-const recordVersion = 1
+// Records are the binary forms of coach's types (the format is described in
+// records_codec.go). coach has no encoding of its own on purpose: the file
+// format is the store's promise, and it changes only with a new tag or a
+// migration.
 
-// Records are the JSON forms of coach's types. coach has no JSON tags on
-// purpose: the file format is the store's promise, and it changes only with
-// a new record version or a migration.
+// Enum ranges: a stored enum is its coach value, refused beyond these.
+const (
+	lastOutcome = byte(coach.Away)
+	lastEffort  = byte(coach.EffortHard)
+	lastPain    = byte(coach.PainWarning)
+	lastStatus  = byte(coach.Archived)
+	lastAction  = byte(coach.ActSafetyHold)
+	lastUnit    = byte(coach.Times)
+)
 
-type settingsRecord struct {
-	V            int `json:"v"`
-	DayStartHour int `json:"day_start_hour"`
+// The key path of a record, for its checksum.
+func goalPath(id uint64) [idKeyLen]byte {
+	var k [idKeyLen]byte
+	binary.BigEndian.PutUint64(k[:], id)
+	return k
 }
 
-type goalRecord struct {
-	V               int              `json:"v"`
-	Name            string           `json:"name"`
-	Plan            string           `json:"plan"`
-	Custom          *customRecord    `json:"custom"`
-	ScheduleHistory []scheduleRecord `json:"schedule_history"`
-	StatusHistory   []statusRecord   `json:"status_history"`
-	Level           int              `json:"level"`
-	Variant         int              `json:"variant"`
-	Bridge          bool             `json:"bridge"`
-	LevelSince      string           `json:"level_since"`
-	Created         string           `json:"created"`
-	Capacity        int              `json:"capacity"`
-	Anchor          string           `json:"anchor"`
-	IfThen          string           `json:"if_then"`
-	// The engine's state beyond the level: without these a pain ease, a
-	// coach-made bridge or a second try at a level would be forgotten.
-	Eased        bool    `json:"eased"`
-	BridgeTarget float64 `json:"bridge_target"`
-	Reason       string  `json:"reason"`
-	ReasonCode   string  `json:"reason_code"`
-	SteppedBack  []int   `json:"stepped_back"`
-	// Schema 2: what merging needs (IMPORT §7.1). A goal has a uid from
-	// when it is made (the migration gives older ones theirs).
-	UID          string          `json:"uid,omitempty"`
-	ImportedFrom *importedRecord `json:"imported_from,omitempty"`
-	// A session's alternative (W5R3) and a finished plan (A2): without them
-	// an alternative would be read as a bridge and a plan finished again.
-	Alternative bool `json:"alternative,omitempty"`
-	Graduated   bool `json:"graduated,omitempty"`
-}
-
-// importedRecord is coach.Provenance.
-type importedRecord struct {
-	Source   string `json:"source"`
-	Name     string `json:"name"`
-	Position int    `json:"position"`
-}
-
-type customRecord struct {
-	Unit  string  `json:"unit"`
-	Start float64 `json:"start"`
-	Step  float64 `json:"step"`
-	Max   float64 `json:"max"`
-	Every int     `json:"every"`
-}
-
-type scheduleRecord struct {
-	From        string   `json:"from"`
-	DaysPerWeek int      `json:"days_per_week"`
-	Weekdays    []string `json:"weekdays"`
-}
-
-type statusRecord struct {
-	From   string `json:"from"`
-	Status string `json:"status"`
-}
-
-type checkInRecord struct {
-	V          int     `json:"v"`
-	Day        string  `json:"day"`
-	Outcome    string  `json:"outcome"`
-	Achieved   float64 `json:"achieved"`
-	Target     float64 `json:"target"`
-	Effort     string  `json:"effort"`
-	Pain       string  `json:"pain"`
-	MoodBefore *int    `json:"mood_before"`
-	MoodAfter  *int    `json:"mood_after"`
-	Note       string  `json:"note"`
-	Level      int     `json:"level"`
-	Variant    int     `json:"variant"`
-	Bridge     bool    `json:"bridge"`
-	WrittenAt  string  `json:"written_at"`
-	Device     string  `json:"device,omitempty"` // schema 2; "" when unknown
-}
-
-type decisionRecord struct {
-	V          int        `json:"v"`
-	Day        string     `json:"day"`
-	Action     string     `json:"action"`
-	From       int        `json:"from"`
-	To         int        `json:"to"`
-	ReasonCode string     `json:"reason_code"`
-	Message    string     `json:"message"`
-	NextTarget float64    `json:"next_target"`
-	Before     stepRecord `json:"before"`
-}
-
-// stepRecord is coach.Step: all of it, so that undo puts a goal back exactly.
-type stepRecord struct {
-	Level        int     `json:"level"`
-	Variant      int     `json:"variant"`
-	Bridge       bool    `json:"bridge"`
-	LevelSince   string  `json:"level_since"`
-	Status       string  `json:"status"`
-	Eased        bool    `json:"eased"`
-	BridgeTarget float64 `json:"bridge_target"`
-	Reason       string  `json:"reason"`
-	ReasonCode   string  `json:"reason_code"`
-	SteppedBack  []int   `json:"stepped_back"`
-	Alternative  bool    `json:"alternative,omitempty"`
-	Graduated    bool    `json:"graduated,omitempty"`
-}
-
-// weekdayNames are the three-letter names the schedule history uses, as
-// `tend add --on` takes them.
-var weekdayNames = map[time.Weekday]string{
-	time.Sunday: "sun", time.Monday: "mon", time.Tuesday: "tue", time.Wednesday: "wed",
-	time.Thursday: "thu", time.Friday: "fri", time.Saturday: "sat",
+func dayPath(d coach.Day) [dayKeyLen]byte {
+	var k [dayKeyLen]byte
+	binary.BigEndian.PutUint32(k[:], uint32(d.Unix()))
+	return k
 }
 
 func encodeSettings(s Settings) ([]byte, error) {
-	return json.Marshal(settingsRecord{V: recordVersion, DayStartHour: s.DayStartHour})
+	e := newEncoder(tagSettings, 8)
+	e.int(s.DayStartHour)
+	return e.seal(keySettings), nil
 }
 
 func decodeSettings(b []byte) (Settings, error) {
-	var r settingsRecord
-	if err := unmarshal(b, &r, "the settings"); err != nil {
-		return Settings{}, err
-	}
-	if r.DayStartHour < 0 || r.DayStartHour > 23 {
-		return Settings{}, badRecord("the settings' day start hour %d is not 0–23", r.DayStartHour)
-	}
-	return Settings{DayStartHour: r.DayStartHour}, nil
+	d := openRecord(b, tagSettings, "the settings", keySettings)
+	s := Settings{DayStartHour: d.int(0, 23, "day start hour")}
+	return s, d.end()
 }
 
-func encodeCheckIn(c coach.CheckIn) ([]byte, error) {
-	r := checkInRecord{
-		V: recordVersion, Day: c.Day.String(), Outcome: c.Outcome.String(),
-		Achieved: c.Achieved, Target: c.Target, Effort: c.Effort.String(), Pain: c.Pain.String(),
-		MoodBefore: c.MoodBefore, MoodAfter: c.MoodAfter, Note: c.Note,
-		Level: c.Level, Variant: c.Variant, Bridge: c.Bridge, Device: c.Device,
-	}
-	if !c.WrittenAt.IsZero() {
-		r.WrittenAt = c.WrittenAt.Format(time.RFC3339)
-	}
-	return json.Marshal(r)
-}
+// Check-in flags: which optional fields follow.
+const (
+	ciBridge byte = 1 << iota
+	ciMoodBefore
+	ciMoodAfter
+	ciNote
+	ciWrittenAt
+	ciDevice
+	ciKnown = ciBridge | ciMoodBefore | ciMoodAfter | ciNote | ciWrittenAt | ciDevice
+)
 
-// decodeCheckIn decodes the check-in stored under day.
-func decodeCheckIn(b []byte, day coach.Day) (coach.CheckIn, error) {
-	what := "the check-in of " + day.String()
-	var r checkInRecord
-	if err := unmarshal(b, &r, what); err != nil {
-		return coach.CheckIn{}, err
+// encodeCheckIn encodes goal goalID's check-in. It refuses what it cannot
+// keep exactly (a device id that is not 16 hex digits).
+func encodeCheckIn(goalID uint64, c coach.CheckIn) ([]byte, error) {
+	var dev []byte
+	if c.Device != "" {
+		if !isHex(c.Device, deviceIDLen) {
+			return nil, badRecord("the device id %q is not %d hex digits", c.Device, deviceIDLen)
+		}
+		dev, _ = hex.DecodeString(c.Device)
 	}
-	c := coach.CheckIn{
-		Achieved: r.Achieved, Target: r.Target, MoodBefore: r.MoodBefore, MoodAfter: r.MoodAfter,
-		Note: r.Note, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge, Device: r.Device,
-	}
-	var d fieldDecoder
-	c.Day = d.day(what, "day", r.Day, false)
-	c.Outcome = parseField(&d, what, r.Outcome, coach.ParseOutcome)
-	c.Effort = parseField(&d, what, r.Effort, coach.ParseEffort)
-	c.Pain = parseField(&d, what, r.Pain, coach.ParsePain)
-	c.WrittenAt = d.time(what, "written_at", r.WrittenAt)
-	if d.err == nil && c.Day != day {
-		return coach.CheckIn{}, badRecord("%s says it is for %s", what, c.Day)
-	}
-	if d.err == nil {
-		d.err = checkInRange(c, what)
-	}
-	if d.err == nil && c.Device != "" && !isHex(c.Device, deviceIDLen) {
-		d.err = badRecord("%s has a device id %q that is not %d hex digits", what, c.Device, deviceIDLen)
-	}
-	return c, d.err
-}
-
-// checkInRange refuses numbers no check-in tend writes could hold, so a
-// hand-edited file cannot feed the coach a mood of 99 or a level of 0.
-func checkInRange(c coach.CheckIn, what string) error {
+	e := newEncoder(tagCheckIn, 32+len(c.Note))
+	e.byte(flag(c.Bridge, ciBridge) | flag(c.MoodBefore != nil, ciMoodBefore) | flag(c.MoodAfter != nil, ciMoodAfter) |
+		flag(c.Note != "", ciNote) | flag(!c.WrittenAt.IsZero(), ciWrittenAt) | flag(dev != nil, ciDevice))
+	e.byte(byte(c.Outcome))
+	e.byte(byte(c.Effort))
+	e.byte(byte(c.Pain))
+	e.num(c.Achieved)
+	e.num(c.Target)
+	e.int(c.Level)
+	e.int(c.Variant)
 	for _, m := range []*int{c.MoodBefore, c.MoodAfter} {
-		if m != nil && (*m < coach.MoodMin || *m > coach.MoodMax) {
-			return badRecord("%s has a mood of %d, outside 0 to 10", what, *m)
+		if m != nil {
+			e.int(*m)
 		}
 	}
-	switch {
-	case c.Level < 1 || c.Variant < 1:
-		return badRecord("%s has level %d, session %d; both start at 1", what, c.Level, c.Variant)
-	case !(c.Achieved >= 0 && c.Achieved <= coach.MaxCustomAmount) || !(c.Target >= 0 && c.Target <= coach.MaxCustomAmount):
-		return badRecord("%s has an amount outside 0 to %d", what, coach.MaxCustomAmount)
+	if c.Note != "" {
+		e.text(c.Note)
 	}
-	return nil
+	if !c.WrittenAt.IsZero() {
+		e.signed(c.WrittenAt.Unix())
+		_, off := c.WrittenAt.Zone()
+		e.signed(int64(off / 60))
+	}
+	e.b = append(e.b, dev...)
+	g, day := goalPath(goalID), dayPath(c.Day)
+	return e.seal(g[:], day[:]), nil
 }
 
-func encodeDecision(dec coach.Decision) ([]byte, error) {
-	return json.Marshal(decisionRecord{
-		V: recordVersion, Day: dec.Day.String(), Action: dec.Action.String(), From: dec.From, To: dec.To,
-		ReasonCode: string(dec.ReasonCode), Message: dec.Message, NextTarget: dec.NextTarget,
-		Before: stepRecordOf(dec.Before),
-	})
+// decodeCheckIn decodes the check-in of goal goalID stored under day.
+func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error) {
+	g, dk := goalPath(goalID), dayPath(day)
+	d := openRecord(b, tagCheckIn, "the check-in of "+day.String(), g[:], dk[:])
+	f := d.flags(ciKnown)
+	c := coach.CheckIn{Day: day, Bridge: f&ciBridge != 0}
+	c.Outcome = coach.Outcome(d.int(int(coach.Done), int(lastOutcome), "outcome"))
+	c.Effort = coach.Effort(d.byte(lastEffort, "effort"))
+	c.Pain = coach.Pain(d.byte(lastPain, "pain"))
+	c.Achieved = d.num(coach.MaxCustomAmount, "amount")
+	c.Target = d.num(coach.MaxCustomAmount, "target")
+	c.Level = d.int(1, maxLevel, "level")
+	c.Variant = d.int(1, maxVariant, "session")
+	if f&ciMoodBefore != 0 {
+		c.MoodBefore = moodOf(d.int(coach.MoodMin, coach.MoodMax, "mood before"))
+	}
+	if f&ciMoodAfter != 0 {
+		c.MoodAfter = moodOf(d.int(coach.MoodMin, coach.MoodMax, "mood after"))
+	}
+	if f&ciNote != 0 {
+		c.Note = d.text(maxText, "note")
+	}
+	if f&ciWrittenAt != 0 {
+		at, off := d.signed("written-at time"), d.signed("written-at zone")
+		if off < -18*60 || off > 18*60 {
+			d.fail("its written-at zone is %d minutes from UTC", off)
+		}
+		c.WrittenAt = time.Unix(at, 0).UTC()
+		if off != 0 {
+			c.WrittenAt = c.WrittenAt.In(time.FixedZone("", int(off)*60))
+		}
+	}
+	if f&ciDevice != 0 {
+		c.Device = hex.EncodeToString(d.bytes(deviceIDLen/2, "device id"))
+	}
+	if err := d.end(); err != nil {
+		return coach.CheckIn{}, err
+	}
+	return c, nil
 }
 
-// decodeDecision decodes the decision stored under day.
-func decodeDecision(b []byte, day coach.Day) (coach.Decision, error) {
-	what := "the decision of " + day.String()
-	var r decisionRecord
-	if err := unmarshal(b, &r, what); err != nil {
+func moodOf(n int) *int { return &n }
+
+// Step flags.
+const (
+	stBridge byte = 1 << iota
+	stEased
+	stAlternative
+	stGraduated
+	stKnown = stBridge | stEased | stAlternative | stGraduated
+)
+
+// encodeDecision encodes goal goalID's decision of dec.Day.
+func encodeDecision(goalID uint64, dec coach.Decision) ([]byte, error) {
+	e := newEncoder(tagDecision, 48+len(dec.Message)+len(dec.Before.Reason))
+	e.byte(byte(dec.Action))
+	e.int(dec.From)
+	e.int(dec.To)
+	e.code(dec.ReasonCode)
+	e.text(dec.Message)
+	e.num(dec.NextTarget)
+	e.step(dec.Before)
+	g, day := goalPath(goalID), dayPath(dec.Day)
+	return e.finish(g[:], day[:])
+}
+
+// decodeDecision decodes the decision of goal goalID stored under day.
+func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, error) {
+	g, dk := goalPath(goalID), dayPath(day)
+	d := openRecord(b, tagDecision, "the decision of "+day.String(), g[:], dk[:])
+	dec := coach.Decision{Day: day}
+	dec.Action = coach.Action(d.byte(lastAction, "action"))
+	dec.From = d.int(1, maxLevel, "level before")
+	dec.To = d.int(1, maxLevel, "level after")
+	dec.ReasonCode = d.code("reason code")
+	dec.Message = d.text(maxText, "message")
+	dec.NextTarget = d.num(coach.MaxCustomAmount, "next target")
+	dec.Before = d.step()
+	if err := d.end(); err != nil {
 		return coach.Decision{}, err
 	}
-	dec := coach.Decision{From: r.From, To: r.To, ReasonCode: coach.Code(r.ReasonCode), Message: r.Message, NextTarget: r.NextTarget}
-	var d fieldDecoder
-	dec.Day = d.day(what, "day", r.Day, false)
-	dec.Action = parseField(&d, what, r.Action, coach.ParseAction)
-	dec.Before = d.step(what, r.Before)
-	if d.err == nil && dec.Day != day {
-		return coach.Decision{}, badRecord("%s says it is for %s", what, dec.Day)
-	}
-	return dec, d.err
+	return dec, nil
 }
 
-func stepRecordOf(s coach.Step) stepRecord {
-	return stepRecord{
-		Level: s.Level, Variant: s.Variant, Bridge: s.Bridge, LevelSince: s.LevelFrom.String(),
-		Status: s.Status.String(), Eased: s.Eased, BridgeTarget: s.BridgeTarget,
-		Reason: s.Reason, ReasonCode: string(s.ReasonCode), SteppedBack: s.SteppedBack,
-		Alternative: s.Alternative, Graduated: s.Graduated,
+// step writes a coach.Step: all of it, so that undo puts a goal back exactly.
+func (e *encoder) step(s coach.Step) {
+	e.byte(flag(s.Bridge, stBridge) | flag(s.Eased, stEased) |
+		flag(s.Alternative, stAlternative) | flag(s.Graduated, stGraduated))
+	e.int(s.Level)
+	e.int(s.Variant)
+	e.day(s.LevelFrom)
+	e.byte(byte(s.Status))
+	e.num(s.BridgeTarget)
+	e.text(s.Reason)
+	e.code(s.ReasonCode)
+	e.levels(s.SteppedBack)
+}
+
+func (d *decoder) step() coach.Step {
+	f := d.flags(stKnown)
+	s := coach.Step{Bridge: f&stBridge != 0, Eased: f&stEased != 0,
+		Alternative: f&stAlternative != 0, Graduated: f&stGraduated != 0}
+	s.Level = d.int(1, maxLevel, "level")
+	s.Variant = d.int(1, maxVariant, "session")
+	s.LevelFrom = d.day(true, "level's first day")
+	s.Status = coach.Status(d.byte(lastStatus, "status"))
+	s.BridgeTarget = d.num(coach.MaxCustomAmount, "bridge target")
+	s.Reason = d.text(maxText, "reason")
+	s.ReasonCode = d.code("reason code")
+	s.SteppedBack = d.levels()
+	return s
+}
+
+// levels writes a list of levels (the ones stepped back from).
+func (e *encoder) levels(ls []int) {
+	e.int(len(ls))
+	for _, l := range ls {
+		e.int(l)
 	}
 }
 
-// unmarshal decodes a record and checks its version.
-func unmarshal(b []byte, v interface{ version() int }, what string) error {
-	if err := json.Unmarshal(b, v); err != nil {
-		return badRecord("%s is not readable JSON: %v", what, err)
+// levels reads what (*encoder).levels wrote; an empty list is nil, as a
+// goal that never stepped back has it.
+func (d *decoder) levels() []int {
+	n := d.int(0, maxEntries, "stepped-back levels")
+	if d.err != nil || n == 0 {
+		return nil
 	}
-	if n := v.version(); n != recordVersion {
-		return badRecord("%s has record version %d, not %d", what, n, recordVersion)
+	if n > len(d.b) { // each takes a byte at least: do not allocate for a lie
+		d.fail("it ends inside its stepped-back levels")
+		return nil
 	}
-	return nil
+	out := make([]int, n)
+	for i := range out {
+		out[i] = d.int(1, maxLevel, "stepped-back level "+strconv.Itoa(i+1))
+	}
+	return out
 }
-
-func (r *settingsRecord) version() int { return r.V }
-func (r *goalRecord) version() int     { return r.V }
-func (r *checkInRecord) version() int  { return r.V }
-func (r *decisionRecord) version() int { return r.V }

@@ -1,153 +1,166 @@
 package store
 
 import (
-	"encoding/json"
+	"encoding/hex"
+	"math"
 	"strconv"
 	"time"
 
 	"tend/coach"
 )
 
+// Goal flags: which optional fields follow, and the goal's booleans.
+const (
+	glCustom byte = 1 << iota
+	glBridge
+	glEased
+	glUID
+	glImported
+	glAlternative // on a session's alternative (W5R3), which is no bridge
+	glGraduated   // the plan finished (A2): never finished again
+	glKnown       = glCustom | glBridge | glEased | glUID | glImported | glAlternative | glGraduated
+)
+
+// Limits of a goal's text and numbers beyond what coach already checks.
+const (
+	maxName     = 1 << 10
+	maxPlanID   = 64
+	maxCapacity = 24 * 60
+)
+
 func encodeGoal(g coach.Goal) ([]byte, error) {
-	r := goalRecord{
-		V: recordVersion, Name: g.Name, Plan: g.PlanID,
-		ScheduleHistory: make([]scheduleRecord, 0, len(g.Schedules)),
-		StatusHistory:   make([]statusRecord, 0, len(g.Statuses)),
-		Level:           g.Level, Variant: g.Variant, Bridge: g.Bridge,
-		LevelSince: g.LevelFrom.String(), Created: g.Created.String(), Capacity: g.Capacity,
-		Anchor: g.Anchor, IfThen: g.IfThen,
-		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: string(g.ReasonCode),
-		SteppedBack: g.SteppedBack, UID: g.UID, Alternative: g.Alternative, Graduated: g.Graduated,
+	if g.UID != "" && !isHex(g.UID, goalUIDLen) {
+		return nil, badRecord("goal %d's uid %q is not %d hex digits", g.ID, g.UID, goalUIDLen)
+	}
+	e := newEncoder(tagGoal, 128+len(g.Name)+len(g.Reason)+len(g.Anchor)+len(g.IfThen))
+	e.byte(flag(g.Custom != nil, glCustom) | flag(g.Bridge, glBridge) | flag(g.Eased, glEased) |
+		flag(g.UID != "", glUID) | flag(g.ImportedFrom != nil, glImported) |
+		flag(g.Alternative, glAlternative) | flag(g.Graduated, glGraduated))
+	e.text(g.Name)
+	e.text(g.PlanID)
+	if c := g.Custom; c != nil {
+		e.byte(byte(c.Unit))
+		e.num(c.Start)
+		e.num(c.Step)
+		e.num(c.Max)
+		e.int(c.Every)
+	}
+	e.int(len(g.Schedules))
+	for _, s := range g.Schedules {
+		e.day(s.From)
+		e.int(s.PerWeek)
+		e.int(len(s.Weekdays))
+		for _, w := range s.Weekdays {
+			e.byte(byte(w))
+		}
+	}
+	e.int(len(g.Statuses))
+	for _, s := range g.Statuses {
+		e.day(s.From)
+		e.byte(byte(s.Status))
+	}
+	e.int(g.Level)
+	e.int(g.Variant)
+	e.day(g.LevelFrom)
+	e.day(g.Created)
+	e.int(g.Capacity)
+	e.text(g.Anchor)
+	e.text(g.IfThen)
+	e.num(g.BridgeTarget)
+	e.text(g.Reason)
+	e.code(g.ReasonCode)
+	e.levels(g.SteppedBack)
+	if g.UID != "" {
+		uid, _ := hex.DecodeString(g.UID)
+		e.b = append(e.b, uid...)
 	}
 	if p := g.ImportedFrom; p != nil {
-		r.ImportedFrom = &importedRecord{Source: p.Source, Name: p.Name, Position: p.Position}
+		e.text(p.Source)
+		e.text(p.Name)
+		e.int(p.Position)
 	}
-	if c := g.Custom; c != nil {
-		r.Custom = &customRecord{Unit: c.Unit.String(), Start: c.Start, Step: c.Step, Max: c.Max, Every: c.Every}
-	}
-	for _, s := range g.Schedules {
-		days := make([]string, 0, len(s.Weekdays))
-		for _, w := range s.Weekdays {
-			days = append(days, weekdayNames[w])
-		}
-		r.ScheduleHistory = append(r.ScheduleHistory, scheduleRecord{From: s.From.String(), DaysPerWeek: s.PerWeek, Weekdays: days})
-	}
-	for _, s := range g.Statuses {
-		r.StatusHistory = append(r.StatusHistory, statusRecord{From: s.From.String(), Status: s.Status.String()})
-	}
-	return json.Marshal(r)
+	id := goalPath(g.ID)
+	return e.finish(id[:])
 }
 
 // decodeGoal decodes the goal stored under id.
 func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
-	what := "goal " + strconv.FormatUint(id, 10)
-	var r goalRecord
-	if err := unmarshal(b, &r, what); err != nil {
+	key := goalPath(id)
+	d := openRecord(b, tagGoal, "goal "+strconv.FormatUint(id, 10), key[:])
+	f := d.flags(glKnown)
+	g := coach.Goal{ID: id, Bridge: f&glBridge != 0, Eased: f&glEased != 0,
+		Alternative: f&glAlternative != 0, Graduated: f&glGraduated != 0}
+	g.Name = d.text(maxName, "name")
+	g.PlanID = d.text(maxPlanID, "plan")
+	if f&glCustom != 0 {
+		g.Custom = &coach.Custom{Unit: coach.Unit(d.byte(lastUnit, "unit"))}
+		g.Custom.Start = d.num(coach.MaxCustomAmount, "ladder's start")
+		g.Custom.Step = d.num(coach.MaxCustomAmount, "ladder's step")
+		g.Custom.Max = d.num(coach.MaxCustomAmount, "ladder's top")
+		g.Custom.Every = d.int(0, maxLevel, "ladder's sessions per rung")
+	}
+	g.Schedules = d.schedules()
+	g.Statuses = d.statuses()
+	g.Level = d.int(1, maxLevel, "level")
+	g.Variant = d.int(1, maxVariant, "session")
+	g.LevelFrom = d.day(true, "level's first day")
+	g.Created = d.day(false, "day it was made")
+	g.Capacity = d.int(0, maxCapacity, "capacity")
+	g.Anchor = d.text(maxText, "anchor")
+	g.IfThen = d.text(maxText, "if-then plan")
+	g.BridgeTarget = d.num(coach.MaxCustomAmount, "bridge target")
+	g.Reason = d.text(maxText, "reason")
+	g.ReasonCode = d.code("reason code")
+	g.SteppedBack = d.levels()
+	if f&glUID != 0 {
+		g.UID = hex.EncodeToString(d.bytes(goalUIDLen/2, "uid"))
+	}
+	if f&glImported != 0 {
+		p := &coach.Provenance{Source: d.text(maxPlanID, "import's source")}
+		p.Name = d.text(maxText, "name in the import")
+		p.Position = d.int(0, math.MaxInt32, "position in the import")
+		g.ImportedFrom = p
+	}
+	if err := d.end(); err != nil {
 		return coach.Goal{}, err
-	}
-	g := coach.Goal{
-		ID: id, Name: r.Name, PlanID: r.Plan, Level: r.Level, Variant: r.Variant, Bridge: r.Bridge,
-		Capacity: r.Capacity, Anchor: r.Anchor, IfThen: r.IfThen, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
-		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack, UID: r.UID,
-		Alternative: r.Alternative, Graduated: r.Graduated,
-	}
-	if p := r.ImportedFrom; p != nil {
-		g.ImportedFrom = &coach.Provenance{Source: p.Source, Name: p.Name, Position: p.Position}
-	}
-	if g.UID != "" && !isHex(g.UID, goalUIDLen) {
-		return coach.Goal{}, badRecord("%s has a uid %q that is not %d hex digits", what, g.UID, goalUIDLen)
-	}
-	var d fieldDecoder
-	g.LevelFrom = d.day(what, "level_since", r.LevelSince, true)
-	g.Created = d.day(what, "created", r.Created, false)
-	if c := r.Custom; c != nil {
-		g.Custom = &coach.Custom{Start: c.Start, Step: c.Step, Max: c.Max, Every: c.Every}
-		g.Custom.Unit = parseField(&d, what, c.Unit, coach.ParseUnit)
-	}
-	for _, s := range r.ScheduleHistory {
-		sc := coach.ScheduleChange{From: d.day(what, "schedule_history", s.From, false)}
-		sc.PerWeek = s.DaysPerWeek
-		for _, w := range s.Weekdays {
-			sc.Weekdays = append(sc.Weekdays, d.weekday(what, w))
-		}
-		g.Schedules = append(g.Schedules, sc)
-	}
-	for _, s := range r.StatusHistory {
-		g.Statuses = append(g.Statuses, coach.StatusChange{
-			From:   d.day(what, "status_history", s.From, false),
-			Status: parseField(&d, what, s.Status, coach.ParseStatus),
-		})
-	}
-	if d.err != nil {
-		return coach.Goal{}, d.err
 	}
 	// A goal whose plan cannot be built would break every screen that shows
 	// it; better to say so here, once, with the goal named.
 	if _, err := g.Plan(); err != nil {
-		return coach.Goal{}, badRecord("%s's plan cannot be used: %v", what, err)
+		return coach.Goal{}, badRecord("goal %d's plan cannot be used: %v", id, err)
 	}
 	return g, nil
 }
 
-// fieldDecoder parses a record's fields and keeps the first error, so that
-// a decoder reads as a list of fields rather than a ladder of ifs.
-type fieldDecoder struct{ err error }
-
-func (d *fieldDecoder) day(what, field, s string, optional bool) coach.Day {
-	if d.err != nil || (optional && s == "") {
-		return coach.Day{}
+func (d *decoder) schedules() []coach.ScheduleChange {
+	n := d.int(0, maxEntries, "schedule history")
+	if d.err != nil || n > len(d.b) {
+		d.fail("it ends inside its schedule history")
+		return nil
 	}
-	day, err := coach.ParseDay(s)
-	if err != nil {
-		d.err = badRecord("%s has a bad %s: %v", what, field, err)
-	}
-	return day
-}
-
-func (d *fieldDecoder) time(what, field, s string) time.Time {
-	if d.err != nil || s == "" {
-		return time.Time{}
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		d.err = badRecord("%s has a bad %s: %v", what, field, err)
-	}
-	return t
-}
-
-func (d *fieldDecoder) weekday(what, s string) time.Weekday {
-	for w, name := range weekdayNames {
-		if name == s {
-			return w
+	var out []coach.ScheduleChange
+	for range n {
+		s := coach.ScheduleChange{From: d.day(false, "schedule's first day")}
+		s.PerWeek = d.int(0, maxPerWeek, "days a week")
+		days := d.int(0, 7, "weekdays")
+		for range days {
+			s.Weekdays = append(s.Weekdays, time.Weekday(d.byte(byte(time.Saturday), "weekday")))
 		}
+		out = append(out, s)
 	}
-	if d.err == nil {
-		d.err = badRecord("%s has a schedule on %q, which is not a weekday", what, s)
-	}
-	return time.Sunday
+	return out
 }
 
-func (d *fieldDecoder) step(what string, r stepRecord) coach.Step {
-	s := coach.Step{
-		Level: r.Level, Variant: r.Variant, Bridge: r.Bridge, Eased: r.Eased, BridgeTarget: r.BridgeTarget,
-		Reason: r.Reason, ReasonCode: coach.Code(r.ReasonCode), SteppedBack: r.SteppedBack,
-		Alternative: r.Alternative, Graduated: r.Graduated,
+func (d *decoder) statuses() []coach.StatusChange {
+	n := d.int(0, maxEntries, "status history")
+	if d.err != nil || n > len(d.b) {
+		d.fail("it ends inside its status history")
+		return nil
 	}
-	s.LevelFrom = d.day(what, "before.level_since", r.LevelSince, true)
-	s.Status = parseField(d, what, r.Status, coach.ParseStatus)
-	return s
-}
-
-// parseField parses an enum with one of coach's Parse functions.
-func parseField[T any](d *fieldDecoder, what, s string, parse func(string) (T, error)) T {
-	var zero T
-	if d.err != nil {
-		return zero
+	var out []coach.StatusChange
+	for range n {
+		from := d.day(false, "status's first day")
+		out = append(out, coach.StatusChange{From: from, Status: coach.Status(d.byte(lastStatus, "status"))})
 	}
-	v, err := parse(s)
-	if err != nil {
-		d.err = badRecord("%s: %v", what, err)
-		return zero
-	}
-	return v
+	return out
 }

@@ -1,8 +1,8 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,213 +11,209 @@ import (
 	"tend/coach"
 )
 
-func intp(n int) *int { return &n }
-
-// customGoal is a goal on a person's own ladder, on fixed weekdays, with a
-// history of changes and every engine field set.
-func customGoal(t *testing.T) coach.Goal {
-	t.Helper()
-	c := &coach.Custom{Unit: coach.Km, Start: 1.5, Step: 0.5, Max: 5, Every: 3}
-	p, err := coach.CustomPlan("Run", *c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := coach.NewGoal("Run", p, c, coach.Schedule{Weekdays: []time.Weekday{time.Monday, time.Wednesday, time.Sunday}}, 0, created)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g = g.WithSchedule(coach.Schedule{PerWeek: 3}, created.AddDays(7))
-	g = g.SetStatus(coach.Paused, created.AddDays(8)).SetStatus(coach.Active, created.AddDays(10))
-	g.ID, g.Level, g.Variant, g.Bridge, g.LevelFrom = 7, 3, 1, true, created.AddDays(9)
-	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = true, 2.25, "A step in between.", "R5"
-	g.SteppedBack, g.Alternative, g.Graduated = []int{4}, true, true
-	g.Capacity, g.Anchor, g.IfThen = 20, "After I make coffee", coach.IfThenPlans[0]
-	g.UID, g.ImportedFrom = "7f3a9c0e51d24b86a1c3e5f7091b2d4f", &coach.Provenance{Source: "loop", Name: "Run ", Position: 2}
-	return g
-}
-
-// allSet fails when a field of v is zero: the round-trip tests use values
-// with every field set, so a field added to coach and not to the records
-// cannot be lost without a test failing.
-func allSet(t *testing.T, v any) {
-	t.Helper()
-	rv := reflect.ValueOf(v)
-	for i := range rv.NumField() {
-		if rv.Field(i).IsZero() {
-			t.Errorf("%T.%s is zero in the round-trip value: set it, and make sure the record keeps it",
-				v, rv.Type().Field(i).Name)
-		}
-	}
-}
-
-func TestGoalRecordRoundTrip(t *testing.T) {
-	allSet(t, customGoal(t))
-	for _, g := range []coach.Goal{customGoal(t), func() coach.Goal { g := walkGoal(t, "Walk"); g.ID = 1; return g }()} {
-		b, err := encodeGoal(g)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := decodeGoal(b, g.ID)
-		if err != nil {
-			t.Fatalf("decodeGoal(%s): %v", b, err)
-		}
-		if !reflect.DeepEqual(got, g) {
-			t.Errorf("goal round trip:\n got %+v\nwant %+v\njson %s", got, g, b)
-		}
-	}
-}
-
-// The names are a promise: `bbolt get` shows them, and the export follows
-// them.
-func TestGoalRecordFieldNames(t *testing.T) {
-	b, err := encodeGoal(customGoal(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{"v", "name", "plan", "custom", "schedule_history", "status_history", "level",
-		"variant", "bridge", "level_since", "created", "capacity", "anchor", "if_then"} {
-		if _, ok := m[f]; !ok {
-			t.Errorf("goal JSON has no %q: %s", f, b)
-		}
-	}
-	for _, want := range []string{`"v":1`, `"plan":"custom"`, `"custom":{"unit":"km","start":1.5,"step":0.5,"max":5,"every":3}`,
-		`{"from":"2026-02-16","days_per_week":0,"weekdays":["mon","wed","sun"]}`,
-		`{"from":"2026-02-24","status":"paused"}`, `"level_since":"2026-02-25"`, `"created":"2026-02-16"`} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("goal JSON lacks %s: %s", want, b)
-		}
-	}
-	walk, _ := encodeGoal(walkGoal(t, "Walk"))
-	for _, want := range []string{`"custom":null`, `"level_since":""`, `"weekdays":[]`} {
-		if !strings.Contains(string(walk), want) {
-			t.Errorf("walk goal JSON lacks %s: %s", want, walk)
-		}
-	}
-}
-
-func TestCheckInRecordRoundTrip(t *testing.T) {
-	tests := []coach.CheckIn{
+// everyCheckIn is a check-in with every field set, and one with none of
+// the optional ones.
+func everyCheckIn() []coach.CheckIn {
+	return []coach.CheckIn{
 		{Day: today, Outcome: coach.Partial, Achieved: 6.5, Target: 10, Effort: coach.EffortHard, Pain: coach.PainSore,
 			MoodBefore: intp(3), MoodAfter: intp(0), Note: "rain, but went — ☔", Level: 2, Variant: 1, Bridge: true,
 			WrittenAt: time.Date(2026, 3, 2, 7, 45, 12, 0, time.FixedZone("", -5*3600)), Device: "9f3c2a7d51e04b86"},
 		{Day: created, Outcome: coach.Rest, Effort: coach.EffortOK, Pain: coach.PainNone, Level: 1, Variant: 1},
-	}
-	allSet(t, tests[0])
-	for _, c := range tests {
-		b, err := encodeCheckIn(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := decodeCheckIn(b, c.Day)
-		if err != nil {
-			t.Fatalf("decodeCheckIn(%s): %v", b, err)
-		}
-		if !got.WrittenAt.Equal(c.WrittenAt) {
-			t.Errorf("written at %v, want %v", got.WrittenAt, c.WrittenAt)
-		}
-		got.WrittenAt, c.WrittenAt = time.Time{}, time.Time{}
-		if !reflect.DeepEqual(got, c) {
-			t.Errorf("check-in round trip:\n got %+v\nwant %+v\njson %s", got, c, b)
-		}
-	}
-	b, _ := encodeCheckIn(tests[1])
-	for _, want := range []string{`"mood_before":null`, `"mood_after":null`, `"outcome":"rest"`, `"written_at":""`} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("check-in JSON lacks %s: %s", want, b)
-		}
+		{Day: created, Outcome: coach.Done, Achieved: 1.0 / 3, Target: 99999.95, Level: 1000, Variant: 100,
+			WrittenAt: writeAt},
 	}
 }
 
-func TestDecisionRecordRoundTrip(t *testing.T) {
-	d := coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop.",
+func everyDecision() coach.Decision {
+	return coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop.",
 		NextTarget: 12, Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
 			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3},
 			Alternative: true, Graduated: true}}
+}
+
+func TestBinaryRecordsRoundTrip(t *testing.T) {
+	g := customGoal(t)
+	g.Alternative, g.Graduated = true, true
+	allSet(t, g)
+	for _, g := range []coach.Goal{g, func() coach.Goal { g := walkGoal(t, "Walk"); g.ID = 1; return g }()} {
+		b, _ := encodeGoal(g)
+		if got, err := decodeGoal(b, g.ID); err != nil || !reflect.DeepEqual(got, g) {
+			t.Errorf("goal round trip: %v\n got %+v\nwant %+v", err, got, g)
+		}
+	}
+	cs := everyCheckIn()
+	allSet(t, cs[0])
+	for _, c := range cs {
+		b, _ := encodeCheckIn(7, c)
+		got, err := decodeCheckIn(b, 7, c.Day)
+		if err != nil || !got.WrittenAt.Equal(c.WrittenAt) || got.WrittenAt.Format(time.RFC3339) != c.WrittenAt.Format(time.RFC3339) {
+			t.Fatalf("check-in %v: %v, written at %v", c.Day, err, got.WrittenAt)
+		}
+		got.WrittenAt, c.WrittenAt = time.Time{}, time.Time{}
+		if !reflect.DeepEqual(got, c) {
+			t.Errorf("check-in round trip:\n got %+v\nwant %+v", got, c)
+		}
+	}
+	d := everyDecision()
 	allSet(t, d)
 	allSet(t, d.Before)
-	b, err := encodeDecision(d)
-	if err != nil {
-		t.Fatal(err)
+	b, _ := encodeDecision(7, d)
+	if got, err := decodeDecision(b, 7, today); err != nil || !reflect.DeepEqual(got, d) {
+		t.Errorf("decision round trip: %v\n got %+v\nwant %+v", err, got, d)
 	}
-	got, err := decodeDecision(b, today)
-	if err != nil {
-		t.Fatalf("decodeDecision(%s): %v", b, err)
+	for _, h := range []int{0, 4, 23} {
+		b, _ := encodeSettings(Settings{DayStartHour: h})
+		if got, err := decodeSettings(b); err != nil || got.DayStartHour != h {
+			t.Errorf("settings %d came back %+v, %v", h, got, err)
+		}
 	}
-	if !reflect.DeepEqual(got, d) {
-		t.Errorf("decision round trip:\n got %+v\nwant %+v", got, d)
+	if got, err := decodeDeviceID(encodeDeviceID("9f3c2a7d51e04b86")); err != nil || got != "9f3c2a7d51e04b86" {
+		t.Errorf("device id came back %q, %v", got, err)
 	}
-	for _, want := range []string{`"action":"safety-hold"`, `"reason_code":"S1"`, `"next_target":12`,
-		`"before":{"level":3,"variant":2,"bridge":true,"level_since":"2026-02-16","status":"paused"`} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("decision JSON lacks %s: %s", want, b)
+}
+
+// The records are small: a day's check-in and decision together take
+// about what harsh's one line does, so twenty years of a hundred goals stay
+// within three times the floor's file.
+func TestBinaryRecordsAreCompact(t *testing.T) {
+	c, _ := encodeCheckIn(1, coach.CheckIn{Day: today, Outcome: coach.Done, Achieved: 20, Target: 20, Level: 2, Variant: 1,
+		WrittenAt: writeAt, Device: "9f3c2a7d51e04b86"})
+	if len(c) > 32 {
+		t.Errorf("a plain check-in with its time and device is %d bytes, want at most 32", len(c))
+	}
+}
+
+// Every single bit flipped anywhere in a record, and the same record filed
+// under another goal or day, is refused as damage: CRC-32C catches every
+// one-bit error, and the key path is in the sum.
+func TestEveryFlippedBitInARecordIsDamage(t *testing.T) {
+	goal, _ := encodeGoal(customGoal(t))
+	checkIn, _ := encodeCheckIn(7, everyCheckIn()[0])
+	decision, _ := encodeDecision(7, everyDecision())
+	settings, _ := encodeSettings(DefaultSettings())
+	decode := map[string]func([]byte) error{
+		"goal":     func(b []byte) error { _, err := decodeGoal(b, 7); return err },
+		"check-in": func(b []byte) error { _, err := decodeCheckIn(b, 7, today); return err },
+		"decision": func(b []byte) error { _, err := decodeDecision(b, 7, today); return err },
+		"settings": func(b []byte) error { _, err := decodeSettings(b); return err },
+		"device":   func(b []byte) error { _, err := decodeDeviceID(b); return err },
+	}
+	records := map[string][]byte{"goal": goal, "check-in": checkIn, "decision": decision, "settings": settings,
+		"device": encodeDeviceID("9f3c2a7d51e04b86")}
+	for kind, rec := range records {
+		for bit := range len(rec) * 8 {
+			b := append([]byte(nil), rec...)
+			b[bit/8] ^= 1 << (bit % 8)
+			if err := decode[kind](b); !errors.Is(err, ErrDamaged) {
+				t.Fatalf("%s with bit %d flipped: %v, want damage", kind, bit, err)
+			}
+		}
+		if err := decode[kind](rec[:len(rec)-1]); !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s cut short: %v, want damage", kind, err)
+		}
+	}
+	for name, err := range map[string]error{
+		"a check-in under another day":  func() error { _, err := decodeCheckIn(checkIn, 7, today.AddDays(1)); return err }(),
+		"a check-in under another goal": func() error { _, err := decodeCheckIn(checkIn, 8, today); return err }(),
+		"a decision under another goal": func() error { _, err := decodeDecision(decision, 6, today); return err }(),
+		"a goal under another id":       func() error { _, err := decodeGoal(goal, 8); return err }(),
+	} {
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: %v, want damage", name, err)
 		}
 	}
 }
 
-// A record that makes no sense is reported as damage, naming what is wrong,
-// and never panics.
+// A record whose checksum is good but whose fields make no sense (made by
+// hand, or by another program) is damage too, naming what is wrong.
 func TestDecodeRefusesNonsense(t *testing.T) {
-	goal, _ := encodeGoal(walkGoal(t, "Walk"))
-	checkIn, _ := encodeCheckIn(coach.CheckIn{Day: today, Outcome: coach.Done})
-	decision, _ := encodeDecision(coach.Decision{Day: today, Action: coach.ActHold})
-	swap := func(b []byte, old, new string) []byte { return []byte(strings.Replace(string(b), old, new, 1)) }
+	id, day := goalPath(7), dayPath(today)
+	ci := func(body ...byte) []byte { return resealed(tagCheckIn, body, id[:], day[:]) }
+	dec := func(body ...byte) []byte { return resealed(tagDecision, body, id[:], day[:]) }
+	nan := append([]byte{0, 1, 0, 0, 1}, 0x7f, 0xf8, 0, 0, 0, 0, 0, 1)
 	tests := []struct {
 		name, kind string
 		b          []byte
 		want       string
 	}{
-		{"not JSON", "goal", []byte("hello"), "not readable JSON"},
-		{"empty", "check-in", nil, "not readable JSON"},
-		{"a newer record", "goal", swap(goal, `"v":1`, `"v":2`), "record version 2"},
-		{"no version", "settings", []byte(`{"day_start_hour":4}`), "record version 0"},
-		{"an hour that is not one", "settings", []byte(`{"v":1,"day_start_hour":25}`), "day start hour 25"},
-		{"an unknown plan", "goal", swap(goal, `"plan":"daily-walk"`, `"plan":"juggling"`), "juggling"},
-		{"an unknown status", "goal", swap(goal, `"status":"active"`, `"status":"sleeping"`), "sleeping"},
-		{"a bad weekday", "goal", swap(goal, `"weekdays":[]`, `"weekdays":["funday"]`), "funday"},
-		{"a bad created day", "goal", swap(goal, `"created":"2026-02-16"`, `"created":"2026-02-30"`), "created"},
-		{"a missing created day", "goal", swap(goal, `"created":"2026-02-16"`, `"created":""`), "created"},
-		{"an unknown outcome", "check-in", swap(checkIn, `"outcome":"done"`, `"outcome":"missed"`), "missed"},
-		{"an unknown effort", "check-in", swap(checkIn, `"effort":"ok"`, `"effort":"meh"`), "meh"},
-		{"a bad time", "check-in", swap(checkIn, `"written_at":""`, `"written_at":"noon"`), "written_at"},
-		{"a day other than its key", "check-in", swap(checkIn, `"day":"2026-03-02"`, `"day":"2026-03-01"`), "says it is for 2026-03-01"},
-		{"an unknown action", "decision", swap(decision, `"action":"hold"`, `"action":"leap"`), "leap"},
-		{"a bad status before", "decision", swap(decision, `"status":"active"`, `"status":"?"`), "status"},
+		{"empty", "check-in", nil, "too short"},
+		{"a goal filed as a check-in", "check-in", resealed(tagGoal, []byte{0, 0}, id[:], day[:]), "kind"},
+		{"an unknown field", "check-in", ci(0x80, 1, 0, 0, 20, 20, 2, 1), "does not know"},
+		{"a byte after the last field", "check-in", ci(0, 1, 0, 0, 20, 20, 2, 1, 0), "after its last field"},
+		{"a record cut inside", "check-in", ci(0, 1, 0, 0, 20), "not a number"},
+		{"an unknown outcome", "check-in", ci(0, 7, 0, 0, 20, 20, 2, 1), "outcome is 7"},
+		{"no outcome", "check-in", ci(0, 0, 0, 0, 20, 20, 2, 1), "outcome is 0"},
+		{"an unknown effort", "check-in", ci(0, 1, 3, 0, 20, 20, 2, 1), "effort is 3"},
+		{"an unknown pain", "check-in", ci(0, 1, 0, 4, 20, 20, 2, 1), "pain is 4"},
+		{"level 0", "check-in", ci(0, 1, 0, 0, 20, 20, 0, 1), "level is 0"},
+		{"a mood of 11", "check-in", ci(ciMoodBefore, 1, 0, 0, 20, 20, 2, 1, 11), "mood before is 11"},
+		{"an amount that is not a number", "check-in", append(nan, 20, 2, 1), "amount is outside"},
+		{"a note that is not text", "check-in", ci(ciNote, 1, 0, 0, 20, 20, 2, 1, 2, 0xff, 0xfe), "not UTF-8"},
+		{"an unknown action", "decision", dec(11, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "action is 11"},
+		{"a reason code that is not one", "decision", dec(1, 1, 1, 99, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "reason code is 99"},
+		{"a bad status before", "decision", dec(1, 1, 1, 0, 0, 0, 0, 1, 1, 0, 9, 0, 0, 0, 0), "status is 9"},
+		{"an hour that is not one", "settings", resealed(tagSettings, []byte{24}, keySettings), "day start hour is 24"},
+		{"an unknown plan", "goal", goalWith(t, func(g *coach.Goal) { g.PlanID, g.Custom = "juggling", nil }), "juggling"},
+		{"a bad weekday", "goal", goalWith(t, func(g *coach.Goal) { g.Schedules[0].Weekdays = []time.Weekday{7} }), "weekday is 7"},
+		{"no created day", "goal", goalWith(t, func(g *coach.Goal) { g.Created = coach.Day{} }), "no day it was made"},
 	}
+	// The NaN case needs its own seal: it was built without ci.
+	tests[11].b = ci(tests[11].b...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
 			switch tt.kind {
 			case "goal":
-				_, err = decodeGoal(tt.b, 1)
+				_, err = decodeGoal(tt.b, 7)
 			case "check-in":
-				_, err = decodeCheckIn(tt.b, today)
+				_, err = decodeCheckIn(tt.b, 7, today)
 			case "decision":
-				_, err = decodeDecision(tt.b, today)
+				_, err = decodeDecision(tt.b, 7, today)
 			case "settings":
 				_, err = decodeSettings(tt.b)
 			}
 			if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("decode %s = %v, want ErrDamaged mentioning %q", tt.b, err, tt.want)
+				t.Errorf("decode %x = %v, want ErrDamaged mentioning %q", tt.b, err, tt.want)
 			}
 		})
 	}
 }
 
-// A hand-edited record with numbers tend never writes is damage, not data
-// for the coach.
-func TestCheckInRecordOutOfRangeIsDamage(t *testing.T) {
-	for name, rec := range map[string]string{
-		"mood 99":       `{"v":1,"day":"2026-03-02","outcome":"done","achieved":10,"target":10,"effort":"ok","pain":"none","mood_before":99,"mood_after":null,"note":"","level":2,"variant":1,"bridge":false,"written_at":""}`,
-		"level 0":       `{"v":1,"day":"2026-03-02","outcome":"done","achieved":10,"target":10,"effort":"ok","pain":"none","mood_before":null,"mood_after":null,"note":"","level":0,"variant":1,"bridge":false,"written_at":""}`,
-		"amount -5":     `{"v":1,"day":"2026-03-02","outcome":"done","achieved":-5,"target":10,"effort":"ok","pain":"none","mood_before":null,"mood_after":null,"note":"","level":2,"variant":1,"bridge":false,"written_at":""}`,
-		"mood -1 after": `{"v":1,"day":"2026-03-02","outcome":"done","achieved":10,"target":10,"effort":"ok","pain":"none","mood_before":null,"mood_after":-1,"note":"","level":2,"variant":1,"bridge":false,"written_at":""}`,
-	} {
-		if _, err := decodeCheckIn([]byte(rec), coach.DayOf(2026, 3, 2)); !errors.Is(err, ErrDamaged) {
-			t.Errorf("%s: %v, want ErrDamaged", name, err)
-		}
+// goalWith is customGoal changed by fn and encoded without the encoder's
+// own checks, as a hand-made file could hold it.
+func goalWith(t *testing.T, fn func(*coach.Goal)) []byte {
+	g := customGoal(t)
+	fn(&g)
+	b, err := encodeGoal(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// What a record cannot keep exactly is refused when it is written, not
+// found out when it is read.
+func TestEncodeRefusesWhatItCannotKeep(t *testing.T) {
+	c := everyCheckIn()[0]
+	c.Device = "9F3C2A7D51E04B86"
+	if _, err := encodeCheckIn(7, c); err == nil {
+		t.Errorf("an upper-case device id was encoded; it would come back lower-case")
+	}
+	g := customGoal(t)
+	g.UID = "short"
+	if _, err := encodeGoal(g); err == nil {
+		t.Errorf("a uid of the wrong length was encoded")
+	}
+	d := everyDecision()
+	d.ReasonCode = "R5"
+	if _, err := encodeDecision(7, d); err == nil {
+		t.Errorf("a reason code tend does not know was encoded")
+	}
+	if x := math.Inf(1); func() bool {
+		_, err := checkedCheckIn(7, coach.CheckIn{Day: today, Outcome: coach.Done,
+			Achieved: x, Level: 1, Variant: 1})
+		return err == nil
+	}() {
+		t.Errorf("an infinite amount was written")
 	}
 }

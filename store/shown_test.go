@@ -28,12 +28,12 @@ func TestEveryReadHandsOutPrintableText(t *testing.T) {
 		}
 		sub := tx.Bucket(bucketCheckIns).Bucket(idKey(walk.ID))
 		dk, _ := dayKey(today)
-		c, err := decodeCheckIn(sub.Get(dk), today)
+		c, err := decodeCheckIn(sub.Get(dk), walk.ID, today)
 		if err != nil {
 			return err
 		}
 		c.Note = "fine" + title + "\U000E0041"
-		if v, err = encodeCheckIn(c); err != nil {
+		if v, err = encodeCheckIn(walk.ID, c); err != nil {
 			return err
 		}
 		return sub.Put(dk, v)

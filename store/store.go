@@ -119,7 +119,7 @@ func (s *Store) Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, 
 	var out []coach.Decision
 	err := s.viewGoal(goalID, func(b buckets) error {
 		return scanDays(b.decisions.Bucket(idKey(goalID)), from, to, func(day coach.Day, v []byte) error {
-			d, err := decodeDecision(v, day)
+			d, err := decodeDecision(v, goalID, day)
 			out = append(out, shownDecision(d))
 			return goalRecordError(goalID, err)
 		})
@@ -242,7 +242,7 @@ func readGoal(goals *bolt.Bucket, id uint64) (coach.Goal, error) {
 func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.CheckIn, error) {
 	var out []coach.CheckIn
 	err := scanDays(sub, from, to, func(day coach.Day, v []byte) error {
-		c, err := decodeCheckIn(v, day)
+		c, err := decodeCheckIn(v, goalID, day)
 		out = append(out, shownCheckIn(c))
 		return goalRecordError(goalID, err)
 	})

@@ -311,19 +311,27 @@ func (m Model) footerLines() []string {
 	return lines
 }
 
-// helpBarView is the help bar of the screen that has the keys.
+// helpBarView is the help bar of the screen that has the keys. On Today and
+// the welcome, q ranks right after the first key, so even a narrow bar
+// shows the way out; on the other screens esc is the way back and q ranks
+// after the screen's own keys.
 func (m Model) helpBarView() string {
+	ranked := m.activeKeys().ShortHelp()
+	quitRank := len(ranked)
+	if m.screen == screenToday || (m.screen == screenNewGoal && m.newGoal.welcome) {
+		quitRank = 1
+	}
 	switch {
 	case m.showHelp:
 		k := m.helpKeysNow()
-		return helpBar([]key.Binding{k.Close, k.Up}, []key.Binding{m.keys.Quit}, m.width-2, m.deps.Styles)
+		return helpBar([]key.Binding{k.Close, k.Up}, []key.Binding{m.keys.Quit}, 2, m.width-2, m.deps.Styles)
 	case m.editing():
-		return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.ForceQuit}, m.width-2, m.deps.Styles)
+		return helpBar(ranked, []key.Binding{m.keys.ForceQuit}, quitRank, m.width-2, m.deps.Styles)
 	case m.screen == screenSession:
 		// The session's own q stops it.
-		return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.Help}, m.width-2, m.deps.Styles)
+		return helpBar(ranked, []key.Binding{m.keys.Help}, quitRank, m.width-2, m.deps.Styles)
 	}
-	return helpBar(m.activeKeys().ShortHelp(), []key.Binding{m.keys.Help, m.keys.Quit}, m.width-2, m.deps.Styles)
+	return helpBar(ranked, []key.Binding{m.keys.Help, m.keys.Quit}, quitRank, m.width-2, m.deps.Styles)
 }
 
 // helpKey scrolls or closes the full help.

@@ -203,16 +203,18 @@ func (s checkInScreen) View(width, height int, st Styles) string {
 	rows := []string{st.Title.Render(ansi.Truncate(s.title, width, "…")), ""}
 	// Scroll so that the question being asked is always on screen.
 	var form []string
-	at := 0
+	at, size := 0, 1
 	for _, q := range s.questions() {
+		r := s.row(q, width, st)
 		if q == s.q {
-			at = len(form)
+			at, size = len(form), len(r)
 		}
-		form = append(form, s.row(q, width, st)...)
+		form = append(form, r...)
 	}
-	room := max(1, height-len(rows)-2)
-	if at >= room {
-		form = form[at-room+2:]
+	// The question's label and answers whole, with the one after it where
+	// there is room.
+	if room := max(1, height-len(rows)); at+size+1 > room {
+		form = form[max(0, min(at, at+size+1-room)):]
 	}
 	rows = append(rows, form...)
 	if s.problem != "" {
@@ -244,7 +246,8 @@ func (s checkInScreen) row(q question, width int, st Styles) []string {
 		return []string{line}
 	}
 	out := []string{pointer + label}
-	for _, l := range wrap(strings.Join(parts, " "), width-4) {
+	// Each answer stays whole on its line ("chest pain/dizzy/faint" too).
+	for _, l := range packItems(parts, width-4) {
 		out = append(out, "    "+l)
 	}
 	return out

@@ -194,9 +194,11 @@ func (s goalsScreen) View(width, height int, st Styles) string {
 			cursor, name = st.Selected.Render(cursorGlyph), st.Selected.Render(name)
 		}
 		p, _ := g.Plan()
-		detail := fmt.Sprintf("%s · %s · %s", p.Level(g.Level).Label, ScheduleWords(g.Schedule()), g.Status())
+		// The status always shows whole; the level and days give way.
+		status := " · " + g.Status().String()
 		line := fmt.Sprintf(" %s %s  ", cursor, name+strings.Repeat(" ", max(0, nameW-lipgloss.Width(name))))
-		lines = append(lines, line+st.Muted.Render(ansiCut(detail, width-lipgloss.Width(line))))
+		detail := ansiCut(p.Level(g.Level).Label+" · "+ScheduleWords(g.Schedule()), width-lipgloss.Width(line)-lipgloss.Width(status))
+		lines = append(lines, line+st.Muted.Render(detail+status))
 	}
 	g, _ := s.selected()
 	switch s.mode {
@@ -210,7 +212,7 @@ func (s goalsScreen) View(width, height int, st Styles) string {
 	case goalsDays:
 		lines = append(lines, "")
 		lines = append(lines, s.days.view(width, st)...)
-		lines = append(lines, st.Muted.Render(ansiCut("From today on; past days keep the schedule they had.", width)))
+		lines = append(lines, paragraph("From today on; past days keep the schedule they had.", width, st.Muted)...)
 	case goalsList:
 	}
 	return strings.Join(fitLines(lines, height), "\n")

@@ -32,15 +32,11 @@ func enabledKeys(keys []key.Binding) []key.Binding {
 	return out
 }
 
-// quitRank is where the way out ranks among a screen's keys: right after
-// the one that matters most there, so even a narrow bar shows both. [D]
-const quitRank = 1
-
 // helpBar draws ranked screen keys, then tail: tail[0] (the way to the full
 // help, which lists everything) always shows; the rest of tail (the way
-// out) ranks at quitRank. Keys that do not fit are left out from the end of
-// the ranking, and "…" says so.
-func helpBar(ranked, tail []key.Binding, width int, st Styles) string {
+// out of tend) ranks at quitRank among the screen's keys. Keys that do not
+// fit are left out from the end of the ranking, and "…" says so.
+func helpBar(ranked, tail []key.Binding, quitRank, width int, st Styles) string {
 	ranked, tail = enabledKeys(ranked), enabledKeys(tail)
 	item := func(k key.Binding) string {
 		return st.Selected.Render(k.Help().Key) + " " + st.Muted.Render(k.Help().Desc)

@@ -5,63 +5,158 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
 	"tend/coach"
 )
 
 // The pages the commands print (package tui/cli), drawn with the same rows
 // as the screens.
 
-// WriteToday prints the day's goals as `tend today` shows them.
-func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string, width int, st Styles) error {
+// WriteToday prints the day's goals as `tend today` shows them; anyGoals
+// says whether there are goals at all (all of them archived is not "no
+// goals yet"). At NoWrap nothing is wrapped.
+func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string, anyGoals bool, width int, st Styles) error {
 	y, m, dd := day.Date()
-	_, wk := day.ISOWeek()
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", st.Title.Render(fmt.Sprintf("%s %d %s %d · week %d", day.Weekday(), dd, m, y, wk)))
-	if len(items) == 0 {
-		b.WriteString("No goals yet. Start one with `tend add Walk --plan daily-walk`, or run `tend` to pick a plan.\n")
+	var lines []string
+	lines = append(lines, st.Title.Render(fmt.Sprintf("%s %d %s %d", day.Weekday(), dd, m, y)))
+	switch {
+	case len(items) == 0 && anyGoals:
+		lines = append(lines, Hanging("Every goal is archived. Start a new one with `tend add NAME --plan PLAN` "+
+			"(see `tend plans`), or bring one back with `tend edit NAME --resume`.", width, 0)...)
+	case len(items) == 0:
+		lines = append(lines, Hanging("No goals yet. Start one with `tend add Walk --plan daily-walk`, "+
+			"or run `tend` to pick a plan.", width, 0)...)
 	}
-	nameW := nameColumn(items, width)
+	nameW := nameColumn(items, layoutWidth(width))
 	for _, t := range items {
-		for _, l := range todayItem(t, width, nameW, false, st) {
-			b.WriteString(strings.TrimRight(l, " ") + "\n")
+		if width <= NoWrap {
+			lines = append(lines, plainItem(t, nameW, st)...)
+			continue
 		}
+		lines = append(lines, todayItem(t, width, nameW, false, st)...)
 	}
 	for _, line := range weekly {
-		b.WriteString("\n" + st.Muted.Render(wrapJoin(line, width)) + "\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// WritePlans prints the built-in plans.
-func WritePlans(w io.Writer, width int, st Styles) error {
-	var b strings.Builder
-	for _, p := range coach.Plans() {
-		fmt.Fprintf(&b, "%s  %s\n", st.Title.Render(fmt.Sprintf("%-12s", p.ID)), p.Name)
-		for _, l := range wrap(p.Summary, width-14) {
-			fmt.Fprintf(&b, "%14s%s\n", "", st.Muted.Render(l))
+		lines = append(lines, "")
+		for _, l := range Hanging(line, width, 0) {
+			lines = append(lines, st.Muted.Render(l))
 		}
 	}
-	b.WriteString("\nStart one with `tend add NAME --plan ID`, for example `tend add Walk --plan daily-walk`.\n")
+	return writeTrimmed(w, lines)
+}
+
+// plainItem is a Today row for output that is not wrapped: the target and
+// the week's count on the line, the reason on the next.
+func plainItem(t coach.Today, nameW int, st Styles) []string {
+	target, reason := itemWords(t)
+	name := t.Goal.Name + strings.Repeat(" ", max(0, nameW-lipgloss.Width(t.Goal.Name)))
+	line := fmt.Sprintf("   %s %s  %s", mark(t, st), name, target)
+	if t.Status == coach.Active && t.WeekTarget > 0 {
+		line += "  " + st.Muted.Render(fmt.Sprintf("%d of %d", t.WeekDone, t.WeekTarget))
+	}
+	out := []string{line}
+	if reason = strings.TrimSpace(reason); reason != "" {
+		out = append(out, "       "+st.Muted.Render(reason))
+	}
+	return out
+}
+
+// writeTrimmed writes lines with no trailing spaces, even where a style's
+// codes follow them.
+func writeTrimmed(w io.Writer, lines []string) error {
+	var b strings.Builder
+	for _, l := range lines {
+		for i := 0; i < len(l) && strings.HasSuffix(ansi.Strip(l), " "); i++ {
+			l = trimStyledRight(l)
+		}
+		b.WriteString(l + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// WriteGoals prints each goal with its plan, level and status.
-func WriteGoals(w io.Writer, goals []coach.Goal, st Styles) error {
-	var b strings.Builder
-	if len(goals) == 0 {
-		b.WriteString("No goals yet. Start one with `tend add Walk --plan daily-walk`.\n")
+// trimStyledRight drops the last space of a line whose visible text ends in
+// one, keeping any style codes after it.
+func trimStyledRight(l string) string {
+	plain := ansi.Strip(l)
+	if !strings.HasSuffix(plain, " ") {
+		return l
 	}
+	if strings.HasSuffix(l, " ") {
+		return strings.TrimRight(l, " ")
+	}
+	// The space sits before trailing codes: cut the visible text by one.
+	return ansi.Truncate(l, lipgloss.Width(plain)-1, "") + trailingCodes(l)
+}
+
+// trailingCodes are the escape codes at the end of a styled line.
+func trailingCodes(l string) string {
+	i := strings.LastIndex(l, "\x1b[")
+	if i < 0 {
+		return ""
+	}
+	return l[i:]
+}
+
+// WritePlans prints the built-in plans, each summary under its name with a
+// hanging indent.
+func WritePlans(w io.Writer, width int, st Styles) error {
+	var lines []string
+	for _, p := range coach.Plans() {
+		lines = append(lines, st.Title.Render(fmt.Sprintf("%-12s", p.ID))+"  "+p.Name)
+		for _, l := range Hanging(p.Summary, width, 14) {
+			if !strings.HasPrefix(l, " ") {
+				l = strings.Repeat(" ", 14) + l
+			}
+			lines = append(lines, st.Muted.Render(l))
+		}
+	}
+	lines = append(lines, "")
+	lines = append(lines, Hanging("Start one with `tend add NAME --plan ID`, for example `tend add Walk --plan daily-walk`.", width, 0)...)
+	return writeTrimmed(w, lines)
+}
+
+// WriteGoals prints each goal with its plan, level, days and status, in
+// columns. A custom ladder's plan is "own ladder", not its name again.
+func WriteGoals(w io.Writer, goals []coach.Goal, st Styles) error {
+	if len(goals) == 0 {
+		return writeTrimmed(w, []string{"No goals yet. Start one with `tend add Walk --plan daily-walk`."})
+	}
+	rows := make([][]string, 0, len(goals))
 	for _, g := range goals {
 		p, err := g.Plan()
 		if err != nil {
 			return err
 		}
+		plan := p.Name
+		if g.Custom != nil {
+			plan = "own ladder"
+		}
 		l := p.Level(g.Level)
-		fmt.Fprintf(&b, "%s  %s · level %d of %d (%s) · %s · %s\n", st.Title.Render(g.Name), p.Name,
-			l.Number, len(p.Levels), l.Label, ScheduleWords(g.Schedule()), g.Status())
+		rows = append(rows, []string{g.Name, plan, fmt.Sprintf("level %d of %d (%s)", l.Number, len(p.Levels), l.Label),
+			ScheduleWords(g.Schedule()), g.Status().String()})
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], lipgloss.Width(c))
+		}
+	}
+	lines := make([]string, 0, len(rows))
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			cell := c + strings.Repeat(" ", widths[i]-lipgloss.Width(c))
+			if i == 0 {
+				cell = st.Title.Render(c) + strings.Repeat(" ", widths[i]-lipgloss.Width(c))
+			}
+			b.WriteString(cell)
+			if i < len(r)-1 {
+				b.WriteString("  ")
+			}
+		}
+		lines = append(lines, b.String())
+	}
+	return writeTrimmed(w, lines)
 }

@@ -64,8 +64,8 @@ func legendItems(g coach.Goal) []string {
 	return append(items, "· missed", "- paused")
 }
 
-// packLegend puts the legend's items on lines of at most width cells.
-func packLegend(items []string, width int) []string {
+// packItems puts items on lines of at most width cells, never splitting one.
+func packItems(items []string, width int) []string {
 	var lines []string
 	cur := ""
 	for _, it := range items {
@@ -85,7 +85,7 @@ func packLegend(items []string, width int) []string {
 // heatmap draws the calendar with its legend: beside the grid where the
 // width holds both, else under it.
 func heatmap(h History, width int, st Styles) []string {
-	legend := packLegend(legendItems(h.Goal), heatLegendWidth)
+	legend := packItems(legendItems(h.Goal), heatLegendWidth)
 	beside := min(reviewWeeks(h), (width-heatLabelWidth-heatLegendWidth-1)/2)
 	weeks := beside
 	if beside < min(heatBesideMin, reviewWeeks(h)) {
@@ -112,7 +112,7 @@ func heatmap(h History, width int, st Styles) []string {
 		out = append(out, weekCounts(h, first, weeks, st))
 	}
 	if legend == nil {
-		for _, l := range packLegend(legendItems(h.Goal), width-2) {
+		for _, l := range packItems(legendItems(h.Goal), width-2) {
 			out = append(out, "  "+st.Muted.Render(l))
 		}
 	}

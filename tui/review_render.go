@@ -37,17 +37,20 @@ func (h History) measure() History {
 
 // ReviewLines draws one goal's review: heatmap, strength, streaks, totals,
 // the ladder and its history, the target over time and mood.
+//
+// At NoWrap (printed to no terminal) the calendar and chart are laid out
+// at plainLayout and the rows are not wrapped.
 func ReviewLines(h History, width int, st Styles) []string {
 	r := h.Review()
+	wrapAt := width
+	width = layoutWidth(width)
 	var out []string
 	out = append(out, heatmap(h, width, st)...)
 	out = append(out, "")
 	row := func(label, value string) {
-		lines := wrap(value, max(10, width-14))
+		lines := Hanging(value, wrapAt, 14)
 		out = append(out, fmt.Sprintf("%-13s %s", label, lines[0]))
-		for _, l := range lines[1:] {
-			out = append(out, strings.Repeat(" ", 14)+l)
-		}
+		out = append(out, lines[1:]...)
 	}
 	barW := min(20, max(5, width-30))
 	pct := coach.StrengthPercent(r.Strength)

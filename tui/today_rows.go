@@ -86,6 +86,9 @@ func itemWords(t coach.Today) (target, reason string) {
 		// Nothing asked of this day: the reason stands in the target's place.
 		target, reason = t.Reason, ""
 	}
+	if t.CheckIn != nil && t.Status == coach.Active {
+		target, reason = checkedInWords(t)
+	}
 	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
 		reason = fmt.Sprintf("To carry on: tend edit %s --resume", ShellWord(t.Goal.Name))
 		if t.Status == coach.SafetyHold {
@@ -96,4 +99,37 @@ func itemWords(t coach.Today) (target, reason string) {
 		reason += " After I " + strings.TrimSuffix(t.Goal.Anchor, ".") + "."
 	}
 	return target, reason
+}
+
+// checkedInWords say what a checked-in day did, in COACH C1's words for a
+// done, a partial and a minimum (or the rest day's words), and, for the
+// muted line, what comes next: after a level-up that is the new target,
+// which must never read as what was done today.
+func checkedInWords(t coach.Today) (did, next string) {
+	c, p := t.CheckIn, t.Plan
+	switch c.Outcome {
+	case coach.Done:
+		did = "Done: " + lowerFirstWord(doneWhat(t)) + "."
+	case coach.Partial:
+		did = fmt.Sprintf("Logged %s of %s.", coach.Amount(c.Achieved, p.Unit), coach.Amount(c.Target, p.Unit))
+	case coach.Minimum:
+		did = "Showed up: " + lowerFirstWord(coach.SessionWords(p, p.Minimum)) + "."
+	default:
+		did = t.Reason
+	}
+	return did, "Next: " + lowerFirstWord(t.Text) + "."
+}
+
+// doneWhat names the session done: a C25K week by its name, anything else
+// by what was achieved ("walk 15 minutes").
+func doneWhat(t coach.Today) string {
+	c, p := t.CheckIn, t.Plan
+	if l := p.Level(c.Level); l.Prefix != "" && !c.Bridge {
+		return l.Prefix + " session"
+	}
+	s := p.Session(c.Level, c.Variant)
+	if s.Text == "" && c.Achieved > 0 {
+		s.Target = c.Achieved
+	}
+	return coach.SessionWords(p, s)
 }

@@ -12,12 +12,12 @@ import (
 // The words tend writes for a day, a schedule, a goal's name in a command,
 // and an error.
 
-// dayTitle writes a day as the header shows it: "Monday 2 March · week 10",
-// shorter where the width asks.
+// dayTitle writes a day as the header shows it: "Monday 2 March", shorter
+// where the width asks. The calendar's week has no number here: "week 10"
+// would read as the tenth week of a plan.
 func dayTitle(d coach.Day, width int) string {
 	_, m, dd := d.Date()
-	_, wk := d.ISOWeek()
-	long := fmt.Sprintf("%s %d %s · week %d", d.Weekday(), dd, m, wk)
+	long := fmt.Sprintf("%s %d %s", d.Weekday(), dd, m)
 	if lipgloss.Width(long) <= width {
 		return long
 	}

@@ -52,7 +52,7 @@ func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 			}
 			lines = append(lines, env.Styles.Title.Render("Review · "+h.Goal.Name))
 			lines = append(lines, tui.ReviewLines(h, env.Width, env.Styles)...)
-			lines = append(lines, historyLines(h)...)
+			lines = append(lines, historyLines(h, env.Width)...)
 		}
 		return writeLines(env.Out, trimRight(lines)...)
 	}
@@ -74,11 +74,15 @@ func historyOf(st Store, g coach.Goal, today coach.Day) (tui.History, error) {
 	return tui.History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}, nil
 }
 
-// historyLines lists every change of level with its reason.
-func historyLines(h tui.History) []string {
+// historyLines lists every change of level with its reason, wrapped to
+// the terminal under the reason's start.
+func historyLines(h tui.History, width int) []string {
 	var out []string
 	for _, d := range levelChanges(h.Decisions) {
-		out = append(out, fmt.Sprintf("  %s  %s", d.Day, d.Message))
+		head := fmt.Sprintf("  %s  ", d.Day)
+		lines := tui.Hanging(d.Message, width, len(head))
+		out = append(out, head+lines[0])
+		out = append(out, lines[1:]...)
 	}
 	if len(out) > 0 {
 		out = append([]string{"Level history"}, out...)

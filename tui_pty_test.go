@@ -1,17 +1,17 @@
 package main
 
-// End-to-end tests of the TUI: the built binary in a real pseudo-terminal,
-// read back through a terminal emulator.
-
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 )
+
+// The TUI end to end: the built binary in a real pseudo-terminal, read back
+// through a terminal emulator: the first run, cancelling, resizing, the
+// welcome in a small window, a warning sign, a check-in from another
+// terminal, and the terminal left as it was found.
 
 // checkInQuestions are the check-in form's rows after "Did it happen?" for a
 // done session, in order; Enter accepts each default.
@@ -38,20 +38,14 @@ func TestE2EFirstRunCheckIn(t *testing.T) {
 		t.Errorf("Today should offer a 10-minute walk first:\n%s", frame(s))
 	}
 
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ Did it happen?", screenTimeout)
+	term.Step(t, "enter", "▸ Did it happen?")
 	for _, q := range checkInQuestions {
-		term.Press(t, "enter")
-		term.WaitFor(t, "▸ "+q, screenTimeout)
+		term.Step(t, "enter", "▸ "+q)
 	}
-	term.Press(t, "enter")
-	term.WaitFor(t, "Take a second to notice you did it", screenTimeout)
+	term.Step(t, "enter", "Take a second to notice you did it")
 	term.WaitFor(t, "✓ Daily walk", screenTimeout)
 
-	term.Press(t, "q")
-	if code := term.Wait(t); code != 0 {
-		t.Fatalf("q: exit %d, want 0", code)
-	}
+	term.Quit(t)
 	if out := term.Output(); strings.Contains(out, "\x1b[38;") || strings.Contains(out, "\x1b[1;38;") {
 		t.Errorf("NO_COLOR=1, yet the TUI wrote colour escapes")
 	}
@@ -70,28 +64,18 @@ func TestE2EFirstRunCheckIn(t *testing.T) {
 // the middle of the form quits without saving.
 func TestE2ECancelAndQuitSaveNothing(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t)
-	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
-	term := startTerm(t, 80, 24, env)
-	term.WaitFor(t, "○ Walk", screenTimeout)
+	env, term := walkOnToday(t)
 
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ Did it happen?", screenTimeout)
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ How did it feel?", screenTimeout)
+	term.Step(t, "enter", "▸ Did it happen?")
+	term.Step(t, "enter", "▸ How did it feel?")
 	term.Press(t, "esc")
 	term.WaitUntil(t, "Today again", func(s string) bool {
 		return contains(s, "○ Walk") && !contains(s, "Did it happen?")
 	}, screenTimeout)
 
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ Did it happen?", screenTimeout)
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ How did it feel?", screenTimeout)
-	term.Press(t, "q")
-	if code := term.Wait(t); code != 0 {
-		t.Fatalf("q in the check-in: exit %d, want 0", code)
-	}
+	term.Step(t, "enter", "▸ Did it happen?")
+	term.Step(t, "enter", "▸ How did it feel?")
+	term.Quit(t)
 	if g := todayGoal(t, env, "Walk"); g.Done || g.Outcome != nil {
 		t.Errorf("nothing was saved, yet today --json has done=%v outcome=%v", g.Done, deref(g.Outcome))
 	}
@@ -120,8 +104,7 @@ func TestE2EResize(t *testing.T) {
 
 	term.Resize(t, 40, 12)
 	term.WaitUntil(t, "Today drawn at 40×12", drawnFor(40), screenTimeout)
-	term.Press(t, "enter")
-	s := term.WaitFor(t, "▸ Did it happen?", screenTimeout)
+	s := term.Step(t, "enter", "▸ Did it happen?")
 	if !contains(s, "[done]") {
 		t.Errorf("the check-in at 40×12 should show the chosen answer [done]:\n%s", frame(s))
 	}
@@ -138,10 +121,7 @@ func TestE2EResize(t *testing.T) {
 
 	term.Resize(t, 80, 24)
 	term.WaitUntil(t, "Today drawn at 80×24 after the tiny window", drawnFor(80), screenTimeout)
-	term.Press(t, "q")
-	if code := term.Wait(t); code != 0 {
-		t.Fatalf("q: exit %d, want 0", code)
-	}
+	term.Quit(t)
 }
 
 // TestE2EWelcomeSmall: at 40×12 the welcome still says it is not medical
@@ -156,8 +136,7 @@ func TestE2EWelcomeSmall(t *testing.T) {
 		}
 	}
 	// "? for support lines": the help has them, even at this size.
-	term.Press(t, "?")
-	s = term.WaitFor(t, "not medical or mental-health care", screenTimeout)
+	s = term.Step(t, "?", "not medical or mental-health care")
 	if !contains(s, "116 123") || !contains(s, "988") {
 		if contains(s, "esc back") {
 			knownBug(t, "tui/app.go bodyView: at 40×12 the help cuts the care note off before the crisis lines "+
@@ -171,16 +150,10 @@ func TestE2EWelcomeSmall(t *testing.T) {
 // safety advice, and saving it puts the goal on hold.
 func TestE2EPainWarning(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t)
-	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
-	term := startTerm(t, 80, 24, env)
-	term.WaitFor(t, "○ Walk", screenTimeout)
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ Did it happen?", screenTimeout)
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ How did it feel?", screenTimeout)
-	term.Press(t, "enter")
-	term.WaitFor(t, "▸ Any pain?", screenTimeout)
+	env, term := walkOnToday(t)
+	term.Step(t, "enter", "▸ Did it happen?")
+	term.Step(t, "enter", "▸ How did it feel?")
+	term.Step(t, "enter", "▸ Any pain?")
 	term.Press(t, "left") // from none, round to the last answer
 	term.WaitFor(t, "[chest pain/dizzy/faint]", screenTimeout)
 	s := term.WaitFor(t, "If you have chest pain", screenTimeout)
@@ -194,16 +167,11 @@ func TestE2EPainWarning(t *testing.T) {
 			"advice ends \"stop now and get\", without \"medical advice.\""
 	}
 	for _, q := range []string{"Mood before", "Mood after"} {
-		term.Press(t, "enter")
-		term.WaitFor(t, "▸ "+q, screenTimeout)
+		term.Step(t, "enter", "▸ "+q)
 	}
-	term.Press(t, "enter")
-	term.WaitFor(t, "‖ Walk", screenTimeout)
+	term.Step(t, "enter", "‖ Walk")
 	term.WaitFor(t, "tend edit walk --resume", screenTimeout)
-	term.Press(t, "q")
-	if code := term.Wait(t); code != 0 {
-		t.Fatalf("q: exit %d", code)
-	}
+	term.Quit(t)
 	g := todayGoal(t, env, "Walk")
 	if g.Status != "safety-hold" || g.Target != nil || !strings.Contains(g.Reason, "medical") {
 		t.Errorf("after a chest-pain check-in today --json has status %q target %+v reason %q; want safety-hold, "+
@@ -218,10 +186,7 @@ func TestE2EPainWarning(t *testing.T) {
 // open shows up in the TUI, which watches the database file.
 func TestE2ESeesShellCheckIn(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t)
-	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
-	term := startTerm(t, 80, 24, env)
-	term.WaitFor(t, "○ Walk", screenTimeout)
+	env, term := walkOnToday(t)
 
 	mustTend(t, env, "done", "walk")
 	// The TUI looks at the file every 2 s: two looks and a redraw.
@@ -259,12 +224,10 @@ func TestE2EQuitRestoresTerminal(t *testing.T) {
 		}},
 		{name: "amount input, ctrl+c", quit: "ctrl+c", setup: func(t *testing.T, env Env, term *Term) {
 			term.WaitFor(t, "○ Walk", screenTimeout)
-			term.Press(t, "enter")
-			term.WaitFor(t, "▸ Did it happen?", screenTimeout)
+			term.Step(t, "enter", "▸ Did it happen?")
 			term.Press(t, "right") // part: the form asks how far, in a text input
 			term.WaitFor(t, "[part]", screenTimeout)
-			term.Press(t, "enter")
-			term.WaitFor(t, "▸ How far?", screenTimeout)
+			term.Step(t, "enter", "▸ How far?")
 			term.Press(t, "q") // typed into the amount, not a quit
 			term.WaitUntil(t, "the q typed into the amount", func(s string) bool { return strings.Contains(s, "▸ How far?          q") }, screenTimeout)
 		}},
@@ -338,7 +301,7 @@ func TestE2ENoTerminal(t *testing.T) {
 	if !strings.Contains(errOut, "terminal") || !strings.Contains(errOut, "tend today") {
 		t.Errorf("tend with no terminal should say it needs one and name `tend today`; stderr: %q", errOut)
 	}
-	assertOneSentenceish(t, errOut)
+	assertPlainError(t, "tend with no terminal", errOut)
 	assertEmptyDir(t, env.Home)
 }
 
@@ -350,93 +313,9 @@ func TestE2EColour(t *testing.T) {
 	env.Color = true
 	term := startTerm(t, 80, 24, env)
 	term.WaitFor(t, "Pick a first goal", screenTimeout)
-	term.Press(t, "q")
-	if code := term.Wait(t); code != 0 {
-		t.Fatalf("q: exit %d", code)
-	}
+	term.Quit(t)
 	if out := term.Output(); !strings.Contains(out, "38;") {
 		t.Errorf("without NO_COLOR the TUI should colour its text; output:\n%q", out)
-	}
-}
-
-// todayGoalJSON is one goal of `tend today --json`.
-type todayGoalJSON struct {
-	Name       string `json:"name"`
-	Plan       string `json:"plan"`
-	Level      int    `json:"level"`
-	LevelLabel string `json:"level_label"`
-	Bridge     bool   `json:"bridge"`
-	Status     string `json:"status"`
-	Due        bool   `json:"due"`
-	Done       bool   `json:"done"`
-	Target     *struct {
-		Amount float64 `json:"amount"`
-		Unit   string  `json:"unit"`
-		Text   string  `json:"text"`
-	} `json:"target"`
-	Reason  string  `json:"reason"`
-	Outcome *string `json:"outcome"`
-}
-
-type todayDocJSON struct {
-	Day   string          `json:"day"`
-	Goals []todayGoalJSON `json:"goals"`
-}
-
-// todayJSON runs `tend today --json` and decodes it.
-func todayJSON(t *testing.T, env Env) todayDocJSON {
-	t.Helper()
-	out := mustTend(t, env, "today", "--json")
-	var doc todayDocJSON
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatalf("tend today --json is not JSON: %v\n%s", err, out)
-	}
-	return doc
-}
-
-// todayGoal is the goal called name in `tend today --json`.
-func todayGoal(t *testing.T, env Env, name string) todayGoalJSON {
-	t.Helper()
-	doc := todayJSON(t, env)
-	for _, g := range doc.Goals {
-		if g.Name == name {
-			return g
-		}
-	}
-	t.Fatalf("tend today --json has no goal %q: %+v", name, doc)
-	return todayGoalJSON{}
-}
-
-func deref(s *string) any {
-	if s == nil {
-		return nil
-	}
-	return *s
-}
-
-func assertMode(t *testing.T, path string, want os.FileMode) {
-	t.Helper()
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Errorf("%v", err)
-		return
-	}
-	if got := fi.Mode().Perm(); got != want {
-		t.Errorf("%s has mode %v, want %v", path, got, want)
-	}
-}
-
-func assertEmptyDir(t *testing.T, dir string) {
-	t.Helper()
-	var found []string
-	_ = filepath.WalkDir(dir, func(p string, _ os.DirEntry, _ error) error {
-		if p != dir {
-			found = append(found, p)
-		}
-		return nil
-	})
-	if len(found) > 0 {
-		t.Errorf("tend created %v; it should have created nothing", found)
 	}
 }
 

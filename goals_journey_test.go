@@ -1,74 +1,83 @@
 package main
 
-// Shell tests of looking after goals: `tend edit` (rename, days, pause and
-// resume, archive), `tend delete` and its refusal without --yes, and that
-// changing days never rewrites the past.
-
 import (
-	"encoding/json"
-	"maps"
-	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
 
-// editGoalJSON is one goal of `tend goals --json`.
-type editGoalJSON struct {
-	Name        string   `json:"name"`
-	Plan        string   `json:"plan"`
-	Status      string   `json:"status"`
-	DaysPerWeek int      `json:"days_per_week"`
-	Weekdays    []string `json:"weekdays"`
+// Looking after goals: a ladder of one's own built in the TUI from a fresh
+// HOME, `tend edit` (rename, days, pause and resume, archive), `tend delete`
+// and its refusal without --yes, and that changing days never rewrites the
+// past.
+
+// TestE2ECustomLadderFromFreshHome: the welcome → Build my own ladder (by
+// the filter) → reps, 5 + 2 up to 15, 2 sessions a step → Push-ups →
+// defaults through → confirm → Today shows it at 5 reps → check in → q →
+// `tend today --json` has it done, plan custom, target 5 reps.
+func TestE2ECustomLadderFromFreshHome(t *testing.T) {
+	t.Parallel()
+	env := Env{Home: t.TempDir(), Now: testDay} // tend's default place for the database
+	term := startTerm(t, 80, 24, env)
+	term.WaitFor(t, "Pick a first goal", screenTimeout)
+
+	term.Step(t, "/", "Pick a first goal: /")
+	term.Send(t, "ladder")
+	term.WaitUntil(t, "the list filtered to the ladder", func(s string) bool {
+		return contains(s, "/ladder") && contains(s, "▸ Build my own ladder") && !contains(s, "Daily walk")
+	}, screenTimeout)
+	term.Step(t, "enter", "Build your own ladder")
+
+	term.Step(t, "right", "[reps]")
+	for _, f := range []struct{ label, value string }{{"Start at", "5"}, {"Add each step", "2"}, {"Up to", "15"}} {
+		term.Step(t, "tab", "▸ "+f.label)
+		term.Send(t, "\x15"+f.value) // the field starts filled in: ctrl+u clears it
+		term.WaitUntil(t, f.label+" "+f.value, fieldShows(f.label, f.value), screenTimeout)
+	}
+	term.Step(t, "tab", "▸ Sessions per step")
+	term.Send(t, "\x152")
+	term.WaitUntil(t, "Sessions per step 2", fieldShows("Sessions per step", "2"), screenTimeout)
+
+	term.Step(t, "enter", "What shall we call it?")
+	term.Send(t, "Push-ups")
+	term.WaitUntil(t, "the name typed", fieldShows("Name", "Push-ups"), screenTimeout)
+	s := term.Step(t, "enter", "How often?")
+
+	// Every step after the name has a default, so Enter alone gets through.
+	if !contains(s, "Days a week [3]") {
+		t.Errorf("a ladder of one's own should start at 3 days a week:\n%s", frame(s))
+	}
+	s = term.PressUntil(t, "enter", "if every session goes well", 5)
+	if !contains(s, "Push-ups · if every session goes well") || !contains(s, "Week 1 5 reps") {
+		t.Errorf("the preview should start Push-ups at 5 reps:\n%s", frame(s))
+	}
+
+	s = term.Step(t, "enter", "○ Push-ups")
+	if !contains(s, "5 reps") || !contains(s, "Added Push-ups") {
+		t.Errorf("Today should show Push-ups with its first target, 5 reps:\n%s", frame(s))
+	}
+
+	term.Step(t, "enter", "▸ Did it happen?")
+	term.PressUntil(t, "enter", "✓ Push-ups", len(checkInQuestions)+2)
+
+	term.Quit(t)
+
+	g := todayGoal(t, env, "Push-ups")
+	if g.Plan != "custom" || !g.Done || deref(g.Outcome) != "done" {
+		t.Errorf("tend today --json: plan %q, done %v, outcome %v; want custom, done", g.Plan, g.Done, deref(g.Outcome))
+	}
+	if g.Target == nil || g.Target.Amount != 5 || g.Target.Unit != "reps" {
+		t.Errorf("tend today --json: target %+v, want 5 reps", g.Target)
+	}
 }
 
-// goalsByName runs `tend goals --json` and keys its goals by name.
-func goalsByName(t *testing.T, env Env) map[string]editGoalJSON {
-	t.Helper()
-	out := mustTend(t, env, "goals", "--json")
-	var goals []editGoalJSON
-	if err := json.Unmarshal([]byte(out), &goals); err != nil {
-		t.Fatalf("tend goals --json is not JSON: %v\n%s", err, out)
-	}
-	byName := map[string]editGoalJSON{}
-	for _, g := range goals {
-		byName[g.Name] = g
-	}
-	return byName
-}
-
-// onToday reports whether `tend today --json` lists the goal called name.
-func onToday(t *testing.T, env Env, name string) bool {
-	t.Helper()
-	for _, g := range todayJSON(t, env).Goals {
-		if g.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// refusedUnchanged runs tend, expecting exit code and stderr naming each of
-// want, and checks that the database folder is byte for byte as it was.
-func refusedUnchanged(t *testing.T, env Env, code int, want []string, args ...string) string {
-	t.Helper()
-	before := snapshotDir(t, filepath.Dir(env.dbFile()))
-	stdout, stderr, got := runTend(t, env, args...)
-	if got != code {
-		t.Errorf("tend %s: exit %d, want %d (stderr %q)", quoteArgs(args), got, code, stderr)
-	}
-	if stdout != "" {
-		t.Errorf("tend %s: a refusal printed on stdout: %q", quoteArgs(args), stdout)
-	}
-	for _, w := range want {
-		if !strings.Contains(stderr, w) {
-			t.Errorf("tend %s: stderr %q should name %q", quoteArgs(args), stderr, w)
-		}
-	}
-	if after := snapshotDir(t, filepath.Dir(env.dbFile())); !maps.Equal(before, after) {
-		t.Errorf("tend %s changed the database folder:\nbefore %v\nafter  %v", quoteArgs(args), before, after)
-	}
-	return stderr
+// fieldShows accepts a screen whose row for label holds value, however
+// many spaces stand between them (none, where a label is wider than its
+// column).
+func fieldShows(label, value string) func(string) bool {
+	re := regexp.MustCompile(`(?m)` + regexp.QuoteMeta(label) + ` *` + regexp.QuoteMeta(value) + ` *$`)
+	return func(s string) bool { return re.MatchString(s) }
 }
 
 func TestCLIEditRenameAndDays(t *testing.T) {
@@ -151,13 +160,8 @@ func TestCLIEditPauseResumeArchive(t *testing.T) {
 	}
 	out = mustTend(t, env, "review", "evening walk")
 	wantLines(t, "tend review of an archived goal", out, "Review · Evening walk", "1 session")
-	var review struct {
-		Name     string `json:"name"`
-		Sessions int    `json:"sessions"`
-	}
-	if err := json.Unmarshal([]byte(mustTend(t, env, "review", "evening walk", "--json")), &review); err != nil ||
-		review.Name != "Evening walk" || review.Sessions != 1 {
-		t.Errorf("tend review --json of an archived goal: %+v (%v)", review, err)
+	if review := reviewOf(t, env, "evening walk"); review.Name != "Evening walk" || review.Sessions != 1 {
+		t.Errorf("tend review --json of an archived goal: %+v", review)
 	}
 	// --resume brings it back, history and all.
 	mustTend(t, env, "edit", "evening walk", "--resume")
@@ -191,8 +195,7 @@ func TestCLIEditRefusesBadCombinations(t *testing.T) {
 		{"resume an active goal", []string{"edit", "walk", "--resume"}, 1, []string{"already active"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stderr := refusedUnchanged(t, env, tc.code, tc.want, tc.args...)
-			assertOneSentenceish(t, stderr)
+			refusedUnchanged(t, env, tc.code, tc.want, tc.args...)
 		})
 	}
 }
@@ -222,39 +225,9 @@ func TestCLIDelete(t *testing.T) {
 
 	// The issue: delete offers `tend export` first, where it exists.
 	if _, _, code := runTend(t, env, "export", "--help"); code == 0 && !strings.Contains(stderr, "tend export") {
-		knownBug(t, "tui/shell_edit.go deleteCmd: the refusal without --yes offers `tend edit NAME --archive` but not "+
+		knownBug(t, "tui/cli/edit.go deleteCommand: the refusal without --yes offers `tend edit NAME --archive` but not "+
 			"`tend export`, which exists; the Goals screen offers it (stderr "+strings.TrimSpace(stderr)+")")
 	}
-}
-
-// reviewPast is what `tend review --json` says about days gone by.
-type reviewPast struct {
-	Strength  float64 `json:"strength"`
-	WeeksKept int     `json:"weeks_kept"`
-	ShowUp    int     `json:"show_up_streak"`
-	Best      int     `json:"best_show_up_streak"`
-	RunEnded  bool    `json:"run_ended"`
-	Sessions  int     `json:"sessions"`
-	Total     struct {
-		Amount float64 `json:"amount"`
-		Unit   string  `json:"unit"`
-	} `json:"total"`
-	LevelHistory []struct {
-		Day        string `json:"day"`
-		From       int    `json:"from"`
-		To         int    `json:"to"`
-		ReasonCode string `json:"reason_code"`
-	} `json:"level_history"`
-}
-
-func pastReview(t *testing.T, env Env, name string) reviewPast {
-	t.Helper()
-	out := mustTend(t, env, "review", name, "--json")
-	var r reviewPast
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatalf("tend review --json: %v\n%s", err, out)
-	}
-	return r
 }
 
 // Changing days never rewrites the past: each past day is judged against
@@ -269,21 +242,21 @@ func TestCLIEditDaysLeavesThePastAlone(t *testing.T) {
 	for _, d := range []string{"02-16", "02-17", "02-18", "02-19", "02-20", "02-23", "02-25", "02-27"} {
 		mustTend(t, env, "done", "walk", "--date", "2026-"+d)
 	}
-	before := pastReview(t, env, "walk")
+	before := reviewOf(t, env, "walk")
 	if before.Sessions != 8 || before.WeeksKept != 1 || before.Total.Amount == 0 || before.Best < 5 {
 		t.Fatalf("before any edit: %+v; want 8 sessions, 1 week kept of 2", before)
 	}
 
 	for _, edit := range [][]string{{"--days", "3"}, {"--on", "mon,wed,fri"}, {"--days", "7"}} {
 		mustTend(t, env, append([]string{"edit", "walk"}, edit...)...)
-		if after := pastReview(t, env, "walk"); !reflect.DeepEqual(after, before) {
+		if after := reviewOf(t, env, "walk"); !reflect.DeepEqual(after, before) {
 			t.Errorf("after tend edit walk %s the past changed:\nbefore %+v\nafter  %+v", strings.Join(edit, " "), before, after)
 		}
 	}
 	// Pausing and resuming today leaves the past alone too.
 	mustTend(t, env, "edit", "walk", "--pause")
 	mustTend(t, env, "edit", "walk", "--resume")
-	if after := pastReview(t, env, "walk"); !reflect.DeepEqual(after, before) {
+	if after := reviewOf(t, env, "walk"); !reflect.DeepEqual(after, before) {
 		t.Errorf("after a pause and resume the past changed:\nbefore %+v\nafter  %+v", before, after)
 	}
 }

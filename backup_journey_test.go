@@ -1,0 +1,177 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The two copies of a person's data, through the built binary: a backup
+// that restores, dated and private, and the export as DESIGN.md's document.
+
+// TestStorageBackupAndExport: a backup is a database tend reads as the
+// original, dated beside it, private, never replacing the day's first; put
+// in place of the original it restores it. The export is DESIGN.md's
+// document. Neither writes an escape code into a pipe.
+func TestStorageBackupAndExport(t *testing.T) {
+	t.Parallel()
+	env := seededWalks(t)
+	env.Color = true
+	mustTend(t, env, "done", "walk", "--mood-before", "4", "--mood-after", "7")
+	todayBefore := mustTend(t, env, "today", "--json")
+	exportBefore := mustTend(t, env, "export")
+
+	dir := filepath.Dir(env.DB)
+	out := mustTend(t, env, "backup")
+	first := filepath.Join(dir, "tend-"+testDay+".db.bak")
+	if !strings.Contains(out, first) {
+		t.Errorf("tend backup said %q, want it to name %s", out, first)
+	}
+	second := filepath.Join(dir, "tend-"+testDay+"-2.db.bak")
+	if out := mustTend(t, env, "backup"); !strings.Contains(out, second) {
+		t.Errorf("a second backup on the same day said %q, want %s", out, second)
+	}
+	for _, p := range []string{first, second} {
+		assertMode(t, p, 0o600)
+	}
+	named := filepath.Join(t.TempDir(), "mine.bak")
+	mustTend(t, env, "backup", "--out", named)
+	assertMode(t, named, 0o600)
+
+	// Damage the database; restore the backup by copying it over.
+	if err := os.WriteFile(env.DB, []byte("oops"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := runTend(t, env, "today"); code != 1 {
+		t.Fatalf("tend today on the damaged file: exit %d, want 1", code)
+	}
+	b, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(env.DB, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustTend(t, env, "today", "--json"); got != todayBefore {
+		t.Errorf("after restoring the backup, tend today --json is\n%s\nwant\n%s", got, todayBefore)
+	}
+	if got := mustTend(t, env, "export"); got != exportBefore {
+		t.Errorf("after restoring the backup the export differs")
+	}
+	mustTend(t, env, "done", "walk", "--date", daysBefore(t, 21))
+
+	checkExportDocument(t, exportBefore)
+	file := filepath.Join(t.TempDir(), "tend.json")
+	if out := mustTend(t, env, "export", "--format", "json", "--out", file); !strings.Contains(out, file) {
+		t.Errorf("tend export --out said %q", out)
+	}
+	assertMode(t, file, 0o600)
+	if b, err := os.ReadFile(file); err != nil || !json.Valid(b) {
+		t.Errorf("the exported file is not JSON: %v", err)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"export", "--format", "csv"}, 2, "CSV"},
+		{[]string{"export", "--format", "xml"}, 2, "json"},
+		{[]string{"export", "--out", env.DB}, 2, "database itself"},
+		{[]string{"backup", "--out", env.DB}, 2, "database itself"},
+		{[]string{"backup", "--out", dir}, 2, "folder"},
+		{[]string{"backup", "--out", filepath.Join(t.TempDir(), "missing", "x.bak")}, 1, "Could not write"},
+	} {
+		refusal{args: tc.args, code: tc.code, want: []string{tc.says}}.check(t, env)
+	}
+
+	// No database: nothing to back up (exit 1), an empty export (exit 0),
+	// and nothing created.
+	none := Env{Home: t.TempDir(), Now: testDay, DB: filepath.Join(t.TempDir(), "none", "tend.db")}
+	if _, stderr, code := runTend(t, none, "backup"); code != 1 || !says(stderr, "nothing to back up") {
+		t.Errorf("tend backup with no database: exit %d, stderr %q", code, stderr)
+	}
+	var empty map[string]any
+	if err := json.Unmarshal([]byte(mustTend(t, none, "export")), &empty); err != nil || len(empty["goals"].([]any)) != 0 {
+		t.Errorf("tend export with no database: %v %v", empty, err)
+	}
+	if _, err := os.Stat(filepath.Dir(none.DB)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("backup or export with no database created %s", filepath.Dir(none.DB))
+	}
+
+	for _, args := range [][]string{{"export"}, {"backup"}, {"export", "--format", "csv"}} {
+		stdout, stderr, _ := runTend(t, env, args...)
+		if strings.ContainsRune(stdout+stderr, 0x1b) {
+			t.Errorf("tend %s wrote an escape code into a pipe", quoteArgs(args))
+		}
+	}
+}
+
+// stExportDocument checks the export against DESIGN.md "Machine-readable
+// output": every field it names, with the example's types.
+func checkExportDocument(t *testing.T, out string) {
+	t.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("tend export is not JSON: %v\n%s", err, out)
+	}
+	if doc["format"] != "tend-export" || doc["version"] != 1.0 {
+		t.Errorf("format %v version %v, want tend-export 1", doc["format"], doc["version"])
+	}
+	if s, _ := doc["settings"].(map[string]any); s["day_start_hour"] != 4.0 {
+		t.Errorf("settings %v", doc["settings"])
+	}
+	list := func(key string) []map[string]any {
+		items, ok := doc[key].([]any)
+		if !ok || len(items) == 0 {
+			t.Fatalf("%s is %v, want a list with something in it", key, doc[key])
+		}
+		var out []map[string]any
+		for _, it := range items {
+			out = append(out, it.(map[string]any))
+		}
+		return out
+	}
+	goals, checkIns, decisions := list("goals"), list("checkins"), list("decisions")
+	g := goals[0]
+	wantKeys(t, "the export's goal", g, "id", "name", "plan", "custom", "days_per_week", "weekdays", "status", "level",
+		"variant", "bridge", "level_since", "created", "schedule_history", "status_history")
+	if g["id"] != 1.0 || g["name"] != "Walk" || g["plan"] != "daily-walk" || g["custom"] != nil ||
+		g["days_per_week"] != 5.0 || g["status"] != "active" || g["created"] != testDay {
+		t.Errorf("the goal reads %v", g)
+	}
+	if w, ok := g["weekdays"].([]any); !ok || len(w) != 0 {
+		t.Errorf("weekdays %v, want []", g["weekdays"])
+	}
+	sh := g["schedule_history"].([]any)[0].(map[string]any)
+	wantKeys(t, "the export's schedule_history", sh, "from", "days_per_week", "weekdays")
+	st := g["status_history"].([]any)[0].(map[string]any)
+	wantKeys(t, "the export's status_history", st, "from", "status")
+	if st["status"] != "active" {
+		t.Errorf("status_history %v", st)
+	}
+	wantKeys(t, "the export's check-in", checkIns[0], "goal", "day", "outcome", "achieved", "target", "effort", "pain",
+		"mood_before", "mood_after", "note", "level", "variant")
+	if len(checkIns) != 21 {
+		t.Errorf("%d check-ins exported, want 21", len(checkIns))
+	}
+	last := checkIns[len(checkIns)-1]
+	if last["day"] != testDay || last["mood_before"] != 4.0 || last["mood_after"] != 7.0 || last["outcome"] != "done" ||
+		checkIns[0]["mood_before"] != nil || checkIns[0]["goal"] != 1.0 {
+		t.Errorf("check-ins from %v to %v", checkIns[0], last)
+	}
+	if !strings.Contains(checkIns[0]["note"].(string), "river") {
+		t.Errorf("the note was not exported: %v", checkIns[0])
+	}
+	wantKeys(t, "the export's decision", decisions[0], "goal", "day", "action", "from", "to", "reason_code", "message", "next_target")
+	advanced := false
+	for _, d := range decisions {
+		advanced = advanced || d["action"] == "advance"
+	}
+	if !advanced {
+		t.Errorf("three weeks of walks and no advance among the decisions: %v", decisions)
+	}
+}
