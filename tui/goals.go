@@ -224,13 +224,18 @@ func (s goalsScreen) ShortHelp() []key.Binding {
 	case goalsRename, goalsDelete:
 		return []key.Binding{k.Save, k.Back}
 	case goalsDays:
+		k.Toggle.SetEnabled(s.days.weekdayMode) // days are picked one by one only on weekdays
 		return []key.Binding{k.Save, k.Left, k.Tab, k.Toggle, k.Back}
 	case goalsList:
 	}
-	return []key.Binding{k.Rename, k.Days, k.Pause, k.Archive, k.Delete, k.Back}
+	return []key.Binding{k.Rename, k.Back, k.Days, k.Pause, k.Archive, k.Delete}
 }
 
 func (s goalsScreen) FullHelp() [][]key.Binding {
 	k := s.keys
+	if s.mode != goalsList {
+		return [][]key.Binding{s.ShortHelp()}
+	}
+	k.Up.SetEnabled(len(s.goals) > 1)
 	return [][]key.Binding{{k.Up, k.Rename, k.Days}, {k.Pause, k.Archive, k.Delete, k.Back}}
 }
