@@ -43,11 +43,11 @@ func sameState(t *testing.T, a, b *Store, id uint64) {
 }
 
 // Editing the newest day decides it again, exactly as undoing it and
-// checking it in with the new answers would: a fifth session edited down
+// checking it in with the new answers would: a fourth session edited down
 // to 4 minutes of 10 is no longer a level-up.
 func TestEditingTheNewestDayIsUndoPlusCheckIn(t *testing.T) {
 	a, b, id := twoStores(t, func(s *Store, id uint64) {
-		fourDone(t, s, id)
+		threeDone(t, s, id)
 		mustCheckIn(t, s, id, entry(today, coach.Done), today)
 	})
 	if g := mustGoal(t, a, id); g.Level != 3 {
@@ -75,7 +75,7 @@ func TestEditingTheNewestDayIsUndoPlusCheckIn(t *testing.T) {
 // about the day moves.
 func TestEditingOnlyTheNoteKeepsTheDecision(t *testing.T) {
 	a, b, id := twoStores(t, func(s *Store, id uint64) {
-		fourDone(t, s, id)
+		threeDone(t, s, id)
 		mustCheckIn(t, s, id, entry(today, coach.Done), today)
 	})
 	before := mustDecisions(t, a, id)
@@ -99,7 +99,7 @@ func TestEditingOnlyTheNoteKeepsTheDecision(t *testing.T) {
 func TestEditingAnOlderDayChangesOnlyThatCheckIn(t *testing.T) {
 	s := newStore(t)
 	g := mustAdd(t, s, walkGoal(t, "Walk"))
-	fourDone(t, s, g.ID)
+	threeDone(t, s, g.ID)
 	mustCheckIn(t, s, g.ID, entry(today, coach.Done), today)
 	goal, decs := mustGoal(t, s, g.ID), mustDecisions(t, s, g.ID)
 	day := today.AddDays(-2)
@@ -133,7 +133,7 @@ func TestEditingAnOlderDayChangesOnlyThatCheckIn(t *testing.T) {
 func TestEditingAnOlderDayBelowTheTargetIsPartial(t *testing.T) {
 	s := newStore(t)
 	g := mustAdd(t, s, walkGoal(t, "Walk"))
-	fourDone(t, s, g.ID)
+	threeDone(t, s, g.ID)
 	day := today.AddDays(-3)
 	rec, err := s.EditCheckIn(g.ID, day, today, func(c coach.CheckIn) (coach.CheckIn, error) {
 		c.Achieved = 5

@@ -143,7 +143,7 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		if s.past() {
 			t.Reason = pastReason(t)
 		}
-		blocks[i] = todayItem(t, width, nameW, i == s.cursor, st)
+		blocks[i] = todayItem(t, width, nameW, i == s.cursor, onScreen, st)
 	}
 	first := 0
 	for first < s.cursor && linesFrom(blocks[first:s.cursor+1]) > height {

@@ -115,7 +115,7 @@ func moodFlag(name, s string) (*int, error) {
 // editDay changes the day's check-in in the store's one transaction, which
 // decides the newest day again, and prints what it did once committed.
 func editDay(env Env, name, date string, change func(coach.CheckIn) coach.CheckIn) error {
-	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+	snap, err := env.goals()
 	if err != nil {
 		return err
 	}
