@@ -108,16 +108,12 @@ func TestGoalsEscGoesBack(t *testing.T) {
 }
 
 func TestGoldenGoals(t *testing.T) {
-	for _, s := range []struct{ w, h int }{{40, 12}, {80, 24}} {
-		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
-			snap := seeded(t)
-			m := loaded(t, &recordingStore{snap: snap}, snap, s.w, s.h)
-			m = pressAll(t, m, keyPress('g'), keyPress('j'), keyPress('d'))
-			v := m.View()
-			checkFits(t, v, s.w, s.h)
-			golden.RequireEqual(t, v)
-		})
-	}
+	goldenAt(t, []struct{ w, h int }{{40, 12}, {80, 24}}, func(t *testing.T, w, h int) Model {
+		snap := seeded(t)
+		m := loaded(t, &recordingStore{snap: snap}, snap, w, h)
+		m = pressAll(t, m, keyPress('g'), keyPress('j'), keyPress('d'))
+		return m
+	})
 }
 
 // onHeldGoals opens the Goals screen with Walk to run in safety hold.
