@@ -183,9 +183,8 @@ func styledLines(lines []string, style lipgloss.Style) []string {
 // marked, wrapping the answers under the label when the width is small.
 func (s checkInScreen) row(q question, width int, st Styles) []string {
 	label, answers, chosen := s.rowParts(q)
-	pointer := pointerFor(q == s.q, st)
-	parts := answerParts(answers, chosen, st)
-	line := pointer + fmt.Sprintf("%-18s", label) + strings.Join(parts, " ")
+	focused := q == s.q
+	line := choiceRow(label, answers, chosen, focused, st)
 	switch q {
 	case askAmount:
 		// The unit beside the number, so "how far?" is never a bare 0.2.
@@ -194,11 +193,11 @@ func (s checkInScreen) row(q question, width int, st Styles) []string {
 			shown = in.Placeholder
 		}
 		in.Width = max(1, lipgloss.Width(shown)) // no padding between the number and its unit
-		line = pointer + fmt.Sprintf("%-18s", label) + in.View() + " " + s.item.Plan.Unit.String()
+		line = fieldRow(label, in.View()+" "+s.item.Plan.Unit.String(), focused, st)
 	case askNote:
 		in := s.note
-		in.Width = max(4, width-lipgloss.Width(pointer)-19)
-		line = pointer + fmt.Sprintf("%-18s", label) + in.View()
+		in.Width = max(4, width-lipgloss.Width(pointerFor(focused, st)+labelColumn(label))-1)
+		line = fieldRow(label, in.View(), focused, st)
 	case askOutcome, askEffort, askPain, askMoodBefore, askMoodAfter:
 	}
 	if lipgloss.Width(line) <= width {
@@ -207,9 +206,9 @@ func (s checkInScreen) row(q question, width int, st Styles) []string {
 	if q == askNote || q == askAmount {
 		return []string{ansi.Truncate(line, width, "…")}
 	}
-	out := []string{pointer + label}
+	out := []string{pointerFor(focused, st) + label}
 	// Each answer stays whole on its line ("chest pain/dizzy/faint" too).
-	for _, l := range packItems(parts, width-4) {
+	for _, l := range packItems(answerParts(answers, chosen, st), width-4) {
 		out = append(out, "    "+l)
 	}
 	return out
