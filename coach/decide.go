@@ -1,7 +1,5 @@
 package coach
 
-import "strings"
-
 // decide applies the rules of COACH §6.3 to one check-in: step 1 (R0–R6,
 // first match wins) sets the level, step 2 (the ping-pong guard and the
 // spike guard R7) looks at the session that follows, and the notes P0, Z4
@@ -23,9 +21,9 @@ func decide(g Goal, p Plan, hist []CheckIn, in CheckIn) (Goal, Decision) {
 	}
 	j.dec.To = j.out.Level
 	j.dec.NextTarget = Offered(j.out, p).Target
-	j.dec.Message = strings.Join(j.msgs, " ")
+	j.dec.Said, j.dec.Message = j.msgs, Say(j.msgs)
 	if j.dec.Action != ActNone && j.dec.Action != ActHold {
-		j.out.Reason, j.out.ReasonCode = j.dec.Message, j.dec.ReasonCode
+		j.out.Reason, j.out.ReasonCode, j.out.Said = j.dec.Message, j.dec.ReasonCode, j.msgs
 	}
 	return j.out, j.dec
 }
@@ -38,22 +36,18 @@ type judgement struct {
 	in   CheckIn
 	out  Goal
 	dec  Decision
-	msgs []string
+	msgs []Said
 }
 
 // set records the rule that set the next session: its action and code win,
 // and its sentence follows any earlier one.
-func (j *judgement) set(a Action, code Code, msg string) {
+func (j *judgement) set(a Action, code Code, msg Said) {
 	j.dec.Action, j.dec.ReasonCode = a, code
 	j.msgs = append(j.msgs, msg)
 }
 
 // note adds a sentence that sets nothing: P0, Z4, the words after a miss.
-func (j *judgement) note(msg string) {
-	if msg != "" {
-		j.msgs = append(j.msgs, msg)
-	}
-}
+func (j *judgement) note(msg Said) { j.msgs = append(j.msgs, msg) }
 
 // all is the history with the day's check-in last.
 func (j *judgement) all() []CheckIn { return append(append([]CheckIn(nil), j.hist...), j.in) }
@@ -64,7 +58,7 @@ func (j *judgement) restDay() bool {
 		return false
 	}
 	j.out.Eased = j.g.Eased
-	code, msg := restMessage(j.in.Outcome)
+	code, msg := sayRest(j.in.Outcome)
 	j.set(ActNone, code, msg)
 	return true
 }
@@ -76,21 +70,21 @@ func (j *judgement) gap() bool {
 		return false
 	}
 	j.out = eased.goal
-	j.set(eased.action, eased.code, eased.message)
+	j.set(eased.action, eased.code, eased.said)
 	return true
 }
 
 // judge runs R3–R6 on a session.
 func (j *judgement) judge() {
 	if j.in.Outcome == Minimum {
-		j.set(ActHold, CodeH1, msgMinimumCounts(j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, sayMinimumCounts(j.targetWords(j.out)))
 		return
 	}
 	a := attempts(j.g, j.all())
 	if len(a) == 0 || a[len(a)-1].Day != j.in.Day {
 		// An eased session (P1) is judged at the level it came from, so it
 		// is no attempt at this one: it counts, and the plan goes on.
-		j.set(ActHold, CodeH1, msgEasedCounts(j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, sayEasedCounts(j.targetWords(j.out)))
 		return
 	}
 	switch {
@@ -154,18 +148,18 @@ func (j *judgement) advance(n int) bool {
 		next.Bridge, next.BridgeTarget, next.Variant = false, 0, 1 // the bridge leads into its own level
 	case g.Level >= len(p.Levels) && g.ReasonCode == CodeA2:
 		// Graduated already: the top rung is kept, not finished again.
-		j.set(ActHold, CodeH1, "You're at the top of "+p.Name+": "+j.targetWords(g)+" keeps it. That's the habit, kept.")
+		j.set(ActHold, CodeH1, sayTop(p.Name, j.targetWords(g)))
 		return true
 	case g.Level >= len(p.Levels):
 		j.out.Bridge, j.out.BridgeTarget = false, 0
-		j.set(ActGraduate, CodeA2, msgA2(p.Name, j.sessionsTotal(), nil))
+		j.set(ActGraduate, CodeA2, sayA2(p.Name, j.sessionsTotal(), nil))
 		return true
 	default:
 		next.Level, next.Variant, next.Bridge, next.BridgeTarget = g.Level+1, 1, false, 0
 	}
 	next.LevelFrom = j.in.Day
 	j.out = next.withMeta(j.out)
-	j.set(ActAdvance, CodeA1, msgA1(stepLabel(next, p), old, n, j.in.Effort, Offered(next, p).WarmupS > 0))
+	j.set(ActAdvance, CodeA1, sayA1(stepLabel(next, p), old, n, j.in.Effort, Offered(next, p).WarmupS > 0))
 	return true
 }
 
@@ -183,7 +177,7 @@ func (j *judgement) nextVariant() bool {
 		return false
 	}
 	j.out.Variant = g.Variant + 1
-	j.set(ActHold, CodeH1, msgNextVariant(j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
+	j.set(ActHold, CodeH1, sayNextVariant(j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
 	return true
 }
 
@@ -213,7 +207,7 @@ func (j *judgement) stepBack() bool {
 	if next.Level < g.Level && !containsInt(j.out.SteppedBack, g.Level) {
 		j.out.SteppedBack = append(append([]int(nil), j.out.SteppedBack...), g.Level)
 	}
-	j.set(ActStepBack, CodeB1, msgB1(j.targetWords(j.out)))
+	j.set(ActStepBack, CodeB1, sayB1(j.targetWords(j.out)))
 	return true
 }
 
@@ -228,7 +222,7 @@ func (j *judgement) bridge() bool {
 	}
 	next.LevelFrom = j.in.Day
 	j.out = next.withMeta(j.out)
-	j.set(ActBridge, CodeB2, msgB2(j.targetWords(j.out)))
+	j.set(ActBridge, CodeB2, sayB2(j.targetWords(j.out)))
 	return true
 }
 
@@ -237,9 +231,9 @@ func (j *judgement) hold(a []CheckIn) {
 	last := a[len(a)-1]
 	switch {
 	case j.painWeek():
-		j.set(ActHold, CodeH3, msgH3)
+		j.set(ActHold, CodeH3, sayH3)
 	case last.Effort == EffortHard:
-		j.set(ActHold, CodeH2, msgH2(j.p, stepLabel(j.out, j.p)))
+		j.set(ActHold, CodeH2, sayH2(j.p, stepLabel(j.out, j.p)))
 	default:
 		done := 0
 		for _, c := range a {
@@ -248,7 +242,7 @@ func (j *judgement) hold(a []CheckIn) {
 			}
 		}
 		k := j.p.AdvanceAfter
-		j.set(ActHold, CodeH1, msgH1("next time", stepLabel(j.out, j.p), min(done, k), k))
+		j.set(ActHold, CodeH1, sayH1("next time", stepLabel(j.out, j.p), min(done, k), k))
 	}
 }
 

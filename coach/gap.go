@@ -1,15 +1,13 @@
 package coach
 
-import "fmt"
-
 // gapResult is R2 applied to a day: after a long gap since the last session
 // the goal restarts its level (G0) or steps down one (G1) or two (G2)
 // levels. Today shows it before any check-in; the next check-in writes it.
 type gapResult struct {
-	goal    Goal
-	action  Action
-	code    Code
-	message string
+	goal   Goal
+	action Action
+	code   Code
+	said   Said
 }
 
 // gapEase returns the eased goal when the gap before day asks for one.
@@ -36,14 +34,14 @@ func gapEase(g Goal, p Plan, hist []CheckIn, day Day) (gapResult, bool) {
 	case gap >= repeatGapDays(g.ScheduleOn(day).Sessions()):
 		e.goal.Bridge, e.goal.BridgeTarget = g.Bridge, g.BridgeTarget
 		e.action, e.code = ActRestart, CodeG0
-		e.message = msgG0(stepLabel(e.goal, p))
+		e.said = sayG0(stepLabel(e.goal, p))
 		return e, true
 	default:
 		return gapResult{}, false
 	}
-	e.message = msgG12(gap, stepLabel(e.goal, p), sessions)
+	e.said = sayG12(gap, stepLabel(e.goal, p), sessions)
 	if sessions == 0 {
-		e.message = fmt.Sprintf("Welcome back after %d days. We'll start at %s, nice and gentle.", gap, stepLabel(e.goal, p))
+		e.said = sayGentleBack(gap, stepLabel(e.goal, p))
 	}
 	return e, true
 }

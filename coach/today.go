@@ -46,7 +46,7 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	gapMsg := ""
 	if t.CheckIn == nil && t.Status == Active {
 		if ge, ok := gapEase(g, p, before, day); ok {
-			t.Offer, gapMsg = ge.goal, ge.message
+			t.Offer, gapMsg = ge.goal, ge.said.String()
 		}
 	}
 	level, _ := offeredStep(t.Offer)

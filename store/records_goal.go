@@ -16,7 +16,8 @@ const (
 	glEased
 	glUID
 	glImported
-	glKnown = glCustom | glBridge | glEased | glUID | glImported
+	glSaid  // the reason is kept as sentences' fields
+	glKnown = glCustom | glBridge | glEased | glUID | glImported | glSaid
 )
 
 // Limits of a goal's text and numbers beyond what coach already checks.
@@ -64,7 +65,9 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 	e.text(g.Anchor)
 	e.text(g.IfThen)
 	e.num(g.BridgeTarget)
-	e.text(g.Reason)
+	if e.said(g.Said, g.Reason) {
+		e.b[1] |= glSaid
+	}
 	e.code(g.ReasonCode)
 	e.levels(g.SteppedBack)
 	if g.UID != "" {
@@ -105,7 +108,7 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	g.Anchor = d.text(maxText, "anchor")
 	g.IfThen = d.text(maxText, "if-then plan")
 	g.BridgeTarget = d.num(coach.MaxCustomAmount, "bridge target")
-	g.Reason = d.text(maxText, "reason")
+	g.Said, g.Reason = d.said(f&glSaid != 0, "reason")
 	g.ReasonCode = d.code("reason code")
 	g.SteppedBack = d.levels()
 	if f&glUID != 0 {
