@@ -110,4 +110,6 @@ type Step struct {
 	ReasonCode     Code
 	Said           []Said // Reason as templates and fields, when a decision gave it
 	SteppedBack    []int
+	Alternative    bool
+	Graduated      bool
 }

@@ -45,6 +45,8 @@ const (
 	formG12                // welcome back, a level or two down (step; days, sessions)
 	formGentle             // welcome back with no sessions yet (step; days)
 	formBackAfterMiss      // a session after missed ones (; missed)
+	formH1Next             // same target, the next complete one moves on (when, step; k)
+	formH4                 // keeping it up after graduation (target, plan)
 	FormCount              // one past the last form
 )
 
@@ -54,7 +56,7 @@ var arity = [FormCount][2]int{
 	formP1: {1, 0}, formP0: {0, 0}, formZ4: {0, 0}, formH3: {0, 0}, formH1: {2, 2}, formH2: {1, 1},
 	formMinimum: {1, 0}, formEased: {1, 0}, formTop: {2, 0}, formA2: {2, 1}, formA1: {2, 3},
 	formNextVariant: {1, 2}, formB1: {1, 0}, formB2: {1, 0}, formB3: {0, 2}, formG0: {1, 0}, formG12: {1, 2},
-	formGentle: {1, 1}, formBackAfterMiss: {0, 1},
+	formGentle: {1, 1}, formBackAfterMiss: {0, 1}, formH1Next: {2, 1}, formH4: {2, 0},
 }
 
 // Fields is how many words and numbers a form takes (none for a form this
@@ -143,6 +145,10 @@ func (s Said) String() string {
 		return msgGentleBack(i(0), w[0])
 	case formBackAfterMiss:
 		return msgBackAfterMissed(i(0))
+	case formH1Next:
+		return msgH1Next(w[0], w[1], i(0))
+	case formH4:
+		return msgH4(w[0], w[1])
 	}
 	return ""
 }
@@ -189,6 +195,12 @@ func sayP1(target string) Said { return Said{Form: formP1, Words: []string{targe
 func sayH1(when, step string, done, k int) Said {
 	return Said{Form: formH1, Words: []string{when, step}, Nums: []float64{float64(done), float64(k)}}
 }
+
+func sayH1Next(when, step string, k int) Said {
+	return Said{Form: formH1Next, Words: []string{when, step}, Nums: []float64{float64(k)}}
+}
+
+func sayH4(target, plan string) Said { return Said{Form: formH4, Words: []string{target, plan}} }
 
 func sayH2(p Plan, step string) Said {
 	return Said{Form: formH2, Words: []string{step}, Nums: []float64{float64(p.Domain)}}

@@ -23,25 +23,36 @@ const (
 // checkFile looks at an existing file before bbolt does, cheaply: an empty
 // file would be silently initialised by a read-write open, and a text file
 // is better refused by name than by whatever bbolt makes of it.
+//
+// It is also where an open tightens the file's mode: through the descriptor
+// it opened without following a link (path.go).
 func (s *Store) checkFile() (exists bool, err error) {
-	f, err := os.Open(s.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
+	if exists, err := s.lookAt(); !exists || err != nil {
+		return exists, err
 	}
-	if err != nil {
-		return false, fmt.Errorf("could not open the database %s: %w", s.path, err)
+	f, info, err := openNoFollow(s.path, os.O_RDONLY)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil // removed since the look
+	case errors.Is(err, ErrNotRegular):
+		return true, err
+	case err != nil:
+		return false, s.openFailed(err)
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return false, fmt.Errorf("could not open the database %s: %w", s.path, err)
+	tightenFile(f, info)
+	var r io.ReaderAt = f
+	if checkReads != nil {
+		r = checkReads(f)
 	}
+	reads := &readErrs{r: r}
 	switch {
-	case info.IsDir():
-		return true, &damage{path: s.path, detail: "it is a directory"}
 	case info.Size() == 0:
 		return true, &damage{path: s.path, detail: "the file is empty"}
-	case !looksLikeBolt(f, info.Size()):
+	case !looksLikeBolt(reads, info.Size()):
+		if reads.err != nil {
+			return true, s.openFailed(reads.err)
+		}
 		return true, &damage{path: s.path, detail: "it is not a bbolt database file"}
 	}
 	// The pages bbolt trusts are checked under a reader's lock, so that
@@ -50,12 +61,25 @@ func (s *Store) checkFile() (exists bool, err error) {
 		return true, err
 	}
 	if info, err = f.Stat(); err != nil {
-		return false, fmt.Errorf("could not open the database %s: %w", s.path, err)
+		return false, s.openFailed(err)
 	}
-	if detail := checkPages(f, info.Size()); detail != "" {
+	detail := checkPages(reads, info.Size())
+	if reads.err != nil {
+		return true, s.openFailed(reads.err)
+	}
+	if detail != "" {
 		return true, &damage{path: s.path, detail: detail}
 	}
 	return true, nil
+}
+
+// openFailed is the error for a database that could not be opened or read
+// for a reason of the disk's, not the file's.
+func (s *Store) openFailed(err error) error {
+	if rerr := s.readError(err); rerr != err {
+		return rerr
+	}
+	return fmt.Errorf("could not open the database %s: %w", s.path, err)
 }
 
 // looksLikeBolt reports whether at least one of the two meta pages carries
@@ -92,7 +116,7 @@ func metaAt(r io.ReaderAt, off int64) (pageSize int64, ok bool) {
 // file's freelist as soon as it is opened read-write, before tend could look
 // at its schema, so such a file is looked at read-only first.
 func (s *Store) freelistUnsynced() bool {
-	f, err := os.Open(s.path)
+	f, _, err := openNoFollow(s.path, os.O_RDONLY)
 	if err != nil {
 		return false
 	}

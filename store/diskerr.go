@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"io"
 	"syscall"
 )
 
@@ -50,3 +51,38 @@ func diskError(path string, err error) error {
 func diskFull(err error) bool {
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
 }
+
+// ErrUnreadable means the disk failed to read the database (an input/output
+// error). That is not damage: the file may be fine, and the next try may
+// work. Nothing was changed.
+var ErrUnreadable = errors.New("the database could not be read")
+
+// readError turns an input/output error into ErrUnreadable, in words that
+// say to try again rather than to move the file aside; any other err is
+// returned as it is.
+func (s *Store) readError(err error) error {
+	if err == nil || !errors.Is(err, syscall.EIO) {
+		return err
+	}
+	return saysBecause(ErrUnreadable, err, "%s could not be read just now (the disk reported an input/output error). "+
+		"Nothing was changed; try again, and if it keeps happening, check the disk", s.path)
+}
+
+// readErrs is a file as checkFile reads it, remembering the first read that
+// failed for a reason other than the end of the file, so that a disk error
+// is not mistaken for a damaged page.
+type readErrs struct {
+	r   io.ReaderAt
+	err error
+}
+
+func (e *readErrs) ReadAt(p []byte, off int64) (int, error) {
+	n, err := e.r.ReadAt(p, off)
+	if err != nil && !errors.Is(err, io.EOF) && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// checkReads is the hook a test uses to make the disk fail; nil otherwise.
+var checkReads func(io.ReaderAt) io.ReaderAt

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -132,19 +133,25 @@ func (s *Store) backupPath(v uint32) string {
 }
 
 // backupBeside writes a consistent copy of the file beside it, synced, under
-// a temporary name first so that a crash never leaves half a backup under
-// the real one.
+// a temporary name first (made new by os.CreateTemp, never an existing
+// file, never through a link) so that a crash never leaves half a backup
+// under the real one. A regular file already there, the copy an earlier
+// try made of this same version, is replaced; anything else there (a link,
+// a FIFO, a device) is left alone and the migration waits.
 func (s *Store) backupBeside(db *bolt.DB, v uint32) error {
 	path := s.backupPath(v)
-	tmp := path + ".tmp"
 	fail := func(err error) error {
-		_ = os.Remove(tmp)
 		return fmt.Errorf("could not write a backup to %s before updating the database: %w", path, err)
 	}
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
+	if err := backupTargetFree(path); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fail(err)
 	}
+	tmp := f.Name()
+	defer func() { _ = os.Remove(tmp) }() // after a rename or link, a no-op or the extra name
 	err = db.View(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(f)
 		return err
@@ -156,10 +163,41 @@ func (s *Store) backupBeside(db *bolt.DB, v uint32) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp, path)
+		err = placeBackup(tmp, path)
 	}
 	if err != nil {
 		return fail(err)
 	}
 	return syncDir(filepath.Dir(path))
+}
+
+// backupTargetFree refuses a backup name taken by anything but a regular file.
+func backupTargetFree(path string) error {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode().IsRegular() {
+		return nil
+	}
+	return says(ErrNotRegular, "tend keeps a copy at %s before it updates the database, but %s is there, so "+
+		"the database was not updated and is as it was; move that aside and try again", path, kindOf(info.Mode()))
+}
+
+// placeBackup puts the finished copy tmp under path: linked in when the
+// name is free (never replacing what appeared meanwhile), renamed over an
+// earlier copy that is a regular file.
+func placeBackup(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		// A filesystem without hard links: rename, unless the name was
+		// taken meanwhile.
+		if _, serr := os.Lstat(path); !errors.Is(serr, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := backupTargetFree(path); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }

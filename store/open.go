@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -24,9 +25,8 @@ const (
 	dirMode  os.FileMode = 0o700
 )
 
-// dirName is the name of tend's own directory ($XDG_DATA_HOME/tend). Only a
-// directory of that name is tightened: `--db /tmp/x.db` must not make /tmp
-// or a home directory private.
+// dirName is the name of tend's own directory ($XDG_DATA_HOME/tend), the
+// only one tightened (tightenDir).
 const dirName = "tend"
 
 // errNoFile is a read's answer when there is no database yet (or only the
@@ -62,14 +62,15 @@ func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
 	var db *bolt.DB
 	defer func() {
 		if r := recover(); r != nil {
-			err = &damage{path: s.path, detail: fmt.Sprintf("reading it failed: %v", r)}
+			err = s.panicError(r)
 			if db == nil && file != nil {
 				_ = file.Close()
 				poison(s.path, err)
 			}
 		}
 	}()
-	s.tighten()
+	s.tightenDir()
+	s.removeStale(time.Now())
 	exists, err := s.checkFile()
 	if err != nil {
 		return err
@@ -86,8 +87,10 @@ func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
 		}
 	}
 	opts := &bolt.Options{Timeout: openTimeout, ReadOnly: acc == readAccess,
-		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
-			f, err := os.OpenFile(name, flag, mode)
+		OpenFile: func(name string, flag int, _ os.FileMode) (*os.File, error) {
+			// The file is there by now (made whole by createFile): bbolt
+			// must not create one, at a dangling link least of all.
+			f, _, err := openNoFollow(name, flag&^os.O_CREATE)
 			file = f
 			return f, err
 		}}
@@ -108,6 +111,21 @@ func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
 	return damagedAt(s.path, fn(db))
 }
 
+// panicError is the error for a panic while bbolt read the file. A memory
+// fault on a file whose pages checked out is the disk failing to read a
+// page (an I/O error arrives through the memory map as a fault), not
+// damage: the file is looked at again the plain way to tell.
+func (s *Store) panicError(r any) error {
+	d := &damage{path: s.path, detail: fmt.Sprintf("reading it failed: %v", r)}
+	if _, fault := r.(interface{ Addr() uintptr }); !fault {
+		return d
+	}
+	if _, err := s.checkFile(); err == nil || errors.Is(err, ErrUnreadable) {
+		return s.readError(syscall.EIO)
+	}
+	return d
+}
+
 // openError turns bbolt's errors from Open into tend's.
 func (s *Store) openError(err error) error {
 	switch {
@@ -118,6 +136,10 @@ func (s *Store) openError(err error) error {
 		return &damage{path: s.path, detail: err.Error()}
 	case errors.Is(err, fs.ErrNotExist):
 		return errNoFile // removed between the check and the open
+	case errors.Is(err, ErrNotRegular):
+		return err // swapped for a link or a FIFO since the check
+	case errors.Is(err, syscall.EIO):
+		return s.readError(err)
 	}
 	if err := diskError(s.path, err); err != nil {
 		return err
@@ -125,27 +147,17 @@ func (s *Store) openError(err error) error {
 	return fmt.Errorf("could not open the database %s: %w", s.path, err)
 }
 
-// tighten makes a looser file 0600 and tend's directory 0700. It is best
-// effort: on a read-only disk or a filesystem without Unix modes a person
-// must still be able to read their data.
-func (s *Store) tighten() {
-	if info, err := os.Stat(s.path); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&^fileMode != 0 {
-		_ = os.Chmod(s.path, info.Mode().Perm()&fileMode)
-	}
-	dir := filepath.Dir(s.path)
-	if filepath.Base(dir) != dirName {
-		return
-	}
-	if info, err := os.Stat(dir); err == nil && info.IsDir() && info.Mode()&os.ModeSticky == 0 &&
-		info.Mode().Perm()&^dirMode != 0 {
-		_ = os.Chmod(dir, info.Mode().Perm()&dirMode)
-	}
-}
-
-// makeDir creates the file's directory, private, and makes its name durable.
+// makeDir creates the file's directory, private, and makes its name
+// durable. A directory reached through a link is used as it is (a person's
+// data folder may live on another disk), but nothing is created at a link
+// that points nowhere.
 func (s *Store) makeDir() error {
 	dir := filepath.Dir(s.path)
-	if _, err := os.Stat(dir); err == nil {
+	if info, err := os.Lstat(dir); err == nil {
+		if _, err := os.Stat(dir); err != nil && info.Mode()&fs.ModeSymlink != 0 {
+			return says(ErrNotRegular, "the folder %s is a symbolic link that points nowhere, "+
+				"and tend does not create anything through a link; make the folder, or give another --db", dir)
+		}
 		return nil
 	}
 	if err := os.MkdirAll(dir, dirMode); err != nil {

@@ -23,7 +23,7 @@ type poisonedFile struct {
 
 // poison remembers that the file at path made bbolt panic.
 func poison(path string, err error) {
-	info, statErr := os.Stat(path)
+	info, statErr := os.Lstat(path)
 	if statErr != nil {
 		return
 	}
@@ -40,7 +40,7 @@ func poisonOf(path string) error {
 	if len(poisoned) == 0 {
 		return nil
 	}
-	info, err := os.Stat(path)
+	info, err := os.Lstat(path)
 	if err != nil {
 		return nil
 	}

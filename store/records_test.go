@@ -29,11 +29,12 @@ func everyDecision() coach.Decision {
 		Said: []coach.Said{coach.SayText("Stop."), coach.SayText("Now.")}, NextTarget: 12,
 		Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
 			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3},
-			Said: []coach.Said{coach.SayText("Because.")}}}
+			Said: []coach.Said{coach.SayText("Because.")}, Alternative: true, Graduated: true}}
 }
 
 func TestBinaryRecordsRoundTrip(t *testing.T) {
 	g := customGoal(t)
+	g.Alternative, g.Graduated = true, true
 	allSet(t, g)
 	for _, g := range []coach.Goal{g, func() coach.Goal { g := walkGoal(t, "Walk"); g.ID = 1; return g }()} {
 		b, _ := encodeGoal(g)

@@ -26,9 +26,10 @@ func New(path string) *Store { return &Store{path: path} }
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
 
-// Exists reports whether the database file exists (stat only).
+// Exists reports whether there is something at the database path (Lstat
+// only: a link there exists, and opening it is refused).
 func (s *Store) Exists() (bool, error) {
-	_, err := os.Stat(s.path)
+	_, err := os.Lstat(s.path)
 	switch {
 	case err == nil:
 		return true, nil
