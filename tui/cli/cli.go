@@ -241,6 +241,29 @@ tend helps with habits; it is not medical or mental-health care.
 	return b.String()
 }
 
+// goals reads the goals, with no check-ins before the day the clock is in:
+// what a command that changes or names a goal needs. The day is rough (the
+// default start hour) until the database says its own.
+func (env Env) goals() (coach.Snapshot, error) {
+	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+}
+
+// recent reads the goals with the window of check-ins today's targets are
+// worked out from.
+func (env Env) recent() (coach.Snapshot, error) {
+	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+}
+
+// goal reads the goals and finds the one called name.
+func (env Env) goal(name string) (coach.Snapshot, coach.Goal, error) {
+	snap, err := env.goals()
+	if err != nil {
+		return snap, coach.Goal{}, err
+	}
+	g, err := findGoal(snap.Goals, name)
+	return snap, g, err
+}
+
 // today is the day the clock is in, for the database's day-start hour.
 func (env Env) today(snap coach.Snapshot) coach.Day {
 	return coach.DayAt(env.Clock(), snap.DayStartHour)
