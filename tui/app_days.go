@@ -25,7 +25,7 @@ func (m Model) showToday() Model {
 	day := m.shownDay()
 	items, err := m.snap.Todays(day)
 	if err != nil {
-		m.status, m.statusErr = plainError(err), true
+		m.status, m.statusErr = PlainError(err), true
 	}
 	m.today.day, m.today.today = day, m.day
 	m.today = m.today.setItems(items)

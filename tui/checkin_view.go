@@ -24,7 +24,7 @@ func (s checkInScreen) submit(confirmed bool) (checkInScreen, tea.Cmd) {
 	}
 	note, err := coach.CleanNote(s.note.Value())
 	if err != nil {
-		s.problem = plainError(err)
+		s.problem = PlainError(err)
 		return s.focus(askNote)
 	}
 	e := coach.Entry{Day: s.item.Day, Outcome: s.outcomeValue(), Amount: a,
