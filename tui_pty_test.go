@@ -170,7 +170,7 @@ func TestE2EPainWarning(t *testing.T) {
 		term.Step(t, "enter", "▸ "+q)
 	}
 	term.Step(t, "enter", "‖ Walk")
-	term.WaitFor(t, "tend edit walk --resume", screenTimeout)
+	term.WaitFor(t, "Once you have been checked: g for goals, then p.", screenTimeout) // the key, not the shell
 	term.Quit(t)
 	g := todayGoal(t, env, "Walk")
 	if g.Status != "safety-hold" || g.Target != nil || !strings.Contains(g.Reason, "medical") {

@@ -106,4 +106,6 @@ type Step struct {
 	Reason         string
 	ReasonCode     Code
 	SteppedBack    []int
+	Alternative    bool
+	Graduated      bool
 }

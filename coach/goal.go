@@ -97,6 +97,13 @@ type Goal struct {
 	// SteppedBack lists the levels the person has stepped back from, so a
 	// second try at one goes through its bridge first.
 	SteppedBack []int
+	// Alternative says the current session is the plan's easier alternative
+	// for it (Couch to 5K week 5 run 3 as 12 + 8): it takes that session's
+	// place once, on the same step, and is no bridge (COACH §6.3 R5).
+	Alternative bool
+	// Graduated says the plan was finished (A2): the goal stays on its top
+	// rung and is never finished, bridged or stepped back again.
+	Graduated bool
 	// UID is 32 lowercase hex digits, random and never changed: ID is only
 	// this database's number, so merging files and devices needs a name
 	// that means the same goal everywhere (IMPORT §7.1, SYNC).
@@ -169,7 +176,7 @@ func (g Goal) Plan() (Plan, error) {
 func (g Goal) Step() Step {
 	return Step{Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, LevelFrom: g.LevelFrom, Status: g.Status(),
 		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
-		SteppedBack: append([]int(nil), g.SteppedBack...)}
+		SteppedBack: append([]int(nil), g.SteppedBack...), Alternative: g.Alternative, Graduated: g.Graduated}
 }
 
 // WithStep returns the goal put back at step s: undoing a day's check-in
@@ -178,6 +185,7 @@ func (g Goal) WithStep(s Step, day Day) Goal {
 	g.Level, g.Variant, g.Bridge, g.LevelFrom = s.Level, s.Variant, s.Bridge, s.LevelFrom
 	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = s.Eased, s.BridgeTarget, s.Reason, s.ReasonCode
 	g.SteppedBack = append([]int(nil), s.SteppedBack...)
+	g.Alternative, g.Graduated = s.Alternative, s.Graduated
 	if g.Status() != s.Status {
 		g = g.withoutStatusFrom(day)
 	}

@@ -43,10 +43,11 @@ func (j *judgement) recentPains() int {
 	return n
 }
 
-// painWeek reports pain on the judged day or the six days before it.
-func (j *judgement) painWeek() bool {
-	for _, c := range j.all() {
-		if c.Pain >= PainPain && j.in.Day.DaysSince(c.Day) < painWindowDays {
+// painWithin reports a check-in with pain on day or the six days before it
+// (PAIN_WIN).
+func painWithin(cs []CheckIn, day Day) bool {
+	for _, c := range cs {
+		if c.Pain >= PainPain && !c.Day.After(day) && day.DaysSince(c.Day) < painWindowDays {
 			return true
 		}
 	}
@@ -54,9 +55,11 @@ func (j *judgement) painWeek() bool {
 }
 
 // pingPong sends an advance into a level the person stepped back from
-// before through that level's bridge first.
+// before through that level's bridge first, once per return: an advance
+// that comes off that bridge goes on into the level (COACH §6.3, clarified).
 func (j *judgement) pingPong() {
-	if j.dec.Action != ActAdvance || j.out.Bridge || !containsInt(j.g.SteppedBack, j.out.Level) {
+	if j.dec.Action != ActAdvance || j.out.Bridge || j.g.Bridge || j.g.Graduated ||
+		!containsInt(j.g.SteppedBack, j.out.Level) {
 		return
 	}
 	next, ok := bridgeFor(j.out, j.p)
@@ -71,7 +74,7 @@ func (j *judgement) pingPong() {
 // run of the last month; if it would, the next session is the bridge.
 func (j *judgement) spike() {
 	p := j.p
-	if p.Domain != DomainRun {
+	if p.Domain != DomainRun || j.out.Graduated {
 		return
 	}
 	max30 := 0.0
@@ -105,7 +108,9 @@ func (j *judgement) notes() {
 	if j.in.Pain == PainSore {
 		j.note(msgP0)
 	}
-	if j.in.Outcome.ShowedUp() {
+	if j.in.Outcome.ShowedUp() && hasSession(j.hist) {
+		// "Back" is said to someone who was here before: a goal's first
+		// session follows no miss of theirs.
 		j.note(msgBackAfterMissed(missedInARow(j.g, j.hist, j.in.Day)))
 	}
 	if j.p.Domain != DomainRun || j.p.MinRestDays == 0 || !hasRun(Offered(j.g, j.p)) {
@@ -123,3 +128,12 @@ func (j *judgement) notes() {
 }
 
 func hasRun(s Session) bool { return runMinutes(s) > 0 }
+
+func hasSession(cs []CheckIn) bool {
+	for _, c := range cs {
+		if c.Outcome.ShowedUp() {
+			return true
+		}
+	}
+	return false
+}

@@ -84,6 +84,11 @@ func msgH2(p Plan, step string) string {
 	}
 }
 
+func msgH1Next(when, step string, k int) string {
+	return fmt.Sprintf("Same target %s (%s). %s done at this level; the next one you complete moves the plan on.",
+		when, step, countWords(k, "session"))
+}
+
 func msgH4(target, plan string) string {
 	return fmt.Sprintf("Keeping it up: %s. You finished %s; each session keeps it going.", target, plan)
 }
@@ -177,3 +182,7 @@ func countWords(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// planName is {plan} in A2 and H4: the plan's name, which for a custom
+// ladder is the goal's own name.
+func planName(p Plan) string { return p.Name }

@@ -90,7 +90,13 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 			return coach.Recorded{}, err
 		}
 	}
-	return rec, putGoal(b.goals, rec.Goal)
+	if err := putGoal(b.goals, rec.Goal); err != nil {
+		return coach.Recorded{}, err
+	}
+	if warningHolds(rec.CheckIn) {
+		return rec, holdAll(b, today)
+	}
+	return rec, nil
 }
 
 // record calls coach.Record. A panic there is a bug in tend, not damage in
@@ -190,23 +196,35 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 	if err := sub.Delete(dk); err != nil {
 		return coach.CheckIn{}, fmt.Errorf("could not remove %s's check-in on %s: %w", g.Name, day, err)
 	}
-	decs := b.decisions.Bucket(key)
+	if err := undoStep(b, g, day, dk); err != nil {
+		return coach.CheckIn{}, err
+	}
+	if warningHolds(c) {
+		return c, liftHolds(b, day)
+	}
+	return c, nil
+}
+
+// undoStep removes the decision a day's check-in made; when it is the
+// goal's latest, the goal is put back as it stood before it.
+func undoStep(b buckets, g coach.Goal, day coach.Day, dk []byte) error {
+	decs := b.decisions.Bucket(idKey(g.ID))
 	dv := bucketGet(decs, dk)
 	if dv == nil {
-		return c, nil
+		return nil
 	}
-	dec, err := decodeDecision(dv, goalID, day)
+	dec, err := decodeDecision(dv, g.ID, day)
 	if err != nil {
-		return coach.CheckIn{}, goalRecordError(goalID, err)
+		return goalRecordError(g.ID, err)
 	}
 	latest := !hasKeyAfter(decs, dk)
 	if err := decs.Delete(dk); err != nil {
-		return coach.CheckIn{}, fmt.Errorf("could not remove %s's decision on %s: %w", g.Name, day, err)
+		return fmt.Errorf("could not remove %s's decision on %s: %w", g.Name, day, err)
 	}
 	if latest {
-		return c, putGoal(b.goals, g.WithStep(shownDecision(dec).Before, day))
+		return putGoal(b.goals, g.WithStep(shownDecision(dec).Before, day))
 	}
-	return c, nil
+	return nil
 }
 
 // bucketGet is Get on a sub-bucket that may not exist yet.

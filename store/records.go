@@ -145,7 +145,9 @@ func moodOf(n int) *int { return &n }
 const (
 	stBridge byte = 1 << iota
 	stEased
-	stKnown = stBridge | stEased
+	stAlternative
+	stGraduated
+	stKnown = stBridge | stEased | stAlternative | stGraduated
 )
 
 // encodeDecision encodes goal goalID's decision of dec.Day.
@@ -182,7 +184,8 @@ func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, err
 
 // step writes a coach.Step: all of it, so that undo puts a goal back exactly.
 func (e *encoder) step(s coach.Step) {
-	e.byte(flag(s.Bridge, stBridge) | flag(s.Eased, stEased))
+	e.byte(flag(s.Bridge, stBridge) | flag(s.Eased, stEased) |
+		flag(s.Alternative, stAlternative) | flag(s.Graduated, stGraduated))
 	e.int(s.Level)
 	e.int(s.Variant)
 	e.day(s.LevelFrom)
@@ -195,7 +198,8 @@ func (e *encoder) step(s coach.Step) {
 
 func (d *decoder) step() coach.Step {
 	f := d.flags(stKnown)
-	s := coach.Step{Bridge: f&stBridge != 0, Eased: f&stEased != 0}
+	s := coach.Step{Bridge: f&stBridge != 0, Eased: f&stEased != 0,
+		Alternative: f&stAlternative != 0, Graduated: f&stGraduated != 0}
 	s.Level = d.int(1, maxLevel, "level")
 	s.Variant = d.int(1, maxVariant, "session")
 	s.LevelFrom = d.day(true, "level's first day")

@@ -27,11 +27,13 @@ func everyCheckIn() []coach.CheckIn {
 func everyDecision() coach.Decision {
 	return coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop.",
 		NextTarget: 12, Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
-			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3}}}
+			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3},
+			Alternative: true, Graduated: true}}
 }
 
 func TestBinaryRecordsRoundTrip(t *testing.T) {
 	g := customGoal(t)
+	g.Alternative, g.Graduated = true, true
 	allSet(t, g)
 	for _, g := range []coach.Goal{g, func() coach.Goal { g := walkGoal(t, "Walk"); g.ID = 1; return g }()} {
 		b, _ := encodeGoal(g)

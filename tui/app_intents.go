@@ -37,7 +37,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openGoalsMsg:
 		m.goals, m.screen = newGoalsScreen(m.snap.Goals, m.day), screenGoals
 	case editGoalMsg:
-		return m, editGoalCmd(m.deps.Store, msg.id, msg.edit, msg.done)
+		return m, editGoalCmd(m.deps.Store, msg.id, msg.edit, msg.said)
 	case deleteGoalMsg:
 		return m, deleteGoalCmd(m.deps.Store, msg.id, msg.name)
 	case closeScreenMsg:

@@ -299,5 +299,7 @@ func (s checkInScreen) ShortHelp() []key.Binding {
 }
 
 func (s checkInScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Next, s.keys.Prev, s.keys.Left, s.keys.Cancel}}
+	prev := s.keys.Prev
+	prev.SetEnabled(s.step(-1) != s.q) // nothing before the first question
+	return [][]key.Binding{{s.keys.Next, prev, s.keys.Left, s.keys.Cancel}}
 }

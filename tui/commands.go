@@ -133,13 +133,20 @@ type goalSavedMsg struct{ said string }
 // editGoalCmd applies edit to the goal as it is stored at the moment of
 // writing, inside the store's one write transaction, not to the copy the
 // screen last saw: a check-in made meanwhile elsewhere (its level, a safety
-// hold) is kept.
-func editGoalCmd(st Store, id uint64, edit func(coach.Goal) (coach.Goal, error), said string) tea.Cmd {
+// hold) is kept. said words what actually changed, from the goal as it was
+// stored and as it was saved.
+func editGoalCmd(st Store, id uint64, edit func(coach.Goal) (coach.Goal, error),
+	said func(before, after coach.Goal) string) tea.Cmd {
 	return func() tea.Msg {
-		if _, err := st.EditGoal(id, edit); err != nil {
+		var before coach.Goal
+		after, err := st.EditGoal(id, func(g coach.Goal) (coach.Goal, error) {
+			before = g
+			return edit(g)
+		})
+		if err != nil {
 			return errMsg{err}
 		}
-		return goalSavedMsg{said: said}
+		return goalSavedMsg{said: said(before, after)}
 	}
 }
 

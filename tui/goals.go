@@ -20,6 +20,7 @@ const (
 	goalsRename           // typing a new name
 	goalsDays             // choosing days
 	goalsDelete           // typing the name to confirm a delete
+	goalsChecked          // asking whether a doctor or nurse has checked them, to resume from a hold
 )
 
 // goalsScreen looks after goals: rename, change days, pause and resume,
@@ -34,6 +35,7 @@ type goalsScreen struct {
 	days   daysForm
 	day    coach.Day
 	busy   bool
+	yes    bool // the answer chosen to the checked question
 }
 
 // openGoalsMsg asks the root to open the Goals screen.
@@ -44,7 +46,7 @@ type openGoalsMsg struct{}
 type editGoalMsg struct {
 	id   uint64
 	edit func(coach.Goal) (coach.Goal, error)
-	done string // what to say once it is saved
+	said func(before, after coach.Goal) string // what to say once it is saved: what actually changed
 }
 
 // deleteGoalMsg asks the root to delete a goal and its history.
@@ -84,6 +86,8 @@ func (s goalsScreen) Update(msg tea.KeyMsg) (goalsScreen, tea.Cmd) {
 		return s.updateInput(msg, g)
 	case goalsDays:
 		return s.updateDays(msg, g)
+	case goalsChecked:
+		return s.updateChecked(msg, g)
 	case goalsList:
 	}
 	switch {
@@ -99,6 +103,9 @@ func (s goalsScreen) Update(msg tea.KeyMsg) (goalsScreen, tea.Cmd) {
 		return s, s.input.Focus()
 	case key.Matches(msg, s.keys.Days):
 		s.mode, s.days = goalsDays, daysFormFor(g.Schedule())
+	case key.Matches(msg, s.keys.Pause) && g.Status() == coach.SafetyHold:
+		// A hold lifts only on a yes to COACH's question, never on one key.
+		s.mode, s.yes = goalsChecked, false
 	case key.Matches(msg, s.keys.Pause):
 		return s.save(g.ID, pauseOrResume(s.day))
 	case key.Matches(msg, s.keys.Archive):
@@ -124,7 +131,7 @@ func (s goalsScreen) updateInput(msg tea.KeyMsg, g coach.Goal) (goalsScreen, tea
 			clean, err := coach.CleanName(name)
 			g.Name = clean
 			return g, err
-		}, done: "Renamed to " + strings.TrimSpace(name) + "."})
+		}, said: saying("Renamed to " + strings.TrimSpace(name) + ".")})
 	case key.Matches(msg, s.keys.Save):
 		if !strings.EqualFold(strings.TrimSpace(s.input.Value()), g.Name) {
 			return s, send(errMsg{wrapUser("Type %s exactly to delete it, or esc to keep it", g.Name)})
@@ -149,7 +156,7 @@ func (s goalsScreen) updateDays(msg tea.KeyMsg, g coach.Goal) (goalsScreen, tea.
 		s.mode = goalsList
 		return s.save(g.ID, editGoal{fn: func(g coach.Goal) (coach.Goal, error) {
 			return g.WithSchedule(sched, day), nil
-		}, done: "Now " + ScheduleWords(sched) + ", from today. Past days keep the schedule they had."})
+		}, said: saying("Now " + ScheduleWords(sched) + ", from today. Past days keep the schedule they had.")})
 	default:
 		s.days = s.days.update(msg, s.keys.formKeys)
 	}
@@ -159,30 +166,17 @@ func (s goalsScreen) updateDays(msg tea.KeyMsg, g coach.Goal) (goalsScreen, tea.
 // editGoal is a change to a goal and what to say once it is saved.
 type editGoal struct {
 	fn   func(coach.Goal) (coach.Goal, error)
-	done string
+	said func(before, after coach.Goal) string
+}
+
+// saying is a said that does not depend on what changed.
+func saying(text string) func(before, after coach.Goal) string {
+	return func(coach.Goal, coach.Goal) string { return text }
 }
 
 func (s goalsScreen) save(id uint64, e editGoal) (goalsScreen, tea.Cmd) {
 	s.busy = true
-	return s, send(editGoalMsg{id: id, edit: e.fn, done: e.done})
-}
-
-func pauseOrResume(day coach.Day) editGoal {
-	return editGoal{fn: func(g coach.Goal) (coach.Goal, error) {
-		if g.Status() == coach.Active {
-			return g.SetStatus(coach.Paused, day), nil
-		}
-		return g.Resume(day), nil
-	}, done: "Saved. A paused goal has nothing due and nothing missed; p again resumes it."}
-}
-
-func archiveOrRestore(day coach.Day) editGoal {
-	return editGoal{fn: func(g coach.Goal) (coach.Goal, error) {
-		if g.Status() == coach.Archived {
-			return g.SetStatus(coach.Active, day), nil
-		}
-		return g.SetStatus(coach.Archived, day), nil
-	}, done: "Saved. An archived goal leaves Today and keeps its history; x again brings it back."}
+	return s, send(editGoalMsg{id: id, edit: e.fn, said: e.said})
 }
 
 func (s goalsScreen) View(width, height int, st Styles) string {
@@ -209,6 +203,8 @@ func (s goalsScreen) View(width, height int, st Styles) string {
 		lines = append(lines, wrap(fmt.Sprintf("Deleting %s removes it and all its history for good. "+
 			"To keep a copy first, run `tend export --out tend-export.json`; to keep the history, archive it (x) instead.", g.Name), width)...)
 		lines = append(lines, "  Type its name to delete  "+s.input.View())
+	case goalsChecked:
+		lines = append(append(lines, ""), s.checkedView(g, width, st)...)
 	case goalsDays:
 		lines = append(lines, "")
 		lines = append(lines, s.days.view(width, st)...)
@@ -224,13 +220,20 @@ func (s goalsScreen) ShortHelp() []key.Binding {
 	case goalsRename, goalsDelete:
 		return []key.Binding{k.Save, k.Back}
 	case goalsDays:
+		k.Toggle.SetEnabled(s.days.weekdayMode) // days are picked one by one only on weekdays
 		return []key.Binding{k.Save, k.Left, k.Tab, k.Toggle, k.Back}
+	case goalsChecked:
+		return []key.Binding{k.Save, k.Left, k.Back}
 	case goalsList:
 	}
-	return []key.Binding{k.Rename, k.Days, k.Pause, k.Archive, k.Delete, k.Back}
+	return []key.Binding{k.Rename, k.Back, k.Days, k.Pause, k.Archive, k.Delete}
 }
 
 func (s goalsScreen) FullHelp() [][]key.Binding {
 	k := s.keys
+	if s.mode != goalsList {
+		return [][]key.Binding{s.ShortHelp()}
+	}
+	k.Up.SetEnabled(len(s.goals) > 1)
 	return [][]key.Binding{{k.Up, k.Rename, k.Days}, {k.Pause, k.Archive, k.Delete, k.Back}}
 }

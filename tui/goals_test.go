@@ -108,14 +108,112 @@ func TestGoalsEscGoesBack(t *testing.T) {
 }
 
 func TestGoldenGoals(t *testing.T) {
+	goldenAt(t, []struct{ w, h int }{{40, 12}, {80, 24}}, func(t *testing.T, w, h int) Model {
+		snap := seeded(t)
+		m := loaded(t, &recordingStore{snap: snap}, snap, w, h)
+		m = pressAll(t, m, keyPress('g'), keyPress('j'), keyPress('d'))
+		return m
+	})
+}
+
+// onHeldGoals opens the Goals screen with Walk to run in safety hold.
+func onHeldGoals(t *testing.T) (Model, *recordingStore) {
+	t.Helper()
+	snap := seeded(t)
+	snap.Goals[0] = snap.Goals[0].SetStatus(coach.SafetyHold, fixedDay.AddDays(-1))
+	st := &recordingStore{snap: snap}
+	m := loaded(t, st, snap, 80, 24)
+	return pressAll(t, m, keyPress('g')), st
+}
+
+// One p never lifts a safety hold: it asks COACH's question, whose default
+// is no; no keeps the hold and says so, with the care note (S2, O1).
+func TestGoalsHoldAsksBeforeResuming(t *testing.T) {
+	m, st := onHeldGoals(t)
+	m = pressAll(t, m, keyPress('p'))
+	if v := m.View(); !strings.Contains(v, coach.AskChecked) || !strings.Contains(v, "[no]") {
+		t.Fatalf("p on a held goal:\n%s", v)
+	}
+	if st.snap.Goals[0].Status() != coach.SafetyHold {
+		t.Fatal("the question itself lifted the hold")
+	}
+	m = pressAll(t, m, keyOf(tea.KeyEnter))
+	if st.snap.Goals[0].Status() != coach.SafetyHold || !strings.Contains(m.status, coach.MsgS2) ||
+		!strings.Contains(m.status, "not medical") {
+		t.Fatalf("no: status %s, said %q", st.snap.Goals[0].Status(), m.status)
+	}
+	m = pressAll(t, m, keyPress('p'), keyOf(tea.KeyRight), keyOf(tea.KeyEnter))
+	if st.snap.Goals[0].Status() != coach.Active || !strings.Contains(m.status, "Resumed Walk to run, now that you've been checked") {
+		t.Fatalf("yes: status %s, said %q", st.snap.Goals[0].Status(), m.status)
+	}
+}
+
+// Each status key says what actually happened.
+func TestGoalsStatusKeysSayWhatHappened(t *testing.T) {
+	m, st := onGoals(t)
+	m = pressAll(t, m, keyPress('p'))
+	if !strings.HasPrefix(m.status, "Paused Walk to run.") {
+		t.Errorf("pause said %q", m.status)
+	}
+	m = pressAll(t, m, keyPress('p'))
+	if !strings.HasPrefix(m.status, "Resumed Walk to run.") || st.snap.Goals[0].Status() != coach.Active {
+		t.Errorf("resume said %q", m.status)
+	}
+	m = pressAll(t, m, keyPress('x'))
+	if !strings.HasPrefix(m.status, "Archived Walk to run.") {
+		t.Errorf("archive said %q", m.status)
+	}
+	m = pressAll(t, m, keyPress('p'))
+	if st.snap.Goals[0].Status() != coach.Archived || !strings.Contains(m.status, "is archived; x brings it back") {
+		t.Errorf("p on an archived goal: %s, said %q", st.snap.Goals[0].Status(), m.status)
+	}
+	m = pressAll(t, m, keyPress('x'))
+	if !strings.HasPrefix(m.status, "Restored Walk to run.") || st.snap.Goals[0].Status() != coach.Active {
+		t.Errorf("restore said %q", m.status)
+	}
+}
+
+// Archiving never lifts a hold: restoring brings the goal back held.
+func TestGoalsRestoreKeepsAHold(t *testing.T) {
+	m, st := onHeldGoals(t)
+	m = pressAll(t, m, keyPress('x'), keyPress('x'))
+	if st.snap.Goals[0].Status() != coach.SafetyHold || !strings.Contains(m.status, "stays on hold") {
+		t.Errorf("restored from archive: %s, said %q", st.snap.Goals[0].Status(), m.status)
+	}
+}
+
+func TestGoldenGoalsHoldQuestion(t *testing.T) {
 	for _, s := range []struct{ w, h int }{{40, 12}, {80, 24}} {
 		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
 			snap := seeded(t)
+			snap.Goals[0] = snap.Goals[0].SetStatus(coach.SafetyHold, fixedDay.AddDays(-1))
 			m := loaded(t, &recordingStore{snap: snap}, snap, s.w, s.h)
-			m = pressAll(t, m, keyPress('g'), keyPress('j'), keyPress('d'))
+			m = pressAll(t, m, keyPress('g'), keyPress('p'))
 			v := m.View()
 			checkFits(t, v, s.w, s.h)
 			golden.RequireEqual(t, v)
 		})
+	}
+}
+
+// The Today screen offers its keys to carry on with a paused or held goal,
+// never a shell command; `tend today` gives the command.
+func TestTodayOffersTheKeyToCarryOn(t *testing.T) {
+	snap := seeded(t)
+	snap.Goals[0] = snap.Goals[0].SetStatus(coach.SafetyHold, fixedDay.AddDays(-1))
+	snap.Goals[1] = snap.Goals[1].SetStatus(coach.Paused, fixedDay.AddDays(-1))
+	m := loaded(t, &recordingStore{snap: snap}, snap, 80, 24)
+	v := squashSpaces(m.View())
+	if strings.Contains(v, "tend edit") || !strings.Contains(v, "Once you have been checked: g for goals, then p.") ||
+		!strings.Contains(v, "To carry on: g for goals, then p.") {
+		t.Errorf("Today with a held and a paused goal:\n%s", m.View())
+	}
+	items, _ := snap.Todays(fixedDay)
+	var b strings.Builder
+	if err := WriteToday(&b, fixedDay, items, nil, true, 100, DefaultStyles()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "tend edit 'Walk to run' --resume --checked") {
+		t.Errorf("tend today for a held goal:\n%s", b.String())
 	}
 }

@@ -171,6 +171,7 @@ func (s newGoalScreen) ShortHelp() []key.Binding {
 	case ngPlan:
 		return []key.Binding{k.Next, k.Up, k.Filter, back}
 	case ngDays:
+		k.Toggle.SetEnabled(s.days.weekdayMode) // days are picked one by one only on weekdays
 		return []key.Binding{k.Next, k.Left, k.Tab, k.Toggle, k.Back}
 	case ngCustom, ngAnchor:
 		return []key.Binding{k.Next, k.Up, k.Left, k.Back}

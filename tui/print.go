@@ -35,7 +35,7 @@ func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string
 			lines = append(lines, plainItem(t, nameW, st)...)
 			continue
 		}
-		lines = append(lines, todayItem(t, width, nameW, false, st)...)
+		lines = append(lines, todayItem(t, width, nameW, false, inShell, st)...)
 	}
 	for _, line := range weekly {
 		lines = append(lines, "")
@@ -49,7 +49,7 @@ func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string
 // plainItem is a Today row for output that is not wrapped: the target and
 // the week's count on the line, the reason on the next.
 func plainItem(t coach.Today, nameW int, st Styles) []string {
-	target, reason := itemWords(t)
+	target, reason := itemWords(t, inShell)
 	name := t.Goal.Name + strings.Repeat(" ", max(0, nameW-lipgloss.Width(t.Goal.Name)))
 	line := fmt.Sprintf("   %s %s  %s", mark(t, st), name, target)
 	if t.Status == coach.Active && t.WeekTarget > 0 {

@@ -1,13 +1,11 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"tend/coach"
 )
@@ -55,18 +53,14 @@ func seededHistory(t *testing.T) History {
 }
 
 func TestGoldenReview(t *testing.T) {
-	h := seededHistory(t)
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
-			m := loaded(t, nil, seeded(t), s.w, s.h)
-			m, _ = press(t, m, keyPress('j'))
-			m, _ = press(t, m, openReviewMsg{goalID: 2})
-			m, _ = press(t, m, historyLoadedMsg{goalID: 2, hist: h})
-			v := m.View()
-			checkFits(t, v, s.w, s.h)
-			golden.RequireEqual(t, v)
-		})
-	}
+	hist := seededHistory(t)
+	goldenAt(t, sizes, func(t *testing.T, w, h int) Model {
+		m := loaded(t, nil, seeded(t), w, h)
+		m, _ = press(t, m, keyPress('j'))
+		m, _ = press(t, m, openReviewMsg{goalID: 2})
+		m, _ = press(t, m, historyLoadedMsg{goalID: 2, hist: hist})
+		return m
+	})
 }
 
 // The review lists every outcome's glyph, never a red or bare zero, and

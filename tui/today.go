@@ -107,7 +107,7 @@ func (s todayScreen) View(width, height int, st Styles) string {
 	nameW := nameColumn(s.items, width)
 	blocks := make([][]string, len(s.items))
 	for i, t := range s.items {
-		blocks[i] = todayItem(t, width, nameW, i == s.cursor, st)
+		blocks[i] = todayItem(t, width, nameW, i == s.cursor, onScreen, st)
 	}
 	first := 0
 	for first < s.cursor && linesFrom(blocks[first:s.cursor+1]) > height {

@@ -28,7 +28,7 @@ func nameColumn(items []coach.Today, width int) int {
 // todayItem renders one goal as Today shows it: a line with its mark, name,
 // target and this week's count, then the reason in a muted line. It wraps
 // the target under the name where the width is too small to share a line.
-func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []string {
+func todayItem(t coach.Today, width, nameW int, selected bool, d door, st Styles) []string {
 	cursor := " "
 	if selected {
 		cursor = st.Selected.Render(cursorGlyph)
@@ -43,7 +43,7 @@ func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []stri
 	if t.Status == coach.Active && t.WeekTarget > 0 {
 		count = fmt.Sprintf("%d of %d", t.WeekDone, t.WeekTarget)
 	}
-	target, reason := itemWords(t)
+	target, reason := itemWords(t, d)
 	indent := strings.Repeat(" ", 7)
 	var lines []string
 	room := width - lipgloss.Width(head) - lipgloss.Width(count) - 2
@@ -75,9 +75,19 @@ func todayItem(t coach.Today, width, nameW int, selected bool, st Styles) []stri
 	return lines
 }
 
+// door is where a Today row is read: the Today screen or the shell. It
+// picks how the row says to carry on with a paused or held goal, so the
+// screen offers its keys and never sends anyone to the shell.
+type door int
+
+const (
+	onScreen door = iota
+	inShell
+)
+
 // itemWords are a goal's two texts on Today: what to do (the target, or
 // the reason when nothing is asked of the day) and the muted line below.
-func itemWords(t coach.Today) (target, reason string) {
+func itemWords(t coach.Today, d door) (target, reason string) {
 	target, reason = t.Text, t.Reason
 	if t.Warmup != "" && !t.Done() && t.Due {
 		reason = t.Warmup + " " + reason
@@ -90,15 +100,26 @@ func itemWords(t coach.Today) (target, reason string) {
 		target, reason = checkedInWords(t)
 	}
 	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
-		reason = fmt.Sprintf("To carry on: tend edit %s --resume", ShellWord(t.Goal.Name))
-		if t.Status == coach.SafetyHold {
-			reason = "Once you have been checked: tend edit " + ShellWord(t.Goal.Name) + " --resume"
-		}
+		reason = carryOn(t, d)
 	}
 	if t.Due && !t.Done() && t.Status == coach.Active && t.Goal.Anchor != "" {
 		reason += " After I " + strings.TrimSuffix(t.Goal.Anchor, ".") + "."
 	}
 	return target, reason
+}
+
+// carryOn says how to resume a paused or held goal, at the door it is read.
+func carryOn(t coach.Today, d door) string {
+	held := t.Status == coach.SafetyHold
+	switch {
+	case d == onScreen && held:
+		return "Once you have been checked: g for goals, then p."
+	case d == onScreen:
+		return "To carry on: g for goals, then p."
+	case held:
+		return "Once you have been checked: tend edit " + ShellWord(t.Goal.Name) + " --resume --checked"
+	}
+	return fmt.Sprintf("To carry on: tend edit %s --resume", ShellWord(t.Goal.Name))
 }
 
 // checkedInWords say what a checked-in day did, in COACH C1's words for a

@@ -97,7 +97,7 @@ func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 
 // restAll marks the day for every active goal.
 func restAll(env Env, date string, e coach.Entry) error {
-	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+	snap, err := env.goals()
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func restAll(env Env, date string, e coach.Entry) error {
 // checkIn saves one check-in for the goal called name and prints what it did.
 // Nothing is printed until the store has committed it to disk.
 func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
-	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+	snap, err := env.goals()
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 func undoCommand(fs *flag.FlagSet) func(Env, []string) error {
 	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
 	return func(env Env, args []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		snap, err := env.goals()
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"tend/coach"
 	"tend/tui"
 )
 
@@ -16,7 +15,7 @@ import (
 func todayCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+		snap, err := env.recent()
 		if err != nil {
 			return err
 		}
@@ -35,7 +34,7 @@ func todayCommand(fs *flag.FlagSet) func(Env, []string) error {
 func goalsCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		snap, err := env.goals()
 		if err != nil {
 			return err
 		}
