@@ -48,9 +48,10 @@ var (
 )
 
 // sawDamage remembers that a read or write found the file at s.path
-// damaged: for this process, and in a note beside the file for the next
-// ones (markDamaged).
-func (s *Store) sawDamage(err error) {
+// damaged, for this process; with note, also in a note beside the file for
+// the next ones (markDamaged). Damage in the pages every open checks
+// (check.go) needs no note: every process finds it again before writing.
+func (s *Store) sawDamage(err error, note bool) {
 	info, serr := os.Lstat(s.path)
 	if serr != nil || !info.Mode().IsRegular() {
 		return
@@ -58,7 +59,9 @@ func (s *Store) sawDamage(err error) {
 	guardMu.Lock()
 	seenDamage[s.path] = append(seenDamage[s.path], poisonedFile{info: info, err: err})
 	guardMu.Unlock()
-	s.markDamaged(info, err)
+	if note {
+		s.markDamaged(info, err)
+	}
 }
 
 // damageSeen returns the damage found earlier in the file now at s.path, by

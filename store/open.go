@@ -54,9 +54,14 @@ const (
 // poison.go). Faults become panics only for this goroutine, which is the one
 // bbolt runs the transaction on.
 func (s *Store) withFile(acc access, fn func(*bolt.DB) error) error {
-	err := s.withFileOnce(acc, fn)
+	inside := false // damage found by fn, past the checks every open makes
+	err := s.withFileOnce(acc, func(db *bolt.DB) error {
+		err := fn(db)
+		inside = errors.Is(err, ErrDamaged)
+		return err
+	})
 	if errors.Is(err, ErrDamaged) {
-		s.sawDamage(err)
+		s.sawDamage(err, inside)
 	}
 	return err
 }
