@@ -1,7 +1,5 @@
 package coach
 
-import "strings"
-
 // decide applies the rules of COACH §6.3 to one check-in: step 1 (R0–R6,
 // first match wins) sets the level, step 2 (the ping-pong guard and the
 // spike guard R7) looks at the session that follows, and the notes P0, Z4
@@ -23,9 +21,9 @@ func decide(g Goal, p Plan, hist []CheckIn, in CheckIn) (Goal, Decision) {
 	}
 	j.dec.To = j.out.Level
 	j.dec.NextTarget = Offered(j.out, p).Target
-	j.dec.Message = strings.Join(j.msgs, " ")
+	j.dec.Said, j.dec.Message = j.msgs, Say(j.msgs)
 	if j.dec.Action != ActNone && j.dec.Action != ActHold {
-		j.out.Reason, j.out.ReasonCode = j.dec.Message, j.dec.ReasonCode
+		j.out.Reason, j.out.ReasonCode, j.out.Said = j.dec.Message, j.dec.ReasonCode, j.msgs
 	}
 	return j.out, j.dec
 }
@@ -38,22 +36,18 @@ type judgement struct {
 	in   CheckIn
 	out  Goal
 	dec  Decision
-	msgs []string
+	msgs []Said
 }
 
 // set records the rule that set the next session: its action and code win,
 // and its sentence follows any earlier one.
-func (j *judgement) set(a Action, code Code, msg string) {
+func (j *judgement) set(a Action, code Code, msg Said) {
 	j.dec.Action, j.dec.ReasonCode = a, code
 	j.msgs = append(j.msgs, msg)
 }
 
 // note adds a sentence that sets nothing: P0, Z4, the words after a miss.
-func (j *judgement) note(msg string) {
-	if msg != "" {
-		j.msgs = append(j.msgs, msg)
-	}
-}
+func (j *judgement) note(msg Said) { j.msgs = append(j.msgs, msg) }
 
 // all is the history with the day's check-in last.
 func (j *judgement) all() []CheckIn { return append(append([]CheckIn(nil), j.hist...), j.in) }
@@ -64,7 +58,7 @@ func (j *judgement) restDay() bool {
 		return false
 	}
 	j.out.Eased = j.g.Eased
-	code, msg := restMessage(j.in.Outcome)
+	code, msg := sayRest(j.in.Outcome)
 	j.set(ActNone, code, msg)
 	return true
 }
@@ -76,7 +70,7 @@ func (j *judgement) gap() bool {
 		return false
 	}
 	j.out = eased.goal
-	j.set(eased.action, eased.code, eased.message)
+	j.set(eased.action, eased.code, eased.said)
 	return true
 }
 
@@ -84,18 +78,18 @@ func (j *judgement) gap() bool {
 // keeps its top rung and every session keeps it going (H4).
 func (j *judgement) judge() {
 	if j.g.Graduated {
-		j.set(ActHold, CodeH4, msgH4(j.targetWords(j.out), planName(j.p)))
+		j.set(ActHold, CodeH4, sayH4(j.targetWords(j.out), planName(j.p)))
 		return
 	}
 	if j.in.Outcome == Minimum {
-		j.set(ActHold, CodeH1, msgMinimumCounts(j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, sayMinimumCounts(j.targetWords(j.out)))
 		return
 	}
 	a := attempts(j.g, j.all())
 	if len(a) == 0 || a[len(a)-1].Day != j.in.Day {
 		// An eased session (P1) is judged at the level it came from, so it
 		// is no attempt at this one: it counts, and the plan goes on.
-		j.set(ActHold, CodeH1, msgEasedCounts(j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, sayEasedCounts(j.targetWords(j.out)))
 		return
 	}
 	switch {
@@ -164,7 +158,7 @@ func (j *judgement) advance(n int) bool {
 		j.out.Bridge, j.out.BridgeTarget, j.out.Alternative, j.out.Graduated = false, 0, false, true
 		j.out.LevelFrom = j.in.Day // the top rung kept is a step of its own
 		next, _ := NextPlan(p)
-		j.set(ActGraduate, CodeA2, msgA2(planName(p), j.sessionsTotal(), next))
+		j.set(ActGraduate, CodeA2, sayA2(planName(p), j.sessionsTotal(), next))
 		return true
 	default:
 		next.Level, next.Variant, next.Bridge, next.BridgeTarget = g.Level+1, 1, false, 0
@@ -172,7 +166,7 @@ func (j *judgement) advance(n int) bool {
 	next.Alternative = false
 	next.LevelFrom = j.in.Day
 	j.out = next.withMeta(j.out)
-	j.set(ActAdvance, CodeA1, msgA1(stepLabel(next, p), old, n, j.in.Effort, Offered(next, p).WarmupS > 0))
+	j.set(ActAdvance, CodeA1, sayA1(stepLabel(next, p), old, n, j.in.Effort, Offered(next, p).WarmupS > 0))
 	return true
 }
 
@@ -191,7 +185,7 @@ func (j *judgement) nextVariant() bool {
 		return false
 	}
 	j.out.Variant, j.out.Alternative = g.Variant+1, false
-	j.set(ActHold, CodeH1, msgNextVariant(j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
+	j.set(ActHold, CodeH1, sayNextVariant(j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
 	return true
 }
 
@@ -222,7 +216,7 @@ func (j *judgement) stepBack() bool {
 	if next.Level < g.Level && !containsInt(j.out.SteppedBack, g.Level) {
 		j.out.SteppedBack = append(append([]int(nil), j.out.SteppedBack...), g.Level)
 	}
-	j.set(ActStepBack, CodeB1, msgB1(j.targetWords(j.out)))
+	j.set(ActStepBack, CodeB1, sayB1(j.targetWords(j.out)))
 	return true
 }
 
@@ -241,7 +235,7 @@ func (j *judgement) bridge() bool {
 		next.LevelFrom = j.in.Day
 	}
 	j.out = next.withMeta(j.out)
-	j.set(ActBridge, CodeB2, msgB2(j.targetWords(j.out)))
+	j.set(ActBridge, CodeB2, sayB2(j.targetWords(j.out)))
 	return true
 }
 

@@ -4,10 +4,10 @@ package coach
 // the goal restarts its level (G0) or steps down one (G1) or two (G2)
 // levels. Today shows it before any check-in; the next check-in writes it.
 type gapResult struct {
-	goal    Goal
-	action  Action
-	code    Code
-	message string
+	goal   Goal
+	action Action
+	code   Code
+	said   Said
 }
 
 // gapEase returns the eased goal when the gap before day asks for one. A
@@ -41,11 +41,11 @@ func gapEase(g Goal, p Plan, hist []CheckIn, day Day) (gapResult, bool) {
 	case gap >= repeatGapDays(g.ScheduleOn(day).Sessions()):
 		e.goal.Bridge, e.goal.BridgeTarget = g.Bridge, g.BridgeTarget
 		e.action, e.code = ActRestart, CodeG0
-		e.message = msgG0(stepLabel(e.goal, p))
+		e.said = sayG0(stepLabel(e.goal, p))
 		return e, true
 	default:
 		return gapResult{}, false
 	}
-	e.message = msgG12(gap, stepLabel(e.goal, p), sessions)
+	e.said = sayG12(gap, stepLabel(e.goal, p), sessions)
 	return e, true
 }

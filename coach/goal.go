@@ -94,6 +94,8 @@ type Goal struct {
 	// message of the decision that put it there, and its rule.
 	Reason     string
 	ReasonCode Code
+	// Said is Reason as templates and fields, when a decision gave it.
+	Said []Said
 	// SteppedBack lists the levels the person has stepped back from, so a
 	// second try at one goes through its bridge first.
 	SteppedBack []int
@@ -175,7 +177,7 @@ func (g Goal) Plan() (Plan, error) {
 // Step returns where the goal stands on its plan.
 func (g Goal) Step() Step {
 	return Step{Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, LevelFrom: g.LevelFrom, Status: g.Status(),
-		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
+		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode, Said: g.Said,
 		SteppedBack: append([]int(nil), g.SteppedBack...), Alternative: g.Alternative, Graduated: g.Graduated}
 }
 
@@ -183,7 +185,7 @@ func (g Goal) Step() Step {
 // restores the goal as it stood before that day.
 func (g Goal) WithStep(s Step, day Day) Goal {
 	g.Level, g.Variant, g.Bridge, g.LevelFrom = s.Level, s.Variant, s.Bridge, s.LevelFrom
-	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = s.Eased, s.BridgeTarget, s.Reason, s.ReasonCode
+	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode, g.Said = s.Eased, s.BridgeTarget, s.Reason, s.ReasonCode, s.Said
 	g.SteppedBack = append([]int(nil), s.SteppedBack...)
 	g.Alternative, g.Graduated = s.Alternative, s.Graduated
 	if g.Status() != s.Status {
@@ -230,7 +232,7 @@ func (g Goal) WithSchedule(s Schedule, day Day) Goal {
 // with a gentle word as the reason for its step.
 func (g Goal) Resume(day Day) Goal {
 	g = g.SetStatus(Active, day)
-	g.Reason, g.ReasonCode = msgResumed, CodeNone
+	g.Reason, g.ReasonCode, g.Said = msgResumed, CodeNone, nil
 	return g
 }
 

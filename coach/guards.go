@@ -13,13 +13,13 @@ func (j *judgement) safety() bool {
 	switch {
 	case j.in.Pain == PainWarning:
 		j.out = j.out.SetStatus(SafetyHold, day)
-		j.set(ActSafetyHold, CodeS1, msgS1)
+		j.set(ActSafetyHold, CodeS1, sayS1)
 	case j.in.Pain >= PainPain && j.recentPains() >= 2:
 		j.out = j.out.SetStatus(Paused, day)
-		j.set(ActPause, CodeP2, msgP2)
+		j.set(ActPause, CodeP2, sayP2)
 	case j.in.Pain == PainPain && j.in.Outcome.ShowedUp():
 		j.out.Eased = true
-		j.set(ActEasePain, CodeP1, msgP1(SessionWords(j.p, Offered(j.out, j.p))))
+		j.set(ActEasePain, CodeP1, sayP1(SessionWords(j.p, Offered(j.out, j.p))))
 	default:
 		return false
 	}
@@ -67,7 +67,7 @@ func (j *judgement) pingPong() {
 		return
 	}
 	j.out = next
-	j.set(ActBridge, CodeB2, msgB2(j.targetWords(j.out)))
+	j.set(ActBridge, CodeB2, sayB2(j.targetWords(j.out)))
 }
 
 // spike is R7: a run plan's next session may not jump far past the longest
@@ -99,19 +99,21 @@ func (j *judgement) spike() {
 		n.Bridge, n.BridgeTarget = true, math.Floor(limit)
 	}
 	j.out = n
-	j.set(ActBridge, CodeB3, msgB3(max30, next))
+	j.set(ActBridge, CodeB3, sayB3(max30, next))
 }
 
 // notes adds P0 (soreness is normal), the words after missed sessions, and
 // Z4 (runs back to back) last.
 func (j *judgement) notes() {
 	if j.in.Pain == PainSore {
-		j.note(msgP0)
+		j.note(sayP0)
 	}
 	if j.in.Outcome.ShowedUp() && hasSession(j.hist) {
 		// "Back" is said to someone who was here before: a goal's first
 		// session follows no miss of theirs.
-		j.note(msgBackAfterMissed(missedInARow(j.g, j.hist, j.in.Day)))
+		if s, ok := sayBackAfterMissed(missedInARow(j.g, j.hist, j.in.Day)); ok {
+			j.note(s)
+		}
 	}
 	if j.p.Domain != DomainRun || j.p.MinRestDays == 0 || !hasRun(Offered(j.g, j.p)) {
 		return
@@ -120,7 +122,7 @@ func (j *judgement) notes() {
 		c := j.hist[i]
 		if c.Outcome.ShowedUp() && hasRun(j.p.Session(c.Level, c.Variant)) {
 			if j.in.Day.DaysSince(c.Day)-1 < j.p.MinRestDays {
-				j.note(msgZ4)
+				j.note(sayZ4)
 			}
 			return
 		}

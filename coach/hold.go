@@ -10,21 +10,21 @@ package coach
 // done towards K. a are the attempts at the step, all every check-in read,
 // day the day judged; when is "today" on Today and "next time" after a
 // check-in.
-func holdReason(g Goal, p Plan, a, all []CheckIn, day Day, when string) (Code, string) {
+func holdReason(g Goal, p Plan, a, all []CheckIn, day Day, when string) (Code, Said) {
 	step := stepLabel(g, p)
 	switch {
 	case painWithin(all, day):
-		return CodeH3, msgH3
+		return CodeH3, sayH3
 	case len(a) > 0 && a[len(a)-1].Effort == EffortHard:
-		return CodeH2, msgH2(p, step)
+		return CodeH2, sayH2(p, step)
 	}
 	k := p.AdvanceAfter
 	if done := credited(p, a, day); done < k {
-		return CodeH1, msgH1(when, step, done, k)
+		return CodeH1, sayH1(when, step, done, k)
 	}
 	// Enough sessions, but the last one was not complete: the next complete
 	// one moves the plan on.
-	return CodeH1, msgH1Next(when, step, k)
+	return CodeH1, sayH1Next(when, step, k)
 }
 
 // graduatedReason is what Today says of a goal that finished its plan: the
@@ -51,7 +51,8 @@ func (g Goal) KeepIt() Goal {
 	if err != nil {
 		return g
 	}
-	g.Reason, g.ReasonCode = msgH4(lowerFirst(SessionWords(p, Offered(g, p))), planName(p)), CodeH4
+	said := sayH4(lowerFirst(SessionWords(p, Offered(g, p))), planName(p))
+	g.Reason, g.ReasonCode, g.Said = said.String(), CodeH4, []Said{said}
 	return g
 }
 

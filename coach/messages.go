@@ -106,6 +106,14 @@ func msgB3(from, to float64) string {
 		"so next time is the bridge session. Feeling ready? You can choose the full one.", num(from), num(to))
 }
 
+func msgTop(plan, target string) string {
+	return fmt.Sprintf("You're at the top of %s: %s keeps it. That's the habit, kept.", plan, target)
+}
+
+func msgGentleBack(days int, step string) string {
+	return fmt.Sprintf("Welcome back after %d days. We'll start at %s, nice and gentle.", days, step)
+}
+
 func msgG0(step string) string {
 	return fmt.Sprintf("Welcome back. Starting %s from its first session — a week away is normal.", step)
 }

@@ -46,7 +46,7 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	gapMsg := ""
 	if t.CheckIn == nil && t.Status == Active {
 		if ge, ok := gapEase(g, p, before, day); ok {
-			t.Offer, gapMsg = ge.goal, ge.message
+			t.Offer, gapMsg = ge.goal, ge.said.String()
 		}
 	}
 	level, _ := offeredStep(t.Offer)
@@ -105,7 +105,8 @@ func (t Today) reason(gapMsg string, before []CheckIn) string {
 	case len(a) == 0:
 		return msgGentleStart(p.AdvanceAfter)
 	}
-	_, msg := holdReason(g, p, a, before, t.Day, "today")
+	_, said := holdReason(g, p, a, before, t.Day, "today")
+	msg := said.String()
 	return msg
 }
 

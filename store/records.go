@@ -147,17 +147,28 @@ const (
 	stEased
 	stAlternative
 	stGraduated
-	stKnown = stBridge | stEased | stAlternative | stGraduated
+	stSaid  // the reason is kept as sentences' fields
+	stKnown = stBridge | stEased | stAlternative | stGraduated | stSaid
+)
+
+// Decision flags.
+const (
+	dcSaid  byte = 1 << iota // the message is kept as sentences' fields
+	dcKnown      = dcSaid
 )
 
 // encodeDecision encodes goal goalID's decision of dec.Day.
 func encodeDecision(goalID uint64, dec coach.Decision) ([]byte, error) {
-	e := newEncoder(tagDecision, 48+len(dec.Message)+len(dec.Before.Reason))
+	e := newEncoder(tagDecision, 64)
+	flags := len(e.b)
+	e.byte(0)
 	e.byte(byte(dec.Action))
 	e.int(dec.From)
 	e.int(dec.To)
 	e.code(dec.ReasonCode)
-	e.text(dec.Message)
+	if e.said(dec.Said, dec.Message) {
+		e.b[flags] |= dcSaid
+	}
 	e.num(dec.NextTarget)
 	e.step(dec.Before)
 	g, day := goalPath(goalID), dayPath(dec.Day)
@@ -169,11 +180,12 @@ func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, err
 	g, dk := goalPath(goalID), dayPath(day)
 	d := openRecord(b, tagDecision, "the decision of "+day.String(), g[:], dk[:])
 	dec := coach.Decision{Day: day}
+	f := d.flags(dcKnown)
 	dec.Action = coach.Action(d.byte(lastAction, "action"))
 	dec.From = d.int(1, maxLevel, "level before")
 	dec.To = d.int(1, maxLevel, "level after")
 	dec.ReasonCode = d.code("reason code")
-	dec.Message = d.text(maxText, "message")
+	dec.Said, dec.Message = d.said(f&dcSaid != 0, "message")
 	dec.NextTarget = d.num(coach.MaxCustomAmount, "next target")
 	dec.Before = d.step()
 	if err := d.end(); err != nil {
@@ -184,6 +196,7 @@ func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, err
 
 // step writes a coach.Step: all of it, so that undo puts a goal back exactly.
 func (e *encoder) step(s coach.Step) {
+	flags := len(e.b)
 	e.byte(flag(s.Bridge, stBridge) | flag(s.Eased, stEased) |
 		flag(s.Alternative, stAlternative) | flag(s.Graduated, stGraduated))
 	e.int(s.Level)
@@ -191,7 +204,9 @@ func (e *encoder) step(s coach.Step) {
 	e.day(s.LevelFrom)
 	e.byte(byte(s.Status))
 	e.num(s.BridgeTarget)
-	e.text(s.Reason)
+	if e.said(s.Said, s.Reason) {
+		e.b[flags] |= stSaid
+	}
 	e.code(s.ReasonCode)
 	e.levels(s.SteppedBack)
 }
@@ -205,7 +220,7 @@ func (d *decoder) step() coach.Step {
 	s.LevelFrom = d.day(true, "level's first day")
 	s.Status = coach.Status(d.byte(lastStatus, "status"))
 	s.BridgeTarget = d.num(coach.MaxCustomAmount, "bridge target")
-	s.Reason = d.text(maxText, "reason")
+	s.Said, s.Reason = d.said(f&stSaid != 0, "reason")
 	s.ReasonCode = d.code("reason code")
 	s.SteppedBack = d.levels()
 	return s

@@ -18,7 +18,8 @@ const (
 	glImported
 	glAlternative // on a session's alternative (W5R3), which is no bridge
 	glGraduated   // the plan finished (A2): never finished again
-	glKnown       = glCustom | glBridge | glEased | glUID | glImported | glAlternative | glGraduated
+	glSaid        // the reason is kept as sentences' fields
+	glKnown       = glCustom | glBridge | glEased | glUID | glImported | glAlternative | glGraduated | glSaid
 )
 
 // Limits of a goal's text and numbers beyond what coach already checks.
@@ -67,7 +68,9 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 	e.text(g.Anchor)
 	e.text(g.IfThen)
 	e.num(g.BridgeTarget)
-	e.text(g.Reason)
+	if e.said(g.Said, g.Reason) {
+		e.b[1] |= glSaid
+	}
 	e.code(g.ReasonCode)
 	e.levels(g.SteppedBack)
 	if g.UID != "" {
@@ -109,7 +112,7 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	g.Anchor = d.text(maxText, "anchor")
 	g.IfThen = d.text(maxText, "if-then plan")
 	g.BridgeTarget = d.num(coach.MaxCustomAmount, "bridge target")
-	g.Reason = d.text(maxText, "reason")
+	g.Said, g.Reason = d.said(f&glSaid != 0, "reason")
 	g.ReasonCode = d.code("reason code")
 	g.SteppedBack = d.levels()
 	if f&glUID != 0 {

@@ -86,7 +86,7 @@ func (f daysForm) view(width int, st Styles) []string {
 	if f.weekdayMode {
 		pointer = cursorGlyph + " "
 	}
-	row := pointer + fmt.Sprintf("%-18s", "Or on") + strings.Join(f.dayCells(" ", st), "")
+	row := pointer + labelColumn("Or on") + strings.Join(f.dayCells(" ", st), "")
 	if lipgloss.Width(row) > width {
 		// Narrow: the days on a line of their own, tightly.
 		row = pointer + "Or on\n " + strings.Join(f.dayCells("", st), "")

@@ -210,7 +210,7 @@ func TestTodayOffersTheKeyToCarryOn(t *testing.T) {
 	}
 	items, _ := snap.Todays(fixedDay)
 	var b strings.Builder
-	if err := WriteToday(&b, fixedDay, items, nil, true, 100, DefaultStyles()); err != nil {
+	if err := WriteToday(&b, snap, fixedDay, items, 100, DefaultStyles()); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "tend edit 'Walk to run' --resume --checked") {

@@ -27,7 +27,7 @@ func todayCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if *asJSON {
 			return writeJSON(env.Out, todayJSON(day, items))
 		}
-		return tui.WriteToday(env.Out, day, items, tui.WeeklyLines(snap, day), len(snap.Goals) > 0, env.Width, env.Styles)
+		return tui.WriteToday(env.Out, snap, day, items, env.Width, env.Styles)
 	}
 }
 
