@@ -28,6 +28,7 @@ type Store interface {
 	AddGoal(g coach.Goal) (coach.Goal, error)
 	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
+	EditCheckIn(goalID uint64, day, today coach.Day, edit func(coach.CheckIn) (coach.CheckIn, error)) (coach.Recorded, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
@@ -82,9 +83,12 @@ func commands() []command {
 			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N]",
 			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
-			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD]",
+			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD] [--yes]",
 			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCommand, minArgs: 1, maxArgs: 2},
-		{name: "rest", usage: "tend rest [NAME] [--unwell | --away] [--date YYYY-MM-DD]",
+		{name: "edit-day", usage: "tend edit-day NAME [--date D] [--amount N] [--effort E] [--pain P]\n" +
+			"       [--mood-before N] [--mood-after N] [--note TEXT]",
+			about: "change a day's check-in in place", flags: editDayCommand, minArgs: 1, maxArgs: 1},
+		{name: "rest", usage: "tend rest [NAME] [--unwell | --away] [--note TEXT] [--date YYYY-MM-DD]",
 			about: "mark a rest day (without NAME: every goal)", flags: restCommand, maxArgs: 1},
 		{name: "undo", usage: "tend undo NAME [--date YYYY-MM-DD]", about: "remove a day's check-in",
 			flags: undoCommand, minArgs: 1, maxArgs: 1},
@@ -239,6 +243,29 @@ Exit status: 0 done, 1 could not be done (busy or damaged database, unknown goal
 tend helps with habits; it is not medical or mental-health care.
 `)
 	return b.String()
+}
+
+// goals reads the goals, with no check-ins before the day the clock is in:
+// what a command that changes or names a goal needs. The day is rough (the
+// default start hour) until the database says its own.
+func (env Env) goals() (coach.Snapshot, error) {
+	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+}
+
+// recent reads the goals with the window of check-ins today's targets are
+// worked out from.
+func (env Env) recent() (coach.Snapshot, error) {
+	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+}
+
+// goal reads the goals and finds the one called name.
+func (env Env) goal(name string) (coach.Snapshot, coach.Goal, error) {
+	snap, err := env.goals()
+	if err != nil {
+		return snap, coach.Goal{}, err
+	}
+	g, err := findGoal(snap.Goals, name)
+	return snap, g, err
 }
 
 // today is the day the clock is in, for the database's day-start hour.

@@ -12,7 +12,7 @@ import (
 func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, args []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		snap, err := env.goals()
 		if err != nil {
 			return err
 		}
@@ -130,6 +130,13 @@ type reviewDocJSON struct {
 	LevelHistory     []levelChangeJSON `json:"level_history"`
 	MoodLift         *float64          `json:"mood_lift"`
 	MoodLiftDays     int               `json:"mood_lift_days"`
+	Notes            []noteJSON        `json:"notes"`
+}
+
+// noteJSON is one day's note: the goal's non-empty notes, newest first.
+type noteJSON struct {
+	Day  string `json:"day"`
+	Note string `json:"note"`
 }
 
 func reviewJSON(h tui.History) reviewDocJSON {
@@ -145,6 +152,14 @@ func reviewJSON(h tui.History) reviewDocJSON {
 		lift := round3(r.Mood.Lift)
 		doc.MoodLift = &lift
 	}
+	doc.Notes = []noteJSON{}
+	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
+		doc.Notes = append(doc.Notes, noteJSON{Day: c.Day.String(), Note: c.Note})
+	}
+	doc.Notes = []noteJSON{}
+	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
+		doc.Notes = append(doc.Notes, noteJSON{Day: c.Day.String(), Note: c.Note})
+	}
 	for _, d := range levelChanges(h.Decisions) {
 		doc.LevelHistory = append(doc.LevelHistory, levelChangeJSON{Day: d.Day.String(), From: d.From, To: d.To,
 			ReasonCode: string(d.ReasonCode), Message: d.Message})
@@ -159,7 +174,7 @@ func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
 // prints nothing and succeeds, so a prompt never shows an error.
 func statusCommand(*flag.FlagSet) func(Env, []string) error {
 	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+		snap, err := env.recent()
 		if err != nil || len(snap.Goals) == 0 {
 			return err
 		}
