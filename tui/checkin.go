@@ -53,7 +53,6 @@ type submitCheckInMsg struct {
 var (
 	outcomeWords = []string{"done", "part", "minimum", "rest", "unwell", "away"}
 	effortWords  = []string{"easy", "ok", "hard"}
-	effortHints  = []string{"could chat or sing", "sentences, not songs", "a few words at a time"}
 	painWords    = []string{"none", "soreness", "pain", "chest pain/dizzy/faint"}
 )
 
@@ -281,10 +280,15 @@ func moodWord(m int) string {
 func (s checkInScreen) hint() string {
 	switch s.q {
 	case askEffort:
-		return effortWords[s.effort] + ": " + effortHints[s.effort]
+		if h := coach.EffortHint(s.item.Plan, coach.Efforts[s.effort]); h != "" {
+			return effortWords[s.effort] + ": " + h
+		}
 	case askPain:
 		if coach.Pains[s.pain] == coach.PainWarning {
 			return "If you have chest pain, feel faint or very breathless, stop now and get medical advice."
+		}
+		if h := coach.PainHint(coach.Pains[s.pain]); h != "" {
+			return painWords[s.pain] + ": " + h
 		}
 	case askMoodBefore, askMoodAfter:
 		return "Optional: ←/→ sets 0–10; enter with – skips it."
