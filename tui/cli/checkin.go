@@ -77,6 +77,7 @@ func (f doneFlags) entry() (coach.Entry, error) {
 func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 	unwell := fs.Bool("unwell", false, "unwell today: the plan waits")
 	away := fs.Bool("away", false, "away today: life happened")
+	note := fs.String("note", "", "a short note, up to 500 characters")
 	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
 	return func(env Env, args []string) error {
 		e := coach.Entry{Outcome: coach.Rest}
@@ -88,41 +89,15 @@ func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 		case *away:
 			e.Outcome = coach.Away
 		}
+		var err error
+		if e.Note, err = coach.CleanNote(*note); err != nil {
+			return usagef("%s", tui.Sentence(err))
+		}
 		if len(args) == 1 {
 			return checkIn(env, args[0], *date, e, "")
 		}
 		return restAll(env, *date, e)
 	}
-}
-
-// restAll marks the day for every active goal.
-func restAll(env Env, date string, e coach.Entry) error {
-	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
-	if err != nil {
-		return err
-	}
-	if e.Day, err = dayFlag(date, env.today(snap)); err != nil {
-		return err
-	}
-	n := 0
-	for _, g := range snap.Goals {
-		if g.Status() != coach.Active {
-			continue
-		}
-		e.At = env.Clock()
-		rec, err := env.Store.CheckIn(g.ID, e, env.today(snap))
-		if err != nil {
-			return err
-		}
-		n++
-		if err := writeLines(env.Out, fmt.Sprintf("%s: %s", g.Name, rec.Message)); err != nil {
-			return err
-		}
-	}
-	if n == 0 {
-		return writeLines(env.Out, "No active goals to rest. Start one with `tend add Walk --plan daily-walk`.")
-	}
-	return nil
 }
 
 // checkIn saves one check-in for the goal called name and prints what it did.
@@ -185,9 +160,10 @@ func notActive(g coach.Goal) error {
 	resume := fmt.Sprintf("`tend edit %s --resume`", tui.ShellWord(g.Name))
 	switch g.Status() {
 	case coach.SafetyHold:
-		return fmt.Errorf("%s is on hold after a warning sign. Once you have been checked, %s carries on", g.Name, resume)
+		return fmt.Errorf("%s is on hold after a warning sign. Once a doctor or nurse has checked you, "+
+			"`tend edit %s --resume --checked` carries on", g.Name, tui.ShellWord(g.Name))
 	case coach.Archived:
-		return fmt.Errorf("%s is archived; %s brings it back", g.Name, resume)
+		return fmt.Errorf("%s is archived; `tend edit %s --unarchive` brings it back", g.Name, tui.ShellWord(g.Name))
 	case coach.Active, coach.Paused:
 	}
 	return fmt.Errorf("%s is paused; %s carries on where you left it", g.Name, resume)
