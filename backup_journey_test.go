@@ -78,7 +78,6 @@ func TestStorageBackupAndExport(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"export", "--format", "csv"}, 2, "CSV"},
 		{[]string{"export", "--format", "xml"}, 2, "json"},
 		{[]string{"export", "--out", env.DB}, 2, "database itself"},
 		{[]string{"backup", "--out", env.DB}, 2, "database itself"},

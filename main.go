@@ -66,7 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !cli.IsCommand(args[0]) {
 		return report(stderr, cli.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
 	}
-	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version}
+	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version,
+		Err: stderr, ErrIsTerminal: stderr == io.Writer(os.Stderr) && term.IsTerminal(os.Stderr.Fd())}
 	return report(stderr, cli.RunCommand(args[0], args[1:], env))
 }
 

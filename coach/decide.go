@@ -1,7 +1,5 @@
 package coach
 
-import "strings"
-
 // decide applies the rules of COACH §6.3 to one check-in: step 1 (R0–R6,
 // first match wins) sets the level, step 2 (the ping-pong guard and the
 // spike guard R7) looks at the session that follows, and the notes P0, Z4
@@ -23,9 +21,9 @@ func decide(g Goal, p Plan, hist []CheckIn, in CheckIn) (Goal, Decision) {
 	}
 	j.dec.To = j.out.Level
 	j.dec.NextTarget = Offered(j.out, p).Target
-	j.dec.Message = strings.Join(j.msgs, " ")
+	j.dec.Said, j.dec.Message = j.msgs, Say(j.msgs)
 	if j.dec.Action != ActNone && j.dec.Action != ActHold {
-		j.out.Reason, j.out.ReasonCode = j.dec.Message, j.dec.ReasonCode
+		j.out.Reason, j.out.ReasonCode, j.out.Said = j.dec.Message, j.dec.ReasonCode, j.msgs
 	}
 	return j.out, j.dec
 }
@@ -38,22 +36,18 @@ type judgement struct {
 	in   CheckIn
 	out  Goal
 	dec  Decision
-	msgs []string
+	msgs []Said
 }
 
 // set records the rule that set the next session: its action and code win,
 // and its sentence follows any earlier one.
-func (j *judgement) set(a Action, code Code, msg string) {
+func (j *judgement) set(a Action, code Code, msg Said) {
 	j.dec.Action, j.dec.ReasonCode = a, code
 	j.msgs = append(j.msgs, msg)
 }
 
 // note adds a sentence that sets nothing: P0, Z4, the words after a miss.
-func (j *judgement) note(msg string) {
-	if msg != "" {
-		j.msgs = append(j.msgs, msg)
-	}
-}
+func (j *judgement) note(msg Said) { j.msgs = append(j.msgs, msg) }
 
 // all is the history with the day's check-in last.
 func (j *judgement) all() []CheckIn { return append(append([]CheckIn(nil), j.hist...), j.in) }
@@ -64,7 +58,7 @@ func (j *judgement) restDay() bool {
 		return false
 	}
 	j.out.Eased = j.g.Eased
-	code, msg := restMessage(j.in.Outcome)
+	code, msg := sayRest(j.in.Outcome)
 	j.set(ActNone, code, msg)
 	return true
 }
@@ -76,21 +70,26 @@ func (j *judgement) gap() bool {
 		return false
 	}
 	j.out = eased.goal
-	j.set(eased.action, eased.code, eased.message)
+	j.set(eased.action, eased.code, eased.said)
 	return true
 }
 
-// judge runs R3–R6 on a session.
+// judge runs R3–R6 on a session. After graduation only R6 is left: the goal
+// keeps its top rung and every session keeps it going (H4).
 func (j *judgement) judge() {
+	if j.g.Graduated {
+		j.set(ActHold, CodeH4, sayH4(j.targetWords(j.out), planName(j.p)))
+		return
+	}
 	if j.in.Outcome == Minimum {
-		j.set(ActHold, CodeH1, msgMinimumCounts(j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, sayMinimumCounts(j.targetWords(j.out)))
 		return
 	}
 	a := attempts(j.g, j.all())
 	if len(a) == 0 || a[len(a)-1].Day != j.in.Day {
 		// An eased session (P1) is judged at the level it came from, so it
 		// is no attempt at this one: it counts, and the plan goes on.
-		j.set(ActHold, CodeH1, msgEasedCounts(j.targetWords(j.out)))
+		j.set(ActHold, CodeH1, sayEasedCounts(j.targetWords(j.out)))
 		return
 	}
 	switch {
@@ -99,7 +98,8 @@ func (j *judgement) judge() {
 	case j.ready(a) && j.nextVariant():
 	case len(a) >= holdLimit(j.p.AdvanceAfter) && j.bridge():
 	default:
-		j.hold(a)
+		code, msg := holdReason(j.out, j.p, a, j.all(), j.in.Day, "next time")
+		j.set(ActHold, code, msg)
 	}
 }
 
@@ -112,32 +112,34 @@ func (j *judgement) struggled(c CheckIn) bool {
 // completed without feeling hard, and no pain in the last week.
 func (j *judgement) ready(a []CheckIn) bool {
 	last := a[len(a)-1]
-	if last.Ratio() < Complete || last.Effort == EffortHard || j.painWeek() {
+	if last.Ratio() < Complete || last.Effort == EffortHard || painWithin(j.all(), j.in.Day) {
 		return false
-	}
-	k := j.p.AdvanceAfter
-	if j.p.Domain == DomainStrength {
-		if len(a) < k {
-			return false
-		}
-		for _, c := range a[len(a)-k:] {
-			if c.Ratio() < Complete || c.Effort == EffortHard {
-				return false
-			}
-		}
-		return true
-	}
-	n := 0
-	for _, c := range a {
-		inWindow := j.p.AdvanceWindowDays == 0 || j.in.Day.DaysSince(c.Day) < j.p.AdvanceWindowDays
-		if c.Ratio() >= Complete && inWindow {
-			n++
-		}
 	}
 	variants := len(j.p.Level(j.g.Level).Variants)
 	// On a level with several sessions, the count is met by finishing them
 	// in order, so only the last one can move the level.
-	return n >= k || (variants > 1 && j.g.Variant < variants)
+	return credited(j.p, a, j.in.Day) >= j.p.AdvanceAfter || (variants > 1 && j.g.Variant < variants)
+}
+
+// credited is how many of the attempts count towards R4's K: the completed
+// ones (within the plan's window, if it has one); for strength and custom
+// reps ladders the run of completed sessions, none hard, that ends with the
+// last attempt.
+func credited(p Plan, a []CheckIn, day Day) int {
+	if p.Unit == Reps {
+		n := 0
+		for i := len(a) - 1; i >= 0 && a[i].Ratio() >= Complete && a[i].Effort != EffortHard; i-- {
+			n++
+		}
+		return n
+	}
+	n := 0
+	for _, c := range a {
+		if c.Ratio() >= Complete && (p.AdvanceWindowDays == 0 || day.DaysSince(c.Day) < p.AdvanceWindowDays) {
+			n++
+		}
+	}
+	return n
 }
 
 // advance moves to the next level (A1), or past the last one graduates (A2).
@@ -150,28 +152,28 @@ func (j *judgement) advance(n int) bool {
 	old := stepLabel(g, p)
 	next := g
 	switch {
-	case g.Bridge && !isAlternative(g, p):
+	case g.Bridge:
 		next.Bridge, next.BridgeTarget, next.Variant = false, 0, 1 // the bridge leads into its own level
-	case g.Level >= len(p.Levels) && g.ReasonCode == CodeA2:
-		// Graduated already: the top rung is kept, not finished again.
-		j.set(ActHold, CodeH1, "You're at the top of "+p.Name+": "+j.targetWords(g)+" keeps it. That's the habit, kept.")
-		return true
 	case g.Level >= len(p.Levels):
-		j.out.Bridge, j.out.BridgeTarget = false, 0
-		j.set(ActGraduate, CodeA2, msgA2(p.Name, j.sessionsTotal(), nil))
+		j.out.Bridge, j.out.BridgeTarget, j.out.Alternative, j.out.Graduated = false, 0, false, true
+		j.out.LevelFrom = j.in.Day // the top rung kept is a step of its own
+		next, _ := NextPlan(p)
+		j.set(ActGraduate, CodeA2, sayA2(planName(p), j.sessionsTotal(), next))
 		return true
 	default:
 		next.Level, next.Variant, next.Bridge, next.BridgeTarget = g.Level+1, 1, false, 0
 	}
+	next.Alternative = false
 	next.LevelFrom = j.in.Day
 	j.out = next.withMeta(j.out)
-	j.set(ActAdvance, CodeA1, msgA1(stepLabel(next, p), old, n, j.in.Effort, Offered(next, p).WarmupS > 0))
+	j.set(ActAdvance, CodeA1, sayA1(stepLabel(next, p), old, n, j.in.Effort, Offered(next, p).WarmupS > 0))
 	return true
 }
 
 // withMeta keeps o's status and history on the step of g.
 func (g Goal) withMeta(o Goal) Goal {
 	o.Level, o.Variant, o.Bridge, o.BridgeTarget, o.LevelFrom = g.Level, g.Variant, g.Bridge, g.BridgeTarget, g.LevelFrom
+	o.Alternative = g.Alternative
 	return o
 }
 
@@ -182,8 +184,8 @@ func (j *judgement) nextVariant() bool {
 	if g.Bridge || g.Variant >= len(j.p.Level(g.Level).Variants) {
 		return false
 	}
-	j.out.Variant = g.Variant + 1
-	j.set(ActHold, CodeH1, msgNextVariant(j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
+	j.out.Variant, j.out.Alternative = g.Variant+1, false
+	j.set(ActHold, CodeH1, sayNextVariant(j.targetWords(j.out), j.out.Variant, len(j.p.Level(g.Level).Variants)))
 	return true
 }
 
@@ -192,8 +194,9 @@ func (j *judgement) nextVariant() bool {
 func (j *judgement) stepBack() bool {
 	g := j.g
 	next := g
+	next.Alternative = false
 	switch {
-	case g.Bridge && isAlternative(g, j.p):
+	case g.Alternative || isAlternative(g, j.p):
 		next.Bridge, next.BridgeTarget = false, 0
 		next.Variant = max(1, g.Variant-1)
 	case g.Bridge:
@@ -213,43 +216,27 @@ func (j *judgement) stepBack() bool {
 	if next.Level < g.Level && !containsInt(j.out.SteppedBack, g.Level) {
 		j.out.SteppedBack = append(append([]int(nil), j.out.SteppedBack...), g.Level)
 	}
-	j.set(ActStepBack, CodeB1, msgB1(j.targetWords(j.out)))
+	j.set(ActStepBack, CodeB1, sayB1(j.targetWords(j.out)))
 	return true
 }
 
 // bridge is R5: after many attempts without moving on, an in-between step.
+// A session's alternative takes that session's place on the same step, so
+// the attempts so far still count (COACH §6.3 R5, clarified).
 func (j *judgement) bridge() bool {
-	if j.g.Bridge {
+	if j.g.Bridge || j.g.Alternative {
 		return false
 	}
 	next, ok := bridgeFor(j.g, j.p)
 	if !ok {
 		return false
 	}
-	next.LevelFrom = j.in.Day
-	j.out = next.withMeta(j.out)
-	j.set(ActBridge, CodeB2, msgB2(j.targetWords(j.out)))
-	return true
-}
-
-// hold is R6: the level stays, and the reason says what is missing.
-func (j *judgement) hold(a []CheckIn) {
-	last := a[len(a)-1]
-	switch {
-	case j.painWeek():
-		j.set(ActHold, CodeH3, msgH3)
-	case last.Effort == EffortHard:
-		j.set(ActHold, CodeH2, msgH2(j.p, stepLabel(j.out, j.p)))
-	default:
-		done := 0
-		for _, c := range a {
-			if c.Ratio() >= Complete {
-				done++
-			}
-		}
-		k := j.p.AdvanceAfter
-		j.set(ActHold, CodeH1, msgH1("next time", stepLabel(j.out, j.p), min(done, k), k))
+	if !next.Alternative {
+		next.LevelFrom = j.in.Day
 	}
+	j.out = next.withMeta(j.out)
+	j.set(ActBridge, CodeB2, sayB2(j.targetWords(j.out)))
+	return true
 }
 
 func (j *judgement) targetWords(g Goal) string {

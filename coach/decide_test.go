@@ -116,9 +116,13 @@ func TestExample2Week5StepsBackThenBridgesToTheAlternative(t *testing.T) {
 	wantDecision(t, s.done(next(), coach.EffortOK), "H1", 9, 3, s.g)        // then R3 again
 	d := s.ratio(next(), 0.45, coach.EffortOK)                              // the 6th attempt at W5
 	wantDecision(t, d, "B2", 9, 3, s.g)
-	if !s.g.Bridge || coach.Offered(s.g, s.p).Target != 20 || !strings.Contains(d.Message, "run 12 min, walk 2 min, run 8 min") {
-		t.Errorf("bridge %v, target %v, message %q; want the W5R3 alternative", s.g.Bridge, coach.Offered(s.g, s.p).Target, d.Message)
+	if s.g.Bridge || !s.g.Alternative || coach.Offered(s.g, s.p).Target != 20 ||
+		!strings.Contains(d.Message, "run 12 min, walk 2 min, run 8 min") {
+		t.Errorf("bridge %v, alternative %v, target %v, message %q; want the W5R3 alternative, no bridge",
+			s.g.Bridge, s.g.Alternative, coach.Offered(s.g, s.p).Target, d.Message)
 	}
+	// The alternative takes run 3's place once: done, week 5 is done.
+	wantDecision(t, s.done(next(), coach.EffortOK), "A1", 10, 1, s.g)
 }
 
 // COACH §6.7 example 3.
@@ -364,7 +368,7 @@ func TestGraduationPastTheLastLevel(t *testing.T) {
 	}
 	// Graduation happens once; the sessions after it keep the top rung.
 	for i := 5; i < 12; i++ {
-		if d := s.done(simStart.AddDays(i), coach.EffortOK); d.ReasonCode != "H1" || !strings.Contains(d.Message, "at the top") {
+		if d := s.done(simStart.AddDays(i), coach.EffortOK); d.ReasonCode != "H4" || !strings.Contains(d.Message, "Keeping it up") {
 			t.Fatalf("day %d after graduating: %s %q", i, d.ReasonCode, d.Message)
 		}
 	}

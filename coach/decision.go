@@ -88,6 +88,9 @@ type Decision struct {
 	From, To   int
 	ReasonCode Code
 	Message    string
+	// Said is Message as its sentences' templates and fields, which is
+	// what the store keeps: the words are said again when shown.
+	Said       []Said
 	NextTarget float64
 	// Before is where the goal stood before this decision, so that undoing
 	// the day's check-in puts it back exactly.
@@ -105,5 +108,8 @@ type Step struct {
 	BridgeTarget   float64
 	Reason         string
 	ReasonCode     Code
+	Said           []Said // Reason as templates and fields, when a decision gave it
 	SteppedBack    []int
+	Alternative    bool
+	Graduated      bool
 }

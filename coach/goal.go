@@ -94,9 +94,18 @@ type Goal struct {
 	// message of the decision that put it there, and its rule.
 	Reason     string
 	ReasonCode Code
+	// Said is Reason as templates and fields, when a decision gave it.
+	Said []Said
 	// SteppedBack lists the levels the person has stepped back from, so a
 	// second try at one goes through its bridge first.
 	SteppedBack []int
+	// Alternative says the current session is the plan's easier alternative
+	// for it (Couch to 5K week 5 run 3 as 12 + 8): it takes that session's
+	// place once, on the same step, and is no bridge (COACH §6.3 R5).
+	Alternative bool
+	// Graduated says the plan was finished (A2): the goal stays on its top
+	// rung and is never finished, bridged or stepped back again.
+	Graduated bool
 	// UID is 32 lowercase hex digits, random and never changed: ID is only
 	// this database's number, so merging files and devices needs a name
 	// that means the same goal everywhere (IMPORT §7.1, SYNC).
@@ -168,16 +177,17 @@ func (g Goal) Plan() (Plan, error) {
 // Step returns where the goal stands on its plan.
 func (g Goal) Step() Step {
 	return Step{Level: g.Level, Variant: g.Variant, Bridge: g.Bridge, LevelFrom: g.LevelFrom, Status: g.Status(),
-		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode,
-		SteppedBack: append([]int(nil), g.SteppedBack...)}
+		Eased: g.Eased, BridgeTarget: g.BridgeTarget, Reason: g.Reason, ReasonCode: g.ReasonCode, Said: g.Said,
+		SteppedBack: append([]int(nil), g.SteppedBack...), Alternative: g.Alternative, Graduated: g.Graduated}
 }
 
 // WithStep returns the goal put back at step s: undoing a day's check-in
 // restores the goal as it stood before that day.
 func (g Goal) WithStep(s Step, day Day) Goal {
 	g.Level, g.Variant, g.Bridge, g.LevelFrom = s.Level, s.Variant, s.Bridge, s.LevelFrom
-	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode = s.Eased, s.BridgeTarget, s.Reason, s.ReasonCode
+	g.Eased, g.BridgeTarget, g.Reason, g.ReasonCode, g.Said = s.Eased, s.BridgeTarget, s.Reason, s.ReasonCode, s.Said
 	g.SteppedBack = append([]int(nil), s.SteppedBack...)
+	g.Alternative, g.Graduated = s.Alternative, s.Graduated
 	if g.Status() != s.Status {
 		g = g.withoutStatusFrom(day)
 	}
@@ -222,7 +232,7 @@ func (g Goal) WithSchedule(s Schedule, day Day) Goal {
 // with a gentle word as the reason for its step.
 func (g Goal) Resume(day Day) Goal {
 	g = g.SetStatus(Active, day)
-	g.Reason, g.ReasonCode = msgResumed, CodeNone
+	g.Reason, g.ReasonCode, g.Said = msgResumed, CodeNone, nil
 	return g
 }
 

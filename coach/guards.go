@@ -13,13 +13,13 @@ func (j *judgement) safety() bool {
 	switch {
 	case j.in.Pain == PainWarning:
 		j.out = j.out.SetStatus(SafetyHold, day)
-		j.set(ActSafetyHold, CodeS1, msgS1)
+		j.set(ActSafetyHold, CodeS1, sayS1)
 	case j.in.Pain >= PainPain && j.recentPains() >= 2:
 		j.out = j.out.SetStatus(Paused, day)
-		j.set(ActPause, CodeP2, msgP2)
+		j.set(ActPause, CodeP2, sayP2)
 	case j.in.Pain == PainPain && j.in.Outcome.ShowedUp():
 		j.out.Eased = true
-		j.set(ActEasePain, CodeP1, msgP1(SessionWords(j.p, Offered(j.out, j.p))))
+		j.set(ActEasePain, CodeP1, sayP1(SessionWords(j.p, Offered(j.out, j.p))))
 	default:
 		return false
 	}
@@ -43,10 +43,11 @@ func (j *judgement) recentPains() int {
 	return n
 }
 
-// painWeek reports pain on the judged day or the six days before it.
-func (j *judgement) painWeek() bool {
-	for _, c := range j.all() {
-		if c.Pain >= PainPain && j.in.Day.DaysSince(c.Day) < painWindowDays {
+// painWithin reports a check-in with pain on day or the six days before it
+// (PAIN_WIN).
+func painWithin(cs []CheckIn, day Day) bool {
+	for _, c := range cs {
+		if c.Pain >= PainPain && !c.Day.After(day) && day.DaysSince(c.Day) < painWindowDays {
 			return true
 		}
 	}
@@ -54,9 +55,11 @@ func (j *judgement) painWeek() bool {
 }
 
 // pingPong sends an advance into a level the person stepped back from
-// before through that level's bridge first.
+// before through that level's bridge first, once per return: an advance
+// that comes off that bridge goes on into the level (COACH §6.3, clarified).
 func (j *judgement) pingPong() {
-	if j.dec.Action != ActAdvance || j.out.Bridge || !containsInt(j.g.SteppedBack, j.out.Level) {
+	if j.dec.Action != ActAdvance || j.out.Bridge || j.g.Bridge || j.g.Graduated ||
+		!containsInt(j.g.SteppedBack, j.out.Level) {
 		return
 	}
 	next, ok := bridgeFor(j.out, j.p)
@@ -64,14 +67,14 @@ func (j *judgement) pingPong() {
 		return
 	}
 	j.out = next
-	j.set(ActBridge, CodeB2, msgB2(j.targetWords(j.out)))
+	j.set(ActBridge, CodeB2, sayB2(j.targetWords(j.out)))
 }
 
 // spike is R7: a run plan's next session may not jump far past the longest
 // run of the last month; if it would, the next session is the bridge.
 func (j *judgement) spike() {
 	p := j.p
-	if p.Domain != DomainRun {
+	if p.Domain != DomainRun || j.out.Graduated {
 		return
 	}
 	max30 := 0.0
@@ -96,17 +99,21 @@ func (j *judgement) spike() {
 		n.Bridge, n.BridgeTarget = true, math.Floor(limit)
 	}
 	j.out = n
-	j.set(ActBridge, CodeB3, msgB3(max30, next))
+	j.set(ActBridge, CodeB3, sayB3(max30, next))
 }
 
 // notes adds P0 (soreness is normal), the words after missed sessions, and
 // Z4 (runs back to back) last.
 func (j *judgement) notes() {
 	if j.in.Pain == PainSore {
-		j.note(msgP0)
+		j.note(sayP0)
 	}
-	if j.in.Outcome.ShowedUp() {
-		j.note(msgBackAfterMissed(missedInARow(j.g, j.hist, j.in.Day)))
+	if j.in.Outcome.ShowedUp() && hasSession(j.hist) {
+		// "Back" is said to someone who was here before: a goal's first
+		// session follows no miss of theirs.
+		if s, ok := sayBackAfterMissed(missedInARow(j.g, j.hist, j.in.Day)); ok {
+			j.note(s)
+		}
 	}
 	if j.p.Domain != DomainRun || j.p.MinRestDays == 0 || !hasRun(Offered(j.g, j.p)) {
 		return
@@ -115,7 +122,7 @@ func (j *judgement) notes() {
 		c := j.hist[i]
 		if c.Outcome.ShowedUp() && hasRun(j.p.Session(c.Level, c.Variant)) {
 			if j.in.Day.DaysSince(c.Day)-1 < j.p.MinRestDays {
-				j.note(msgZ4)
+				j.note(sayZ4)
 			}
 			return
 		}
@@ -123,3 +130,12 @@ func (j *judgement) notes() {
 }
 
 func hasRun(s Session) bool { return runMinutes(s) > 0 }
+
+func hasSession(cs []CheckIn) bool {
+	for _, c := range cs {
+		if c.Outcome.ShowedUp() {
+			return true
+		}
+	}
+	return false
+}

@@ -84,6 +84,11 @@ func msgH2(p Plan, step string) string {
 	}
 }
 
+func msgH1Next(when, step string, k int) string {
+	return fmt.Sprintf("Same target %s (%s). %s done at this level; the next one you complete moves the plan on.",
+		when, step, countWords(k, "session"))
+}
+
 func msgH4(target, plan string) string {
 	return fmt.Sprintf("Keeping it up: %s. You finished %s; each session keeps it going.", target, plan)
 }
@@ -99,6 +104,14 @@ func msgB2(bridge string) string {
 func msgB3(from, to float64) string {
 	return fmt.Sprintf("The next run is a big jump from anything in the last month (%s→%s min), "+
 		"so next time is the bridge session. Feeling ready? You can choose the full one.", num(from), num(to))
+}
+
+func msgTop(plan, target string) string {
+	return fmt.Sprintf("You're at the top of %s: %s keeps it. That's the habit, kept.", plan, target)
+}
+
+func msgGentleBack(days int, step string) string {
+	return fmt.Sprintf("Welcome back after %d days. We'll start at %s, nice and gentle.", days, step)
 }
 
 func msgG0(step string) string {
@@ -177,3 +190,7 @@ func countWords(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// planName is {plan} in A2 and H4: the plan's name, which for a custom
+// ladder is the goal's own name.
+func planName(p Plan) string { return p.Name }

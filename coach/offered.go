@@ -13,6 +13,10 @@ func Offered(g Goal, p Plan) Session {
 		return p.Session(g.Level, g.Variant-1)
 	case g.Eased:
 		return p.Session(max(1, g.Level-1), 1)
+	case g.Alternative:
+		if alt, ok := p.Alternatives[[2]int{g.Level, g.Variant}]; ok {
+			return alt
+		}
 	case g.Bridge && g.BridgeTarget > 0:
 		return scaled(p.Session(g.Level, g.Variant), g.BridgeTarget, p)
 	case g.Bridge:
@@ -68,20 +72,22 @@ func scaled(s Session, target float64, p Plan) Session {
 }
 
 // bridgeFor returns g on the in-between step for its current level and
-// session: the plan's alternative for a session, the plan's bridge before
-// the level, or for a plan of plain amounts the midpoint of the previous
-// and current targets. Strength and the first rung have none.
+// session: the plan's alternative for a session (on the same step, no
+// bridge), the plan's bridge before the level, or for a plan of plain
+// amounts the midpoint of the previous and current targets. Strength, reps
+// ladders and the first rung have none.
 func bridgeFor(g Goal, p Plan) (Goal, bool) {
 	next := g
-	next.Bridge, next.BridgeTarget = true, 0
 	if _, ok := p.Alternatives[[2]int{g.Level, g.Variant}]; ok {
+		next.Alternative = true
 		return next, true
 	}
+	next.Bridge, next.BridgeTarget = true, 0
 	if _, ok := p.Bridges[g.Level]; ok {
 		next.Variant = 1
 		return next, true
 	}
-	if !scalar(p) || g.Level <= 1 {
+	if !scalar(p) || p.Unit == Reps || g.Level <= 1 {
 		return g, false
 	}
 	prev, cur := p.Session(g.Level-1, 1).Target, p.Session(g.Level, 1).Target
@@ -105,7 +111,8 @@ func roundHalfUp(v float64, u Unit) float64 {
 	return math.Floor(v*10+0.5) / 10
 }
 
-// isAlternative reports whether g is on a plan's alternative session.
+// isAlternative reports whether g is on a plan's alternative session, as
+// records before the Alternative field kept it: a bridge on that session.
 func isAlternative(g Goal, p Plan) bool {
 	_, ok := p.Alternatives[[2]int{g.Level, g.Variant}]
 	return g.Bridge && g.BridgeTarget == 0 && ok
@@ -116,6 +123,8 @@ func isAlternative(g Goal, p Plan) bool {
 func stepLabel(g Goal, p Plan) string {
 	l := p.Level(g.Level)
 	switch {
+	case g.Alternative:
+		return fmt.Sprintf("%s, run %d: %s", l.Label, g.Variant, runsWords(Offered(g, p)))
 	case g.Bridge && g.BridgeTarget > 0 && scalar(p):
 		return Amount(g.BridgeTarget, p.Unit)
 	case g.Bridge:

@@ -166,3 +166,34 @@ func (p Plan) Exercise() bool {
 	}
 	return false
 }
+
+// NextPlan is the plan a finished one leads on to, where there is one: only
+// Daily walk has one, Walk to run from its walk with jogs (COACH §6.3 "After
+// graduation"). Every other plan's next step is keeping it.
+func NextPlan(p Plan) (*Plan, bool) {
+	if p.ID != DailyWalkID {
+		return nil, false
+	}
+	next := walkToRun()
+	return &next, true
+}
+
+// nextPlanCapacity is the walking minutes a graduate of Daily walk starts
+// Walk to run with (onboarding step 3): 30, which starts it at P4.
+const nextPlanCapacity = 30
+
+// StartNextPlan makes the goal that a finished goal's next plan starts:
+// Walk to run at its walk with jogs for a Daily walk graduate, beside the
+// goal that stays. It reports false where the plan has no next one.
+func StartNextPlan(g Goal, sched Schedule, day Day) (Goal, bool, error) {
+	p, err := g.Plan()
+	if err != nil {
+		return Goal{}, false, err
+	}
+	next, ok := NextPlan(p)
+	if !ok || !g.Graduated {
+		return Goal{}, false, nil
+	}
+	ng, err := NewGoal(next.Name, *next, nil, sched, nextPlanCapacity, day)
+	return ng, err == nil, err
+}

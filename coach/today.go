@@ -46,7 +46,7 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	gapMsg := ""
 	if t.CheckIn == nil && t.Status == Active {
 		if ge, ok := gapEase(g, p, before, day); ok {
-			t.Offer, gapMsg = ge.goal, ge.message
+			t.Offer, gapMsg = ge.goal, ge.said.String()
 		}
 	}
 	level, _ := offeredStep(t.Offer)
@@ -95,20 +95,19 @@ func (t Today) reason(gapMsg string, before []CheckIn) string {
 	case missed == 1:
 		return msgM1(lowerFirst(SessionWords(p, t.Session)))
 	}
-	done := 0
-	for _, c := range attempts(g, before) {
-		if c.Ratio() >= Complete {
-			done++
-		}
-	}
-	k := p.AdvanceAfter
+	a := attempts(g, before)
+	target := lowerFirst(SessionWords(p, t.Session))
 	switch {
-	case len(attempts(g, before)) == 0 && g.Reason != "":
+	case g.Graduated:
+		return graduatedReason(g, p, target, len(a) > 0)
+	case len(a) == 0 && g.Reason != "":
 		return g.Reason
-	case len(attempts(g, before)) == 0:
-		return msgGentleStart(k)
+	case len(a) == 0:
+		return msgGentleStart(p.AdvanceAfter)
 	}
-	return msgH1("today", stepLabel(g, p), min(done, k), k)
+	_, said := holdReason(g, p, a, before, t.Day, "today")
+	msg := said.String()
+	return msg
 }
 
 func sortedBefore(cs []CheckIn, end Day) []CheckIn {

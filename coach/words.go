@@ -144,3 +144,18 @@ func lowerFirst(s string) string {
 
 // num writes a number of minutes without a needless ".0".
 func num(v float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") }
+
+// runsWords writes a session's runs as minutes joined by "+": "12 + 8".
+func runsWords(s Session) string {
+	var parts []string
+	for _, r := range s.Rounds {
+		for i := 0; i < r.Times; i++ {
+			for _, b := range r.Blocks {
+				if b.Kind == Run {
+					parts = append(parts, num(float64(b.Secs)/60))
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " + ")
+}

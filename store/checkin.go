@@ -261,6 +261,10 @@ func putDayRecord(parent *bolt.Bucket, key, day []byte, what string, recordDay c
 	if err != nil {
 		return fmt.Errorf("could not save %s for %s: %w", what, recordDay, err)
 	}
+	// A goal's days are written mostly in order, each after the last, so
+	// a page that splits keeps 90% rather than bbolt's even half: the file
+	// stays near the size of what it holds.
+	sub.FillPercent = appendFill
 	if err := sub.Put(day, v); err != nil {
 		return fmt.Errorf("could not save %s for %s: %w", what, recordDay, err)
 	}

@@ -10,11 +10,12 @@ import (
 	"tend/coach"
 )
 
-// fourDone checks in four done sessions on the days before today, so that
-// a fifth today moves a new Daily walk up from level 2 (10 min) to 3.
-func fourDone(t *testing.T, s *Store, id uint64) {
+// threeDone checks in three done sessions on the days before today, so that
+// a fourth today moves a new Daily walk up from level 2 (10 min) to 3 (K = 4;
+// a goal never started is never welcomed back, so the first counts too).
+func threeDone(t *testing.T, s *Store, id uint64) {
 	t.Helper()
-	for i := 4; i >= 1; i-- {
+	for i := 3; i >= 1; i-- {
 		mustCheckIn(t, s, id, entry(today.AddDays(-i), coach.Done), today)
 	}
 }
@@ -22,7 +23,7 @@ func fourDone(t *testing.T, s *Store, id uint64) {
 func TestCheckInSavesTheCheckInDecisionAndGoalTogether(t *testing.T) {
 	s := newStore(t)
 	g := mustAdd(t, s, walkGoal(t, "Walk"))
-	fourDone(t, s, g.ID)
+	threeDone(t, s, g.ID)
 	rec := mustCheckIn(t, s, g.ID, entry(today, coach.Done), today)
 	if !rec.Decided || rec.Decision.Action != coach.ActAdvance || rec.Goal.Level != 3 {
 		t.Fatalf("the fifth session decided %v %s to level %d; want an advance to 3", rec.Decided, rec.Decision.Action, rec.Goal.Level)
@@ -31,11 +32,11 @@ func TestCheckInSavesTheCheckInDecisionAndGoalTogether(t *testing.T) {
 		t.Errorf("stored goal\n%+v\nwant the recorded one\n%+v", got, rec.Goal)
 	}
 	cs, ds := mustCheckIns(t, s, g.ID), mustDecisions(t, s, g.ID)
-	if last := ds[len(ds)-1]; len(ds) != 5 || !reflect.DeepEqual(last, rec.Decision) {
-		t.Errorf("stored decisions %+v; want five ending with %+v", ds, rec.Decision)
+	if last := ds[len(ds)-1]; len(ds) != 4 || !reflect.DeepEqual(last, rec.Decision) {
+		t.Errorf("stored decisions %+v; want four ending with %+v", ds, rec.Decision)
 	}
-	if last := cs[len(cs)-1]; len(cs) != 5 || last.Day != today || last.Achieved != 10 || last.Target != 10 {
-		t.Errorf("stored check-ins %+v; want five ending with today's 10 of 10", cs)
+	if last := cs[len(cs)-1]; len(cs) != 4 || last.Day != today || last.Achieved != 10 || last.Target != 10 {
+		t.Errorf("stored check-ins %+v; want four ending with today's 10 of 10", cs)
 	}
 }
 
@@ -45,7 +46,7 @@ func TestCheckInSavesTheCheckInDecisionAndGoalTogether(t *testing.T) {
 func TestASecondCheckInTheSameDayAddsUp(t *testing.T) {
 	s := newStore(t)
 	g := mustAdd(t, s, walkGoal(t, "Walk"))
-	fourDone(t, s, g.ID)
+	threeDone(t, s, g.ID)
 	before := mustGoal(t, s, g.ID)
 
 	first := mustCheckIn(t, s, g.ID, entry(today, coach.Done), today)
@@ -114,7 +115,7 @@ func TestABackFillOlderThanTheWindowStillAddsUp(t *testing.T) {
 func TestUndoPutsTheGoalBack(t *testing.T) {
 	s := newStore(t)
 	g := mustAdd(t, s, walkGoal(t, "Walk"))
-	fourDone(t, s, g.ID)
+	threeDone(t, s, g.ID)
 	before := mustGoal(t, s, g.ID)
 	rec := mustCheckIn(t, s, g.ID, entry(today, coach.Done), today)
 
@@ -161,7 +162,7 @@ func TestUndoPutsBackAStatusTheDecisionChanged(t *testing.T) {
 func TestUndoOfAnEarlierDayKeepsTheLaterLevel(t *testing.T) {
 	s := newStore(t)
 	g := mustAdd(t, s, walkGoal(t, "Walk"))
-	fourDone(t, s, g.ID)
+	threeDone(t, s, g.ID)
 	rec := mustCheckIn(t, s, g.ID, entry(today, coach.Done), today)
 	if _, err := s.Undo(g.ID, today.AddDays(-2)); err != nil {
 		t.Fatal(err)
@@ -169,8 +170,8 @@ func TestUndoOfAnEarlierDayKeepsTheLaterLevel(t *testing.T) {
 	if got := mustGoal(t, s, g.ID); !reflect.DeepEqual(got, rec.Goal) {
 		t.Errorf("goal after undoing an earlier day\n%+v\nwant\n%+v", got, rec.Goal)
 	}
-	if cs, ds := mustCheckIns(t, s, g.ID), mustDecisions(t, s, g.ID); len(cs) != 4 || len(ds) != 4 {
-		t.Errorf("%d check-ins and %d decisions left, want 4 and 4", len(cs), len(ds))
+	if cs, ds := mustCheckIns(t, s, g.ID), mustDecisions(t, s, g.ID); len(cs) != 3 || len(ds) != 3 {
+		t.Errorf("%d check-ins and %d decisions left, want 3 and 3", len(cs), len(ds))
 	}
 }
 

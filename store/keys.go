@@ -23,6 +23,10 @@ var (
 // topBuckets are the buckets every tend file has, made when it is created.
 var topBuckets = [][]byte{bucketMeta, bucketGoals, bucketCheckIns, bucketDecisions}
 
+// appendFill is the FillPercent of the buckets written mostly in key
+// order (a goal's days).
+const appendFill = 0.9
+
 // Key widths. Fixed-width big-endian integers sort by bytes.Compare in the
 // same order as the numbers, which is what Cursor.Seek relies on; decimal
 // strings or little-endian would not.

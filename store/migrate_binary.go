@@ -126,7 +126,7 @@ func daysToBinary(sub *bolt.Bucket, conv func([]byte, coach.Day) ([]byte, error)
 		return err
 	}
 	// Rewritten in key order, so the pages fill as a fresh file's do.
-	sub.FillPercent = 0.9
+	sub.FillPercent = appendFill
 	for _, r := range recs {
 		if err := sub.Put(r.k, r.v); err != nil {
 			return err

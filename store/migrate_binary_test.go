@@ -134,6 +134,7 @@ func TestSchema3RewritesEveryRecordWithAChecksum(t *testing.T) {
 		})
 		for i, g := range a.Goals {
 			want := h.goals[i]
+			want.Said = nil // schemas 1 and 2 kept only the words
 			if version < 2 {
 				if !isHex(g.UID, goalUIDLen) {
 					t.Errorf("schema 1's goal %d got no uid: %q", g.ID, g.UID)

@@ -145,17 +145,30 @@ func moodOf(n int) *int { return &n }
 const (
 	stBridge byte = 1 << iota
 	stEased
-	stKnown = stBridge | stEased
+	stAlternative
+	stGraduated
+	stSaid  // the reason is kept as sentences' fields
+	stKnown = stBridge | stEased | stAlternative | stGraduated | stSaid
+)
+
+// Decision flags.
+const (
+	dcSaid  byte = 1 << iota // the message is kept as sentences' fields
+	dcKnown      = dcSaid
 )
 
 // encodeDecision encodes goal goalID's decision of dec.Day.
 func encodeDecision(goalID uint64, dec coach.Decision) ([]byte, error) {
-	e := newEncoder(tagDecision, 48+len(dec.Message)+len(dec.Before.Reason))
+	e := newEncoder(tagDecision, 64)
+	flags := len(e.b)
+	e.byte(0)
 	e.byte(byte(dec.Action))
 	e.int(dec.From)
 	e.int(dec.To)
 	e.code(dec.ReasonCode)
-	e.text(dec.Message)
+	if e.said(dec.Said, dec.Message) {
+		e.b[flags] |= dcSaid
+	}
 	e.num(dec.NextTarget)
 	e.step(dec.Before)
 	g, day := goalPath(goalID), dayPath(dec.Day)
@@ -167,11 +180,12 @@ func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, err
 	g, dk := goalPath(goalID), dayPath(day)
 	d := openRecord(b, tagDecision, "the decision of "+day.String(), g[:], dk[:])
 	dec := coach.Decision{Day: day}
+	f := d.flags(dcKnown)
 	dec.Action = coach.Action(d.byte(lastAction, "action"))
 	dec.From = d.int(1, maxLevel, "level before")
 	dec.To = d.int(1, maxLevel, "level after")
 	dec.ReasonCode = d.code("reason code")
-	dec.Message = d.text(maxText, "message")
+	dec.Said, dec.Message = d.said(f&dcSaid != 0, "message")
 	dec.NextTarget = d.num(coach.MaxCustomAmount, "next target")
 	dec.Before = d.step()
 	if err := d.end(); err != nil {
@@ -182,26 +196,31 @@ func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, err
 
 // step writes a coach.Step: all of it, so that undo puts a goal back exactly.
 func (e *encoder) step(s coach.Step) {
-	e.byte(flag(s.Bridge, stBridge) | flag(s.Eased, stEased))
+	flags := len(e.b)
+	e.byte(flag(s.Bridge, stBridge) | flag(s.Eased, stEased) |
+		flag(s.Alternative, stAlternative) | flag(s.Graduated, stGraduated))
 	e.int(s.Level)
 	e.int(s.Variant)
 	e.day(s.LevelFrom)
 	e.byte(byte(s.Status))
 	e.num(s.BridgeTarget)
-	e.text(s.Reason)
+	if e.said(s.Said, s.Reason) {
+		e.b[flags] |= stSaid
+	}
 	e.code(s.ReasonCode)
 	e.levels(s.SteppedBack)
 }
 
 func (d *decoder) step() coach.Step {
 	f := d.flags(stKnown)
-	s := coach.Step{Bridge: f&stBridge != 0, Eased: f&stEased != 0}
+	s := coach.Step{Bridge: f&stBridge != 0, Eased: f&stEased != 0,
+		Alternative: f&stAlternative != 0, Graduated: f&stGraduated != 0}
 	s.Level = d.int(1, maxLevel, "level")
 	s.Variant = d.int(1, maxVariant, "session")
 	s.LevelFrom = d.day(true, "level's first day")
 	s.Status = coach.Status(d.byte(lastStatus, "status"))
 	s.BridgeTarget = d.num(coach.MaxCustomAmount, "bridge target")
-	s.Reason = d.text(maxText, "reason")
+	s.Said, s.Reason = d.said(f&stSaid != 0, "reason")
 	s.ReasonCode = d.code("reason code")
 	s.SteppedBack = d.levels()
 	return s

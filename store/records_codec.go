@@ -120,6 +120,61 @@ func (e *encoder) code(c coach.Code) {
 	}
 }
 
+// maxSaid is the sentences one message may have.
+const maxSaid = 16
+
+// said writes a message as its sentences' forms and fields, when they say
+// exactly text; otherwise it writes the text. It reports which it wrote.
+func (e *encoder) said(s []coach.Said, text string) bool {
+	if len(s) == 0 || len(s) > maxSaid || coach.Say(s) != text {
+		e.text(text)
+		return false
+	}
+	e.int(len(s))
+	for _, x := range s {
+		e.byte(byte(x.Form))
+		for _, w := range x.Words {
+			e.text(w)
+		}
+		for _, n := range x.Nums {
+			e.num(n)
+		}
+	}
+	return true
+}
+
+// said reads what (*encoder).said wrote: the sentences and the message they
+// say, or just the text.
+func (d *decoder) said(asSaid bool, field string) ([]coach.Said, string) {
+	if !asSaid {
+		return nil, d.text(maxText, field)
+	}
+	n := d.int(1, maxSaid, field)
+	if d.err != nil {
+		return nil, ""
+	}
+	out := make([]coach.Said, n)
+	for i := range out {
+		f := coach.Form(d.byte(byte(coach.FormCount-1), field+"'s form"))
+		words, nums := f.Fields()
+		s := coach.Said{Form: f}
+		for range words {
+			s.Words = append(s.Words, d.text(maxText, field))
+		}
+		for range nums {
+			s.Nums = append(s.Nums, d.num(coach.MaxCustomAmount, field))
+		}
+		if d.err == nil && !s.Valid() {
+			d.fail("its %s has a sentence tend cannot say (form %d)", field, f)
+		}
+		out[i] = s
+	}
+	if d.err != nil {
+		return nil, ""
+	}
+	return out, coach.Say(out)
+}
+
 // finish seals the record, or returns the first value it could not keep.
 func (e *encoder) finish(path ...[]byte) ([]byte, error) {
 	if e.err != nil {

@@ -16,7 +16,10 @@ const (
 	glEased
 	glUID
 	glImported
-	glKnown = glCustom | glBridge | glEased | glUID | glImported
+	glAlternative // on a session's alternative (W5R3), which is no bridge
+	glGraduated   // the plan finished (A2): never finished again
+	glSaid        // the reason is kept as sentences' fields
+	glKnown       = glCustom | glBridge | glEased | glUID | glImported | glAlternative | glGraduated | glSaid
 )
 
 // Limits of a goal's text and numbers beyond what coach already checks.
@@ -32,7 +35,8 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 	}
 	e := newEncoder(tagGoal, 128+len(g.Name)+len(g.Reason)+len(g.Anchor)+len(g.IfThen))
 	e.byte(flag(g.Custom != nil, glCustom) | flag(g.Bridge, glBridge) | flag(g.Eased, glEased) |
-		flag(g.UID != "", glUID) | flag(g.ImportedFrom != nil, glImported))
+		flag(g.UID != "", glUID) | flag(g.ImportedFrom != nil, glImported) |
+		flag(g.Alternative, glAlternative) | flag(g.Graduated, glGraduated))
 	e.text(g.Name)
 	e.text(g.PlanID)
 	if c := g.Custom; c != nil {
@@ -64,7 +68,9 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 	e.text(g.Anchor)
 	e.text(g.IfThen)
 	e.num(g.BridgeTarget)
-	e.text(g.Reason)
+	if e.said(g.Said, g.Reason) {
+		e.b[1] |= glSaid
+	}
 	e.code(g.ReasonCode)
 	e.levels(g.SteppedBack)
 	if g.UID != "" {
@@ -85,7 +91,8 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	key := goalPath(id)
 	d := openRecord(b, tagGoal, "goal "+strconv.FormatUint(id, 10), key[:])
 	f := d.flags(glKnown)
-	g := coach.Goal{ID: id, Bridge: f&glBridge != 0, Eased: f&glEased != 0}
+	g := coach.Goal{ID: id, Bridge: f&glBridge != 0, Eased: f&glEased != 0,
+		Alternative: f&glAlternative != 0, Graduated: f&glGraduated != 0}
 	g.Name = d.text(maxName, "name")
 	g.PlanID = d.text(maxPlanID, "plan")
 	if f&glCustom != 0 {
@@ -105,7 +112,7 @@ func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	g.Anchor = d.text(maxText, "anchor")
 	g.IfThen = d.text(maxText, "if-then plan")
 	g.BridgeTarget = d.num(coach.MaxCustomAmount, "bridge target")
-	g.Reason = d.text(maxText, "reason")
+	g.Said, g.Reason = d.said(f&glSaid != 0, "reason")
 	g.ReasonCode = d.code("reason code")
 	g.SteppedBack = d.levels()
 	if f&glUID != 0 {

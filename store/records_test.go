@@ -25,13 +25,16 @@ func everyCheckIn() []coach.CheckIn {
 }
 
 func everyDecision() coach.Decision {
-	return coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop.",
-		NextTarget: 12, Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
-			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3}}}
+	return coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop. Now.",
+		Said: []coach.Said{coach.SayText("Stop."), coach.SayText("Now.")}, NextTarget: 12,
+		Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
+			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3},
+			Said: []coach.Said{coach.SayText("Because.")}, Alternative: true, Graduated: true}}
 }
 
 func TestBinaryRecordsRoundTrip(t *testing.T) {
 	g := customGoal(t)
+	g.Alternative, g.Graduated = true, true
 	allSet(t, g)
 	for _, g := range []coach.Goal{g, func() coach.Goal { g := walkGoal(t, "Walk"); g.ID = 1; return g }()} {
 		b, _ := encodeGoal(g)
@@ -147,9 +150,9 @@ func TestDecodeRefusesNonsense(t *testing.T) {
 		{"a mood of 11", "check-in", ci(ciMoodBefore, 1, 0, 0, 20, 20, 2, 1, 11), "mood before is 11"},
 		{"an amount that is not a number", "check-in", append(nan, 20, 2, 1), "amount is outside"},
 		{"a note that is not text", "check-in", ci(ciNote, 1, 0, 0, 20, 20, 2, 1, 2, 0xff, 0xfe), "not UTF-8"},
-		{"an unknown action", "decision", dec(11, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "action is 11"},
-		{"a reason code that is not one", "decision", dec(1, 1, 1, 99, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "reason code is 99"},
-		{"a bad status before", "decision", dec(1, 1, 1, 0, 0, 0, 0, 1, 1, 0, 9, 0, 0, 0, 0), "status is 9"},
+		{"an unknown action", "decision", dec(0, 11, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "action is 11"},
+		{"a reason code that is not one", "decision", dec(0, 1, 1, 1, 99, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0), "reason code is 99"},
+		{"a bad status before", "decision", dec(0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 0, 9, 0, 0, 0, 0), "status is 9"},
 		{"an hour that is not one", "settings", resealed(tagSettings, []byte{24}, keySettings), "day start hour is 24"},
 		{"an unknown plan", "goal", goalWith(t, func(g *coach.Goal) { g.PlanID, g.Custom = "juggling", nil }), "juggling"},
 		{"a bad weekday", "goal", goalWith(t, func(g *coach.Goal) { g.Schedules[0].Weekdays = []time.Weekday{7} }), "weekday is 7"},

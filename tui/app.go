@@ -201,6 +201,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.today = m.today.setItems(items)
 	m.goals = m.goals.setGoals(msg.snap.Goals)
 	m.today.weekly = WeeklyLines(msg.snap, msg.day)
+	m.today.week = weekOf(msg.snap, msg.day)
 	switch {
 	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:
 		m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, msg.day)

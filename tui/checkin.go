@@ -230,9 +230,8 @@ func (s checkInScreen) View(width, height int, st Styles) string {
 // marked, wrapping the answers under the label when the width is small.
 func (s checkInScreen) row(q question, width int, st Styles) []string {
 	label, answers, chosen := s.rowParts(q)
-	pointer := pointerFor(q == s.q, st)
-	parts := answerParts(answers, chosen, st)
-	line := pointer + fmt.Sprintf("%-18s", label) + strings.Join(parts, " ")
+	focused := q == s.q
+	line := choiceRow(label, answers, chosen, focused, st)
 	if q == askAmount {
 		// The unit beside the number, so "how far?" is never a bare 0.2.
 		in, shown := s.amount, s.amount.Value()
@@ -240,14 +239,14 @@ func (s checkInScreen) row(q question, width int, st Styles) []string {
 			shown = in.Placeholder
 		}
 		in.Width = max(1, lipgloss.Width(shown)) // no padding between the number and its unit
-		line = pointer + fmt.Sprintf("%-18s", label) + in.View() + " " + s.item.Plan.Unit.String()
+		line = fieldRow(label, in.View()+" "+s.item.Plan.Unit.String(), focused, st)
 	}
 	if lipgloss.Width(line) <= width {
 		return []string{line}
 	}
-	out := []string{pointer + label}
+	out := []string{pointerFor(focused, st) + label}
 	// Each answer stays whole on its line ("chest pain/dizzy/faint" too).
-	for _, l := range packItems(parts, width-4) {
+	for _, l := range packItems(answerParts(answers, chosen, st), width-4) {
 		out = append(out, "    "+l)
 	}
 	return out

@@ -82,24 +82,14 @@ func (f daysForm) schedule() coach.Schedule {
 // which goes on a line of its own in a narrow window.
 func (f daysForm) view(width int, st Styles) []string {
 	lines := []string{choiceRow("Days a week", []string{fmt.Sprintf("%d", f.perWeek)}, 0, !f.weekdayMode, st)}
-	var days []string
-	for i := range weekdayNames {
-		d := f.dayBox(i)
-		if f.weekdayMode && i == f.cursor {
-			d = st.Choice.Render("[" + d + "]")
-		} else {
-			d = " " + d + " "
-		}
-		days = append(days, d)
-	}
 	pointer := "  "
 	if f.weekdayMode {
 		pointer = cursorGlyph + " "
 	}
-	row := pointer + fmt.Sprintf("%-18s", "Or on") + strings.Join(days, "")
+	row := pointer + labelColumn("Or on") + strings.Join(f.dayCells(" ", st), "")
 	if lipgloss.Width(row) > width {
 		// Narrow: the days on a line of their own, tightly.
-		row = pointer + "Or on\n " + strings.Join(f.shortDays(st), "")
+		row = pointer + "Or on\n " + strings.Join(f.dayCells("", st), "")
 	}
 	return append(lines, strings.Split(row, "\n")...)
 }
@@ -112,11 +102,13 @@ func (f daysForm) dayBox(i int) string {
 	return "·" + weekdayNames[i]
 }
 
-// shortDays draws the weekday picker tightly, for a narrow window.
-func (f daysForm) shortDays(st Styles) []string {
+// dayCells draws the picker's days, the one with the cursor in brackets;
+// after follows every other day: a space where there is room, nothing in a
+// narrow window.
+func (f daysForm) dayCells(after string, st Styles) []string {
 	var out []string
 	for i := range weekdayNames {
-		d := " " + f.dayBox(i)
+		d := " " + f.dayBox(i) + after
 		if f.weekdayMode && i == f.cursor {
 			d = st.Choice.Render("[" + f.dayBox(i) + "]")
 		}
@@ -125,7 +117,6 @@ func (f daysForm) shortDays(st Styles) []string {
 	return out
 }
 
-// choose moves a choice among n with ←/→.
 // chooseInList moves a choice among n in a vertical list: ↑/↓ as well as
 // ←/→.
 func chooseInList(i, n int, msg tea.KeyMsg, k formKeys) int {
@@ -138,6 +129,7 @@ func chooseInList(i, n int, msg tea.KeyMsg, k formKeys) int {
 	return choose(i, n, msg, k)
 }
 
+// choose moves a choice among n with ←/→.
 func choose(i, n int, msg tea.KeyMsg, k formKeys) int {
 	switch {
 	case key.Matches(msg, k.Left):

@@ -45,12 +45,16 @@ func answerParts(answers []string, chosen int, st Styles) []string {
 func choiceRow(label string, answers []string, chosen int, focused bool, st Styles) string {
 	pointer, parts := pointerFor(focused, st), answerParts(answers, chosen, st)
 	if label != "" {
-		label = fmt.Sprintf("%-18s", label)
+		label = labelColumn(label)
 	}
 	return pointer + label + strings.Join(parts, " ")
 }
 
 // fieldRow draws a label and its text field.
 func fieldRow(label, field string, focused bool, st Styles) string {
-	return pointerFor(focused, st) + fmt.Sprintf("%-18s", label) + field
+	return pointerFor(focused, st) + labelColumn(label) + field
 }
+
+// labelColumn pads a row's label to the column its answers start in, so
+// the answers of a form's rows line up.
+func labelColumn(label string) string { return fmt.Sprintf("%-18s", label) }

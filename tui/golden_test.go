@@ -28,47 +28,52 @@ func checkFits(t *testing.T, view string, w, h int) {
 	}
 }
 
-func TestGoldenWelcome(t *testing.T) {
+// goldenAt draws a screen at each window size: it must fit, and match its
+// golden file (testdata/TestName/WxH.golden).
+func goldenAt(t *testing.T, sizes []struct{ w, h int }, draw func(t *testing.T, w, h int) Model) {
+	t.Helper()
 	for _, s := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
-			m := loaded(t, nil, coach.Snapshot{DayStartHour: 4}, s.w, s.h)
-			v := m.View()
-			checkFits(t, v, s.w, s.h)
-			golden.RequireEqual(t, v)
+			matchesGolden(t, draw(t, s.w, s.h).View(), s.w, s.h)
 		})
 	}
+}
+
+// matchesGolden checks that a view fits its window and matches its golden.
+func matchesGolden(t *testing.T, v string, w, h int) {
+	t.Helper()
+	checkFits(t, v, w, h)
+	golden.RequireEqual(t, v)
+}
+
+func TestGoldenWelcome(t *testing.T) {
+	goldenAt(t, sizes, func(t *testing.T, w, h int) Model {
+		m := loaded(t, nil, coach.Snapshot{DayStartHour: 4}, w, h)
+		return m
+	})
 }
 
 func TestGoldenToday(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
-			m := loaded(t, nil, seeded(t), s.w, s.h)
-			v := m.View()
-			checkFits(t, v, s.w, s.h)
-			golden.RequireEqual(t, v)
-		})
-	}
+	goldenAt(t, sizes, func(t *testing.T, w, h int) Model {
+		m := loaded(t, nil, seeded(t), w, h)
+		return m
+	})
 }
 
 func TestGoldenCheckIn(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
-			m := loaded(t, nil, seeded(t), s.w, s.h)
-			m, cmd := press(t, m, keyOf(0x0d))
-			m = settle(t, m, cmd)
-			v := m.View()
-			checkFits(t, v, s.w, s.h)
-			golden.RequireEqual(t, v)
-		})
-	}
+	goldenAt(t, sizes, func(t *testing.T, w, h int) Model {
+		m := loaded(t, nil, seeded(t), w, h)
+		m, cmd := press(t, m, keyOf(0x0d))
+		m = settle(t, m, cmd)
+		return m
+	})
 }
 
 func TestGoldenHelp(t *testing.T) {
 	m := loaded(t, nil, seeded(t), 80, 24)
 	m, _ = press(t, m, keyPress('?'))
 	v := m.View()
-	checkFits(t, v, 80, 24)
-	golden.RequireEqual(t, v)
+	matchesGolden(t, v, 80, 24)
 }
 
 func TestTinyWindowAsksForRoom(t *testing.T) {

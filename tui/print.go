@@ -14,10 +14,11 @@ import (
 // The pages the commands print (package tui/cli), drawn with the same rows
 // as the screens.
 
-// WriteToday prints the day's goals as `tend today` shows them; anyGoals
-// says whether there are goals at all (all of them archived is not "no
-// goals yet"). At NoWrap nothing is wrapped.
-func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string, anyGoals bool, width int, st Styles) error {
+// WriteToday prints the day's goals of snap as `tend today` shows them,
+// with the week's active minutes and, at a new week's first visit, last
+// week's review. At NoWrap nothing is wrapped.
+func WriteToday(w io.Writer, snap coach.Snapshot, day coach.Day, items []coach.Today, width int, st Styles) error {
+	anyGoals, weekly := len(snap.Goals) > 0, WeeklyLines(snap, day)
 	y, m, dd := day.Date()
 	var lines []string
 	lines = append(lines, st.Title.Render(fmt.Sprintf("%s %d %s %d", day.Weekday(), dd, m, y)))
@@ -36,6 +37,9 @@ func WriteToday(w io.Writer, day coach.Day, items []coach.Today, weekly []string
 			continue
 		}
 		lines = append(lines, todayItem(t, width, nameW, false, inShell, st)...)
+	}
+	if l := weekOf(snap, day).line(layoutWidth(width), st); l != "" && len(items) > 0 {
+		lines = append(lines, "", l)
 	}
 	for _, line := range weekly {
 		lines = append(lines, "")

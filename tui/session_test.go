@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"tend/coach"
 )
@@ -266,13 +265,11 @@ func TestGoldenSession(t *testing.T) {
 			m = step(t, m, keyPress('n'))
 			m = ticks(t, m, 40)
 			v := m.View()
-			checkFits(t, v, s.w, s.h)
-			golden.RequireEqual(t, v)
+			matchesGolden(t, v, s.w, s.h)
 			t.Run("stop", func(t *testing.T) {
 				m := step(t, m, keyPress('q'))
 				v := m.View()
-				checkFits(t, v, s.w, s.h)
-				golden.RequireEqual(t, v)
+				matchesGolden(t, v, s.w, s.h)
 			})
 		})
 	}

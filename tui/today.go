@@ -14,6 +14,7 @@ type todayScreen struct {
 	keys   todayKeys
 	items  []coach.Today
 	weekly []string // last week's reviews, at the first visit of a new week
+	week   weekMinutes
 	cursor int
 }
 
@@ -120,7 +121,11 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		}
 		lines = append(lines, b...)
 	}
-	// Last week's review goes below the goals, where there is room for it.
+	// The week's minutes, and last week's review, go below the goals where
+	// there is room for them.
+	if l := s.week.line(width-1, st); l != "" && len(lines)+2 <= height {
+		lines = append(lines, "", " "+l)
+	}
 	for _, w := range s.weekly {
 		wl := wrap(w, width-2)
 		if len(lines)+1+len(wl) > height {

@@ -51,7 +51,7 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if f.capSet && (f.capacity < 1 || f.capacity > 600) {
 			return usagef("--capacity is minutes from 1 to 600")
 		}
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		snap, err := env.goals()
 		if err != nil {
 			return err
 		}

@@ -57,15 +57,12 @@ func backupCommand(fs *flag.FlagSet) func(Env, []string) error {
 }
 
 func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
-	format := fs.String("format", "json", "json (CSV comes later)")
+	format := fs.String("format", "json", "json, or csv: one row per check-in, for spreadsheets")
 	out := fs.String("out", "", "write to FILE instead of standard output")
 	return func(env Env, _ []string) error {
-		switch strings.ToLower(*format) {
-		case "json":
-		case "csv":
-			return usagef("CSV export is not there yet; `tend export` writes JSON (--format json, the default)")
-		default:
-			return usagef("--format %q is not one tend knows; use --format json", *format)
+		kind := strings.ToLower(*format)
+		if kind != "json" && kind != "csv" {
+			return usagef("--format %q is not one tend knows; use --format json or --format csv", *format)
 		}
 		st := env.Store
 		a, err := st.Archive()
@@ -73,10 +70,12 @@ func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 			return err
 		}
 		var doc bytes.Buffer
-		enc := json.NewEncoder(&doc)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false) // a note's "<3" stays as the person wrote it
-		if err := enc.Encode(exportJSON(a)); err != nil {
+		if kind == "csv" {
+			err = exportCSV(&doc, a)
+		} else {
+			err = encodeExportJSON(&doc, env, a)
+		}
+		if err != nil {
 			return err
 		}
 		if *out == "" {
@@ -98,6 +97,41 @@ func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 		return writeLines(env.Out, fmt.Sprintf("Exported %s, %s and %s to %s.",
 			countOf(n, "goal"), countOf(c, "check-in"), countOf(d, "decision"), dest))
 	}
+}
+
+// encodeExportJSON writes the JSON export with the device that wrote it.
+func encodeExportJSON(w io.Writer, env Env, a coach.Archive) error {
+	doc := exportJSON(a)
+	id, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	if id != "" {
+		doc.Device = &exportDeviceJSON{ID: id, Label: deviceLabel()}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // a note's "<3" stays as the person wrote it
+	return enc.Encode(doc)
+}
+
+// deviceLabel is this machine's name as SYNC §2 has it: the host name,
+// cleaned, at most 40 characters.
+func deviceLabel() string {
+	host, err := os.Hostname()
+	if err != nil {
+		return ""
+	}
+	host = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, host)
+	if r := []rune(host); len(r) > 40 {
+		host = string(r[:40])
+	}
+	return host
 }
 
 // datedBackupName is the default backup beside the database: tend.db

@@ -103,7 +103,7 @@ func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 // checkIn saves one check-in for the goal called name and prints what it did.
 // Nothing is printed until the store has committed it to disk.
 func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
-	snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+	snap, err := env.goals()
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 func undoCommand(fs *flag.FlagSet) func(Env, []string) error {
 	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
 	return func(env Env, args []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		snap, err := env.goals()
 		if err != nil {
 			return err
 		}

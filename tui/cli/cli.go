@@ -36,6 +36,11 @@ type Store interface {
 	Exists() (bool, error)
 	Backup(w io.Writer) (int64, error)
 	Archive() (coach.Archive, error)
+	// Import runs plan inside the write transaction and replays what it
+	// returns through the engine (see store.Import); DeviceID names this
+	// database's device in exports.
+	Import(dry bool, plan func(coach.ImportLocal) (coach.ImportBatch, error), progress func(done, total int)) (coach.ImportResult, error)
+	DeviceID() (string, error)
 }
 
 // Env is what a command runs with.
@@ -46,6 +51,10 @@ type Env struct {
 	Width   int
 	Styles  tui.Styles
 	Version string
+	// Err is standard error, for an import's progress bar, drawn only when
+	// ErrIsTerminal.
+	Err           io.Writer
+	ErrIsTerminal bool
 }
 
 // UsageError is a command line that cannot be run as typed: exit status 2.
@@ -93,6 +102,9 @@ func commands() []command {
 			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
 		{name: "export", usage: "tend export [--format json] [--out FILE]",
 			about: "write all your data as JSON, to standard output unless --out", flags: exportCommand},
+		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
+			"       tend import --from harsh|dijo [--dry-run]",
+			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1},
 		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCommand},
 	}
 }
@@ -227,6 +239,29 @@ Exit status: 0 done, 1 could not be done (busy or damaged database, unknown goal
 tend helps with habits; it is not medical or mental-health care.
 `)
 	return b.String()
+}
+
+// goals reads the goals, with no check-ins before the day the clock is in:
+// what a command that changes or names a goal needs. The day is rough (the
+// default start hour) until the database says its own.
+func (env Env) goals() (coach.Snapshot, error) {
+	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+}
+
+// recent reads the goals with the window of check-ins today's targets are
+// worked out from.
+func (env Env) recent() (coach.Snapshot, error) {
+	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+}
+
+// goal reads the goals and finds the one called name.
+func (env Env) goal(name string) (coach.Snapshot, coach.Goal, error) {
+	snap, err := env.goals()
+	if err != nil {
+		return snap, coach.Goal{}, err
+	}
+	g, err := findGoal(snap.Goals, name)
+	return snap, g, err
 }
 
 // today is the day the clock is in, for the database's day-start hour.

@@ -32,11 +32,7 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err := f.check(); err != nil {
 			return err
 		}
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
-		if err != nil {
-			return err
-		}
-		g, err := findGoal(snap.Goals, args[0])
+		snap, g, err := env.goal(args[0])
 		if err != nil {
 			return err
 		}
@@ -111,11 +107,7 @@ func (f editFlags) apply(g coach.Goal, today coach.Day) (coach.Goal, []string, e
 func deleteCommand(fs *flag.FlagSet) func(Env, []string) error {
 	yes := fs.Bool("yes", false, "really delete the goal and all its history")
 	return func(env Env, args []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
-		if err != nil {
-			return err
-		}
-		g, err := findGoal(snap.Goals, args[0])
+		_, g, err := env.goal(args[0])
 		if err != nil {
 			return err
 		}

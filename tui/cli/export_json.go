@@ -20,6 +20,7 @@ const (
 type exportDocJSON struct {
 	Format    string               `json:"format"`
 	Version   int                  `json:"version"`
+	Device    *exportDeviceJSON    `json:"device,omitempty"`
 	Settings  exportSettingsJSON   `json:"settings"`
 	Goals     []exportGoalJSON     `json:"goals"`
 	CheckIns  []exportCheckInJSON  `json:"checkins"`
@@ -53,6 +54,22 @@ type exportGoalJSON struct {
 	Reason          string               `json:"reason"`
 	ReasonCode      string               `json:"reason_code"`
 	SteppedBack     []int                `json:"stepped_back"`
+	// Added for merging (IMPORT §7.1 group 3).
+	UID          string                `json:"uid"`
+	ImportedFrom *exportProvenanceJSON `json:"imported_from"`
+}
+
+// exportDeviceJSON is the device that wrote an export (SYNC §2).
+type exportDeviceJSON struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// exportProvenanceJSON is where an imported goal came from (IMPORT §3.3).
+type exportProvenanceJSON struct {
+	Source   string `json:"source"`
+	Name     string `json:"name"`
+	Position int    `json:"position"`
 }
 
 type exportCustomJSON struct {
@@ -89,6 +106,7 @@ type exportCheckInJSON struct {
 	Variant    int     `json:"variant"`
 	Bridge     bool    `json:"bridge"`
 	WrittenAt  *string `json:"written_at"`
+	Device     *string `json:"device"`
 }
 
 type exportDecisionJSON struct {
@@ -150,6 +168,10 @@ func exportGoal(g coach.Goal) exportGoalJSON {
 		ScheduleHistory: []exportScheduleJSON{}, StatusHistory: []exportStatusJSON{},
 		Capacity: g.Capacity, Anchor: g.Anchor, IfThen: g.IfThen, Eased: g.Eased, BridgeTarget: g.BridgeTarget,
 		Reason: g.Reason, ReasonCode: string(g.ReasonCode), SteppedBack: orEmpty(g.SteppedBack),
+		UID: g.UID,
+	}
+	if p := g.ImportedFrom; p != nil {
+		out.ImportedFrom = &exportProvenanceJSON{Source: p.Source, Name: p.Name, Position: p.Position}
 	}
 	if c := g.Custom; c != nil {
 		out.Custom = &exportCustomJSON{Unit: c.Unit.String(), Start: c.Start, Step: c.Step, Max: c.Max, Every: c.Every}
@@ -170,6 +192,10 @@ func exportCheckIn(goal uint64, c coach.CheckIn) exportCheckInJSON {
 		Goal: goal, Day: c.Day.String(), Outcome: c.Outcome.String(), Achieved: c.Achieved, Target: c.Target,
 		Effort: c.Effort.String(), Pain: c.Pain.String(), MoodBefore: c.MoodBefore, MoodAfter: c.MoodAfter,
 		Note: c.Note, Level: c.Level, Variant: c.Variant, Bridge: c.Bridge,
+	}
+	if c.Device != "" {
+		dev := c.Device
+		out.Device = &dev
 	}
 	if !c.WrittenAt.IsZero() {
 		at := c.WrittenAt.Format(time.RFC3339)

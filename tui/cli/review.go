@@ -12,7 +12,7 @@ import (
 func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, args []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		snap, err := env.goals()
 		if err != nil {
 			return err
 		}
@@ -159,7 +159,7 @@ func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
 // prints nothing and succeeds, so a prompt never shows an error.
 func statusCommand(*flag.FlagSet) func(Env, []string) error {
 	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+		snap, err := env.recent()
 		if err != nil || len(snap.Goals) == 0 {
 			return err
 		}

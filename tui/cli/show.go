@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"tend/coach"
 	"tend/tui"
 )
 
@@ -16,7 +15,7 @@ import (
 func todayCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+		snap, err := env.recent()
 		if err != nil {
 			return err
 		}
@@ -28,14 +27,14 @@ func todayCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if *asJSON {
 			return writeJSON(env.Out, todayJSON(day, items))
 		}
-		return tui.WriteToday(env.Out, day, items, tui.WeeklyLines(snap, day), len(snap.Goals) > 0, env.Width, env.Styles)
+		return tui.WriteToday(env.Out, snap, day, items, env.Width, env.Styles)
 	}
 }
 
 func goalsCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, _ []string) error {
-		snap, err := env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
+		snap, err := env.goals()
 		if err != nil {
 			return err
 		}
