@@ -15,7 +15,9 @@ type History struct {
 	CheckIns  []coach.CheckIn
 	Decisions []coach.Decision
 	Today     coach.Day
-	measured  *coach.Review
+	// Picked is the day with the calendar's cursor in the TUI; zero for none.
+	Picked   coach.Day
+	measured *coach.Review
 }
 
 // Review measures the history, once: the screen draws it on every key.
@@ -73,6 +75,13 @@ func ReviewLines(h History, width int, st Styles) []string {
 	row("Mood", moodWords(overall))
 	if overall.Days >= coach.MinMoodDays {
 		row("By week", moodWeeksWords(weeks, h.Today, width-14))
+	}
+	for i, c := range RecentNotes(h.CheckIns, reviewNotes) {
+		label := ""
+		if i == 0 {
+			label = "Notes"
+		}
+		row(label, shortDay(c.Day, h.Today)+": "+c.Note)
 	}
 	return out
 }

@@ -130,6 +130,13 @@ type reviewDocJSON struct {
 	LevelHistory     []levelChangeJSON `json:"level_history"`
 	MoodLift         *float64          `json:"mood_lift"`
 	MoodLiftDays     int               `json:"mood_lift_days"`
+	Notes            []noteJSON        `json:"notes"`
+}
+
+// noteJSON is one day's note: the goal's non-empty notes, newest first.
+type noteJSON struct {
+	Day  string `json:"day"`
+	Note string `json:"note"`
 }
 
 func reviewJSON(h tui.History) reviewDocJSON {
@@ -144,6 +151,14 @@ func reviewJSON(h tui.History) reviewDocJSON {
 	if r.Mood.Enough {
 		lift := round3(r.Mood.Lift)
 		doc.MoodLift = &lift
+	}
+	doc.Notes = []noteJSON{}
+	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
+		doc.Notes = append(doc.Notes, noteJSON{Day: c.Day.String(), Note: c.Note})
+	}
+	doc.Notes = []noteJSON{}
+	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
+		doc.Notes = append(doc.Notes, noteJSON{Day: c.Day.String(), Note: c.Note})
 	}
 	for _, d := range levelChanges(h.Decisions) {
 		doc.LevelHistory = append(doc.LevelHistory, levelChangeJSON{Day: d.Day.String(), From: d.From, To: d.To,
