@@ -242,7 +242,16 @@ func TestE2EWarningHoldsUntilResumed(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "tend edit walk --resume") {
 		t.Errorf("a session in safety hold: exit %d, %q", code, stderr)
 	}
-	mustTend(t, env, "edit", "walk", "--resume")
+	// --resume alone is the no to "Have you been checked?" (COACH R0, S2).
+	_, stderr, code = runTend(t, env, "edit", "walk", "--resume")
+	if code != 1 || !strings.Contains(stderr, "It stays on hold until a doctor or nurse has checked you") ||
+		!strings.Contains(stderr, "tend edit walk --resume --checked") || !strings.Contains(stderr, "988") {
+		t.Errorf("--resume without --checked: exit %d, %q", code, stderr)
+	}
+	out = mustTend(t, env, "edit", "walk", "--resume", "--checked")
+	if !strings.Contains(out, "resumed, now that you have been checked") {
+		t.Errorf("--resume --checked said %q", out)
+	}
 	if today := mustTend(t, env, "today", "--json"); !strings.Contains(today, `"status": "active"`) {
 		t.Errorf("after resuming:\n%s", today)
 	}

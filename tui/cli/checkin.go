@@ -101,36 +101,6 @@ func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 	}
 }
 
-// restAll marks the day for every active goal.
-func restAll(env Env, date string, e coach.Entry) error {
-	snap, err := env.goals()
-	if err != nil {
-		return err
-	}
-	if e.Day, err = dayFlag(date, env.today(snap)); err != nil {
-		return err
-	}
-	n := 0
-	for _, g := range snap.Goals {
-		if g.Status() != coach.Active {
-			continue
-		}
-		e.At = env.Clock()
-		rec, err := env.Store.CheckIn(g.ID, e, env.today(snap))
-		if err != nil {
-			return err
-		}
-		n++
-		if err := writeLines(env.Out, fmt.Sprintf("%s: %s", g.Name, rec.Message)); err != nil {
-			return err
-		}
-	}
-	if n == 0 {
-		return writeLines(env.Out, "No active goals to rest. Start one with `tend add Walk --plan daily-walk`.")
-	}
-	return nil
-}
-
 // checkIn saves one check-in for the goal called name and prints what it did.
 // Nothing is printed until the store has committed it to disk.
 func checkIn(env Env, name, date string, e coach.Entry, amount string, yes bool) error {
@@ -253,9 +223,10 @@ func notActive(g coach.Goal) error {
 	resume := fmt.Sprintf("`tend edit %s --resume`", tui.ShellWord(g.Name))
 	switch g.Status() {
 	case coach.SafetyHold:
-		return fmt.Errorf("%s is on hold after a warning sign. Once you have been checked, %s carries on", g.Name, resume)
+		return fmt.Errorf("%s is on hold after a warning sign. Once a doctor or nurse has checked you, "+
+			"`tend edit %s --resume --checked` carries on", g.Name, tui.ShellWord(g.Name))
 	case coach.Archived:
-		return fmt.Errorf("%s is archived; %s brings it back", g.Name, resume)
+		return fmt.Errorf("%s is archived; `tend edit %s --unarchive` brings it back", g.Name, tui.ShellWord(g.Name))
 	case coach.Active, coach.Paused:
 	}
 	return fmt.Errorf("%s is paused; %s carries on where you left it", g.Name, resume)

@@ -182,13 +182,17 @@ func statusCommand(*flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
-		due, done, next := 0, 0, ""
+		due, done, next, held := 0, 0, "", false
 		for _, t := range items {
-			if !t.Due && !t.Done() {
+			held = held || t.Status == coach.SafetyHold
+			// A day checked in counts as done for today, a rest, unwell or
+			// away day too: the prompt never nags about a goal resting.
+			checkedIn := t.CheckIn != nil && t.Status == coach.Active
+			if !t.Due && !checkedIn {
 				continue
 			}
 			due++
-			if t.Done() {
+			if checkedIn {
 				done++
 			} else if next == "" {
 				next = fmt.Sprintf("%s %s", strings.ToLower(t.Goal.Name), shortAmount(t))
@@ -196,6 +200,9 @@ func statusCommand(*flag.FlagSet) func(Env, []string) error {
 		}
 		line := fmt.Sprintf("tend %d/%d", done, due)
 		switch {
+		case due == 0 && held:
+			// After a warning sign nothing is offered until a check-up.
+			line = "tend on hold"
 		case due == 0:
 			line = "tend rest day"
 		case next == "":
