@@ -93,11 +93,7 @@ func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	msg := strings.TrimSpace(err.Error())
-	msg = strings.ToUpper(msg[:1]) + msg[1:]
-	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
-		msg += "."
-	}
+	msg := tui.PlainError(err)
 	if stderr == io.Writer(os.Stderr) {
 		msg = strings.Join(tui.Hanging(msg, terminalWidth(os.Stderr), 0), "\n")
 	}

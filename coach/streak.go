@@ -95,7 +95,7 @@ func missesDays(s Schedule) bool { return len(s.Weekdays) > 0 || s.Sessions() >=
 // plan: scheduled, active, over, and with no check-in at all.
 func dayMissed(g Goal, log reviewLog, d, today Day) bool {
 	s := g.ScheduleOn(d)
-	if !missesDays(s) || !d.Before(today) || d.Before(g.Created) || g.StatusOn(d) != Active {
+	if !missesDays(s) || !d.Before(today) || !d.After(g.Created) || g.StatusOn(d) != Active {
 		return false
 	}
 	if _, checked := log.on[d]; checked {
@@ -172,7 +172,7 @@ func reviewStart(g Goal, log reviewLog, today Day) Day {
 func weekShortfall(g Goal, log reviewLog, monday Day) int {
 	sunday := monday.AddDays(6)
 	ask := weekAskActive(g, log, monday)
-	for d := weekStartOf(g, monday); !d.After(sunday); d = d.AddDays(1) {
+	for d := weekStartOf(g, log, monday); !d.After(sunday); d = d.AddDays(1) {
 		if c, ok := log.on[d]; ok && (c.Outcome == Unwell || c.Outcome == Away) && g.StatusOn(d) == Active {
 			ask--
 		}
@@ -181,20 +181,11 @@ func weekShortfall(g Goal, log reviewLog, monday Day) int {
 }
 
 // weekStartOf is the first day of monday's week that asks for anything: the
-// Monday, or the day the goal began or its schedule last changed that week.
-// It matches weekAsk's.
-func weekStartOf(g Goal, monday Day) Day {
+// Monday, or the day the goal began (the day after, when it passed with no
+// session) or its schedule last changed that week. It matches weekAsk's.
+func weekStartOf(g Goal, log reviewLog, monday Day) Day {
 	sunday := monday.AddDays(6)
-	start := monday
-	if g.Created.After(start) {
-		start = g.Created
-	}
-	for _, c := range g.Schedules {
-		if !c.From.Before(monday) && !c.From.After(sunday) && c.From.After(start) {
-			start = c.From
-		}
-	}
-	return start
+	return askStart(g, monday, sunday, skipsFirstDay(g, monday, sunday.AddDays(1), log.showedUp))
 }
 
 // weekAskActive is what monday's week asks (weekAsk, so the week a goal
@@ -205,7 +196,7 @@ func weekStartOf(g Goal, monday Day) Day {
 func weekAskActive(g Goal, log reviewLog, monday Day) int {
 	sunday := monday.AddDays(6)
 	s := g.ScheduleOn(sunday)
-	start := weekStartOf(g, monday)
+	start := weekStartOf(g, log, monday)
 	ask := log.weekAsk(g, monday, start)
 	for d := start; !d.After(sunday); d = d.AddDays(1) {
 		if g.StatusOn(d) != Active && (len(s.Weekdays) == 0 || s.On(d)) {
@@ -215,8 +206,8 @@ func weekAskActive(g Goal, log reviewLog, monday Day) int {
 	return ask
 }
 
-// weekAsk is weekAsk(g, sunday), remembered: it depends only on the
-// schedule in force and the day the week's asking starts.
+// weekAsk is what monday's week asks from day start, remembered: it depends
+// only on the schedule in force and the day the week's asking starts.
 func (l reviewLog) weekAsk(g Goal, monday, start Day) int {
 	sunday := monday.AddDays(6)
 	in := 0
@@ -228,7 +219,7 @@ func (l reviewLog) weekAsk(g Goal, monday, start Day) int {
 	key := [2]int{in, start.DaysSince(monday)}
 	ask, ok := l.asks[key]
 	if !ok {
-		ask = weekAsk(g, sunday)
+		ask = askFrom(g, g.ScheduleOn(sunday), monday, start)
 		l.asks[key] = ask
 	}
 	return ask

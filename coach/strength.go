@@ -56,13 +56,13 @@ func strengthBand(s float64) string {
 // check-in (or strengthDays ago, if later) through yesterday, and today when
 // today has a check-in.
 //
-// Rest, unwell and away days, and days the goal was not active, are SKIP days
-// (COACH §6.4): they never lower the score. For a daily plan a SKIP day
-// leaves the score as it was, exactly as in Loop. For other plans the
-// checkmark comes from a rolling window of sessions, so an ordinary day
-// without a check-in can raise the score; a SKIP day takes that rise too and
-// is only spared the fall. Freezing it outright would make logging a rest day
-// cost more than logging nothing, which is the punishment §0 rules out.
+// Two rules on top of Loop's, on every schedule (COACH §6.4, clarified): on
+// a day without a session the score never rises (Loop's rolling window
+// would let it climb through the days after a session), and a SKIP day
+// leaves it exactly as it was. SKIP days are unwell and away days, days the
+// goal was paused, in safety hold or archived, and rest days on daily and
+// weekday plans; on N-a-week plans a rest day is an ordinary day without a
+// session.
 func habitStrength(g Goal, log reviewLog, today Day) float64 {
 	if len(log.days) == 0 {
 		return 0
@@ -75,13 +75,21 @@ func habitStrength(g Goal, log reviewLog, today Day) float64 {
 	if _, ok := log.on[today]; ok {
 		end = today
 	}
+	return strengthThrough(g, log, start, end)
+}
+
+// strengthThrough is the score from day start through day end.
+func strengthThrough(g Goal, log reviewLog, start, end Day) float64 {
 	score := 0.0
 	for d := start; !d.After(end); d = d.AddDays(1) {
+		if strengthSkips(g, log, d) {
+			continue
+		}
 		n := strengthPerWeek(g.ScheduleOn(d))
 		m := loopMultiplier(float64(n) / 7)
 		next := score*m + strengthCheckmark(log, d, n)*(1-m)
-		if strengthSkips(g, log, d) {
-			next = math.Max(score, next)
+		if !log.showedUp(d) {
+			next = math.Min(score, next)
 		}
 		score = next
 	}
@@ -116,15 +124,18 @@ func strengthCheckmark(log reviewLog, d Day, n int) float64 {
 	return min(1, float64(sessions)/float64(numerator))
 }
 
-// strengthSkips reports whether day d is a SKIP day: a rest, unwell or away
-// check-in, or no session on a day the goal was paused, in safety hold or
+// strengthSkips reports whether day d is a SKIP day, which leaves the score
+// as it was: an unwell or away check-in, a rest day on a daily or weekday
+// plan, or no session on a day the goal was paused, in safety hold or
 // archived. A session always counts, whatever the status said.
 func strengthSkips(g Goal, log reviewLog, d Day) bool {
 	if c, ok := log.on[d]; ok {
-		if c.Outcome.ShowedUp() {
+		switch {
+		case c.Outcome.ShowedUp():
 			return false
-		}
-		if c.Outcome.Skips() {
+		case c.Outcome == Unwell || c.Outcome == Away:
+			return true
+		case c.Outcome == Rest && missesDays(g.ScheduleOn(d)):
 			return true
 		}
 	}

@@ -17,7 +17,7 @@ func due(g Goal, p Plan, hist []CheckIn, d Day) bool {
 	case s.Daily():
 		return true
 	}
-	if weekSessions(hist, d.Monday(), d) >= weekAsk(g, d) {
+	if weekSessions(hist, d.Monday(), d) >= weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist))) {
 		return false
 	}
 	if p.MinRestDays > 0 {
@@ -31,20 +31,36 @@ func due(g Goal, p Plan, hist []CheckIn, d Day) bool {
 // weekAsk is how many sessions the week of d asks for: the schedule's number,
 // or fewer in the week a goal began or its schedule changed, when fewer days
 // were left in it. For plans with rest days between sessions, those days
-// hold fewer sessions: two days left hold one run, not two.
-func weekAsk(g Goal, d Day) int {
-	s := g.ScheduleOn(d)
+// hold fewer sessions: two days left hold one run, not two. skipFirst says
+// the goal's first day is over without a session, so the week asks only
+// for what fits after it (COACH §6.2, clarified).
+func weekAsk(g Goal, d Day, skipFirst bool) int {
 	monday := d.Monday()
+	return askFrom(g, g.ScheduleOn(d), monday, askStart(g, monday, d, skipFirst))
+}
+
+// askStart is the first day of monday's week that asks for anything: the
+// Monday, or the day the goal began (the day after, with skipFirst) or its
+// schedule last changed that week, up to day upTo.
+func askStart(g Goal, monday, upTo Day, skipFirst bool) Day {
 	start := monday
 	if g.Created.After(start) {
 		start = g.Created
 	}
+	if skipFirst && start == g.Created {
+		start = start.AddDays(1)
+	}
 	for _, c := range g.Schedules {
-		if !c.From.Before(monday) && !c.From.After(d) && c.From.After(start) {
+		if !c.From.Before(monday) && !c.From.After(upTo) && c.From.After(start) {
 			start = c.From
 		}
 	}
-	left := 7 - start.DaysSince(monday)
+	return start
+}
+
+// askFrom is what schedule s asks of monday's week from day start on.
+func askFrom(g Goal, s Schedule, monday, start Day) int {
+	left := max(0, 7-start.DaysSince(monday))
 	if len(s.Weekdays) > 0 {
 		n := 0
 		for day := start; day.Before(monday.AddDays(7)); day = day.AddDays(1) {
@@ -58,15 +74,33 @@ func weekAsk(g Goal, d Day) int {
 		// n sessions take n + (n-1)·rest days.
 		left = (left + p.MinRestDays) / (p.MinRestDays + 1)
 	}
-	if s.PerWeek < left {
-		return s.PerWeek
+	return min(s.PerWeek, left)
+}
+
+// skipsFirstDay reports whether the goal began in d's week on a day over by
+// day over (the days before it are) with no session: a goal's creation day
+// is never missed (COACH §6.2, clarified).
+func skipsFirstDay(g Goal, d, over Day, sessionOn func(Day) bool) bool {
+	monday := d.Monday()
+	return !g.Created.Before(monday) && !g.Created.After(monday.AddDays(6)) && g.Created.Before(over) &&
+		!sessionOn(g.Created)
+}
+
+// sessionIn returns whether a history has a session on a day.
+func sessionIn(hist []CheckIn) func(Day) bool {
+	return func(d Day) bool {
+		for _, c := range hist {
+			if c.Day == d && c.Outcome.ShowedUp() {
+				return true
+			}
+		}
+		return false
 	}
-	return left
 }
 
 // weekCount returns the sessions in d's week (d included) and what the week asks.
 func weekCount(g Goal, p Plan, hist []CheckIn, d Day) (done, ask int) {
-	return weekSessions(hist, d.Monday(), d.AddDays(1)), weekAsk(g, d)
+	return weekSessions(hist, d.Monday(), d.AddDays(1)), weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist)))
 }
 
 // weekSessions counts sessions shown up on days in [from, to).
@@ -95,7 +129,7 @@ func lastSessionBefore(hist []CheckIn, d Day) (Day, bool) {
 // ask, less its unwell and away days. Rest days, paused days and today are
 // never missed.
 func missedInARow(g Goal, hist []CheckIn, day Day) int {
-	start := g.Created
+	start := g.Created.AddDays(1) // a goal's creation day is never missed
 	on := map[Day]Outcome{}
 	for _, c := range hist {
 		if !c.Day.Before(day) {
@@ -131,7 +165,7 @@ func missedInWeeks(g Goal, hist []CheckIn, on map[Day]Outcome, from, to Day) int
 		if sunday.Before(g.Created) {
 			continue
 		}
-		ask := weekAsk(g, sunday)
+		ask := weekAsk(g, sunday, skipsFirstDay(g, sunday, sunday.AddDays(1), func(d Day) bool { return on[d].ShowedUp() }))
 		for d := monday; !d.After(sunday); d = d.AddDays(1) {
 			// Unwell and away days, and paused days, lower the week's ask.
 			if o := on[d]; o == Unwell || o == Away || (g.StatusOn(d) != Active && !d.Before(g.Created)) {

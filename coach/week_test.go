@@ -194,7 +194,7 @@ func TestWeekTargetCountsTheDaysLeftInTheFirstWeek(t *testing.T) {
 		want    int
 	}{
 		{"5/wk created Friday asks 3", coach.DailyWalkID, fivePerWeek, fri, fri, 3},
-		{"5/wk created Friday, on Sunday", coach.DailyWalkID, fivePerWeek, fri, sun, 3},
+		{"5/wk created Friday, on Sunday with Friday over and no session: what fits after it", coach.DailyWalkID, fivePerWeek, fri, sun, 2},
 		{"5/wk created Monday asks 5", coach.DailyWalkID, fivePerWeek, mon, wed, 5},
 		{"5/wk created Tuesday asks 5", coach.DailyWalkID, fivePerWeek, tue, tue, 5},
 		{"5/wk created Thursday asks 4", coach.DailyWalkID, fivePerWeek, thu, thu, 4},

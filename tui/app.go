@@ -105,7 +105,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.fatal = msg.err
 		return m, nil
 	case errMsg:
-		m.status, m.statusErr = plainError(msg.err), true
+		m.status, m.statusErr = PlainError(msg.err), true
 		m.checkIn.saving, m.newGoal.saving, m.goals.busy = false, false, false
 		return m, nil
 	case watchTickMsg:
@@ -196,7 +196,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.fileMod, m.fileSize = msg.file.mod, msg.file.size
 	items, err := msg.snap.Todays(msg.day)
 	if err != nil {
-		m.status, m.statusErr = plainError(err), true
+		m.status, m.statusErr = PlainError(err), true
 	}
 	m.today = m.today.setItems(items)
 	m.goals = m.goals.setGoals(msg.snap.Goals)
@@ -227,7 +227,7 @@ func (m Model) View() string {
 	case m.width == 0:
 		return "Starting tend…"
 	case m.fatal != nil:
-		return wrapJoin(plainError(m.fatal), max(m.width-2, 10)) + "\n\nPress any key to exit."
+		return wrapJoin(PlainError(m.fatal), max(m.width-2, 10)) + "\n\nPress any key to exit."
 	case m.width < minWidth || m.height < minHeight:
 		lines := wrap("Make the window a little bigger to see tend.", m.width)
 		return strings.Join(lines[:min(len(lines), m.height)], "\n")

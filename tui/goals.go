@@ -16,11 +16,11 @@ import (
 type goalsMode int
 
 const (
-	goalsList   goalsMode = iota
-	goalsRename           // typing a new name
-	goalsDays             // choosing days
-	goalsDelete           // typing the name to confirm a delete
-	goalsChecked          // asking whether a doctor or nurse has checked them, to resume from a hold
+	goalsList    goalsMode = iota
+	goalsRename            // typing a new name
+	goalsDays              // choosing days
+	goalsDelete            // typing the name to confirm a delete
+	goalsChecked           // asking whether a doctor or nurse has checked them, to resume from a hold
 )
 
 // goalsScreen looks after goals: rename, change days, pause and resume,

@@ -121,8 +121,8 @@ func heatmap(h History, width int, st Styles) []string {
 
 // monthRow labels the weeks with their months, each over the first week
 // that starts in it, and only where it fits whole: never a cut "M…". The
-// first label, and January's, carry the year when it is not this year and
-// there is room before the next month.
+// first label with room for it, and January's, carry the year when it is
+// not this year.
 func monthRow(first coach.Day, weeks int, today coach.Day, width int) string {
 	ty, _, _ := today.Date()
 	type label struct {
@@ -139,18 +139,18 @@ func monthRow(first coach.Day, weeks int, today coach.Day, width int) string {
 			prev = m
 		}
 	}
-	row := ""
+	row, yearShown := "", false
 	for i, l := range labels {
 		next := width + 1
 		if i+1 < len(labels) {
 			next = labels[i+1].col
 		}
-		withYear := fmt.Sprintf("%s %d", l.text, l.year)
-		if l.year != ty && (i == 0 || strings.HasPrefix(l.text, "Jan")) && l.col+len(withYear) < next {
-			l.text = withYear
-		}
 		if l.col < lipgloss.Width(row)+1 && row != "" || l.col+lipgloss.Width(l.text) > width {
 			continue
+		}
+		withYear := fmt.Sprintf("%s %d", l.text, l.year)
+		if l.year != ty && (!yearShown || l.text == "Jan") && l.col+len(withYear) < min(next, width+1) {
+			l.text, yearShown = withYear, true
 		}
 		row += strings.Repeat(" ", l.col-lipgloss.Width(row)) + l.text
 	}

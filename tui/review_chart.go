@@ -44,19 +44,31 @@ func targetChart(h History, width int) string {
 	for len(vals) > 1 && vals[0] == 0 {
 		vals, first = vals[1:], first.AddDays(7)
 	}
-	from := func(cols int) string {
+	label := func(cols int) string {
 		shown := first.AddDays(7 * (len(vals) - cols))
 		start := reviewStart(h)
 		if shown.Before(start) {
 			shown = start
 		}
-		return fmt.Sprintf("%s → %s · %s – %s", stepWords(h.Plan, vals[len(vals)-cols]), stepWords(h.Plan, steps[h.Goal.Level]),
-			dateWords(shown, h.Today), dateWords(h.Today, h.Today))
+		from, now := vals[len(vals)-cols], steps[h.Goal.Level]
+		words := stepWords(h.Plan, from) + " → " + stepWords(h.Plan, now)
+		if from == now {
+			words = "at " + stepWords(h.Plan, now)
+		}
+		window := dateWords(shown, h.Today) + " – " + dateWords(h.Today, h.Today)
+		if shown == h.Today {
+			window = "today"
+		}
+		return words + " · " + window
 	}
-	// Beside its label where both fit, else the label wraps under it.
+	// Beside its label where both fit with at least 8 weeks (or all of
+	// them), else the label wraps under it.
 	cols := min(len(vals), width)
-	if beside := width - lipgloss.Width(from(min(len(vals), 8))) - 2; beside >= min(len(vals), 8) {
-		cols = min(len(vals), beside)
+	for c := cols; c >= min(8, len(vals)) && c > 0; c-- {
+		if c+2+lipgloss.Width(label(c)) <= width {
+			cols = c
+			break
+		}
 	}
 	var b strings.Builder
 	for _, v := range vals[len(vals)-cols:] {
@@ -69,7 +81,7 @@ func targetChart(h History, width int) string {
 			b.WriteRune(sparkBars[(v-lo)*(len(sparkBars)-1)/(hi-lo)])
 		}
 	}
-	return b.String() + "  " + from(cols)
+	return b.String() + "  " + label(cols)
 }
 
 // stepIndex numbers a plan's levels by their place on its ladder, from 1.

@@ -5,7 +5,6 @@ import (
 	"math"
 	"strings"
 
-
 	"tend/coach"
 )
 

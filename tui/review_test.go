@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -110,4 +111,141 @@ func TestReviewOfANewGoalFits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// historyOf is a goal of plan started days ago, with a session on every
+// second day (at the level each day's ladder place gives) up to yesterday.
+func historyOf(t *testing.T, planID string, days int, level func(i int) int) History {
+	t.Helper()
+	p, err := coach.PlanByID(planID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := fixedDay.AddDays(-days)
+	g, err := coach.NewGoal(p.Name, p, nil, coach.Schedule{PerWeek: 3}, 0, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.ID = 1
+	var cs []coach.CheckIn
+	for i := 0; i < days; i += 2 {
+		l := level(i)
+		cs = append(cs, coach.CheckIn{Day: start.AddDays(i), Outcome: coach.Done, Level: l, Variant: 1,
+			Target: p.Session(l, 1).Target, Achieved: p.Session(l, 1).Target})
+	}
+	if len(cs) > 0 {
+		g.Level = cs[len(cs)-1].Level
+	}
+	return History{Goal: g, Plan: p, CheckIns: cs, Today: fixedDay}
+}
+
+// A new goal's calendar starts on its first day: no grid of missed weeks
+// before it, at any size.
+func TestReviewOfAWeekOldGoal(t *testing.T) {
+	h := historyOf(t, coach.DailyWalkID, 6, func(int) int { return 2 })
+	for _, w := range []int{38, 78, 118} {
+		lines := ReviewLines(h, w, Styles{})
+		// Two weeks, the one it started in and this one: the legend starts
+		// right after their two columns.
+		if at := strings.Index(lines[2], "■ done"); lipgloss.Width(lines[2][:max(0, at)]) != heatLabelWidth+2*2+1 {
+			t.Errorf("width %d: a week-old goal's calendar is not two weeks wide:\n%s", w, strings.Join(lines, "\n"))
+		}
+		text := strings.Join(lines, "\n")
+		for _, want := range []string{"■ done", "▪ part", "▫ minimum", "~ rest", "+ unwell", "› away", "- paused"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("width %d: the legend lacks %q:\n%s", w, want, text)
+			}
+		}
+	}
+}
+
+// A two-year-old goal's calendar is as wide as the window allows, its
+// dates carry their year, and no month label is cut.
+func TestReviewOfATwoYearOldGoal(t *testing.T) {
+	h := historyOf(t, coach.DailyWalkID, 730, func(i int) int { return min(10, 2+i/80) })
+	h.Decisions = []coach.Decision{{Day: fixedDay.AddDays(-400), Action: coach.ActAdvance, From: 8, To: 9,
+		Message: "Level up: 28 min."}}
+	for _, w := range []int{38, 78, 118} {
+		lines := ReviewLines(h, w, Styles{})
+		text := squashSpaces(strings.Join(lines, "\n"))
+		for _, l := range lines {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: line of %d cells: %q", w, lipgloss.Width(l), l)
+			}
+		}
+		if strings.Contains(lines[0], "…") {
+			t.Errorf("width %d: a month label is cut: %q", w, lines[0])
+		}
+		// This week has no session yet, so its count is blank: +1.
+		weeks := len(calendarWeeks(lines)) + 1
+		room := (w - heatLabelWidth - heatLegendWidth - 1) / 2
+		if room < heatBesideMin {
+			room = (w - heatLabelWidth) / 2
+		}
+		if weeks != room {
+			t.Errorf("width %d: %d weeks in a calendar with room for %d", w, weeks, room)
+		}
+		if !strings.Contains(text, "Last change 26 Jan 2025: Level up: 28 min.") {
+			t.Errorf("width %d: the last change lacks its year:\n%s", w, text)
+		}
+		if !regexp.MustCompile(`\d{1,2} [A-Z][a-z]{2} 20\d\d – 2 Mar`).MatchString(text) {
+			t.Errorf("width %d: the chart does not name its window with years:\n%s", w, text)
+		}
+	}
+}
+
+// Walk to run's chart reads as progress: the move from walking minutes to
+// running minutes is a step up the ladder, never a drop.
+func TestWalkToRunChartNeverDrops(t *testing.T) {
+	// P1..P4 then W1..W3, a rung every three weeks.
+	h := historyOf(t, coach.WalkToRunID, 7*21, func(i int) int { return 1 + i/21 })
+	chart := targetChart(h, 80)
+	bars := []rune(strings.Fields(chart)[0])
+	for i := 1; i < len(bars); i++ {
+		if bars[i] < bars[i-1] {
+			t.Fatalf("the chart drops at week %d: %q", i, chart)
+		}
+	}
+	if !strings.Contains(chart, "10 min walk → NHS week 3") {
+		t.Errorf("chart label %q; want the rungs in the words of today", chart)
+	}
+}
+
+// Archived goals are in the TUI's review too, after the others, marked.
+func TestReviewReachesArchivedGoals(t *testing.T) {
+	snap := seeded(t)
+	snap.Goals[0] = snap.Goals[0].SetStatus(coach.Archived, fixedDay.AddDays(-1))
+	m := loaded(t, &recordingStore{snap: snap}, snap, 80, 24)
+	m = pressAll(t, m, keyPress('v'))
+	if m.screen != screenReview || len(m.review.goals) != 3 {
+		t.Fatalf("review of %d goals, want 3 with the archived one", len(m.review.goals))
+	}
+	m = pressAll(t, m, keyOf(tea.KeyLeft))
+	if v := m.View(); !strings.Contains(v, "Review · Walk to run · archived") || !strings.Contains(v, "◂ 3 of 3 ▸") {
+		t.Errorf("the archived goal's review:\n%s", v)
+	}
+}
+
+// Mood reads as lifts, after − before, with the average before and after,
+// and week by week (COACH §6.4); never set against days without a session.
+func TestReviewMoodLifts(t *testing.T) {
+	text := strings.Join(ReviewLines(seededHistory(t), 120, Styles{}), "\n")
+	for _, want := range []string{"on average, after − before (", " before, ", " after, 20 sessions)", "By week       +2.0 +2.5"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("mood lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "on others") {
+		t.Errorf("mood is set against days without a session:\n%s", text)
+	}
+}
+
+// calendarWeeks are the week counts under an N-a-week calendar, one a week.
+func calendarWeeks(lines []string) []string {
+	for _, l := range lines {
+		if strings.HasPrefix(l, "   #  ") {
+			return strings.Split(strings.TrimPrefix(l, "   #  "), " ")
+		}
+	}
+	return nil
 }

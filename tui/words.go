@@ -50,10 +50,11 @@ func ShellWord(name string) string {
 	return strings.ToLower(name)
 }
 
-// plainError turns an error into the sentence a person reads: the coach's
-// and the store's errors already say what to do.
-func plainError(err error) string {
-	msg := Sentence(err)
+// PlainError is an error as one sentence a person reads, with its capital
+// and its full stop: the status line shows it, and main prints it. The
+// coach's and the store's errors already say what to do.
+func PlainError(err error) string {
+	msg := UpperFirst(strings.TrimSpace(err.Error()))
 	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
 		msg += "."
 	}
