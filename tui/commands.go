@@ -21,6 +21,8 @@ type Store interface {
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
+	// Changes are the decisions that changed something: all a review shows.
+	Changes(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	Goals() ([]coach.Goal, error)
 	// EditGoal reads, changes and writes one goal in one transaction.
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)

@@ -30,6 +30,8 @@ type Store interface {
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
+	// Changes are the decisions that changed something: all a review shows.
+	Changes(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
