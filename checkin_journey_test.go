@@ -14,7 +14,12 @@ import (
 
 // Checking in, through the built binary: a day of shell use in order, the
 // coach climbing, holding and easing as the days pass, a warning sign
-// holding a goal, the status line, and the review's figures.
+// holding a goal, the status line, and the review's figures; then checking
+// in as a person does it in the TUI (one key on Today, undo, stepping back
+// to yesterday, changing that day on the Day screen, finding it again in
+// the review's calendar) and the shell's side of the same: `tend edit-day`,
+// the guard against a second `done` that more than doubles the target, and
+// the notes in `tend review`.
 
 // TestCLIGoodPaths runs a day of shell use, in order, checking each step's
 // output and what `tend today --json` says afterwards.
@@ -55,7 +60,7 @@ func TestCLIGoodPaths(t *testing.T) {
 		}
 	}
 	step([]string{"done", "walk", "--effort", "easy"}, []string{"Saved."}, true, "done")
-	step([]string{"undo", "walk"}, []string{"Cleared Walk's check-in for 2026-03-02"}, false, nil)
+	step([]string{"undo", "walk"}, []string{"Cleared the check-in for Walk on 2026-03-02"}, false, nil)
 	step([]string{"done", "--effort", "easy", "walk"}, []string{"Saved."}, true, "done")
 	step([]string{"undo", "WALK"}, []string{"Cleared"}, false, nil)
 	step([]string{"done", "wa", "6", "--mood-before", "3", "--mood-after", "7", "--pain", "sore", "--note", "rain"}, []string{"Saved."}, true, "partial")
@@ -237,7 +242,16 @@ func TestE2EWarningHoldsUntilResumed(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "tend edit walk --resume") {
 		t.Errorf("a session in safety hold: exit %d, %q", code, stderr)
 	}
-	mustTend(t, env, "edit", "walk", "--resume")
+	// --resume alone is the no to "Have you been checked?" (COACH R0, S2).
+	_, stderr, code = runTend(t, env, "edit", "walk", "--resume")
+	if code != 1 || !strings.Contains(stderr, "It stays on hold until a doctor or nurse has checked you") ||
+		!strings.Contains(stderr, "tend edit walk --resume --checked") || !strings.Contains(stderr, "988") {
+		t.Errorf("--resume without --checked: exit %d, %q", code, stderr)
+	}
+	out = mustTend(t, env, "edit", "walk", "--resume", "--checked")
+	if !strings.Contains(out, "resumed, now that you have been checked") {
+		t.Errorf("--resume --checked said %q", out)
+	}
 	if today := mustTend(t, env, "today", "--json"); !strings.Contains(today, `"status": "active"`) {
 		t.Errorf("after resuming:\n%s", today)
 	}
@@ -320,5 +334,105 @@ func TestReviewJSONAgainstItsOwnArithmetic(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("review text lacks %q:\n%s", w, text)
 		}
+	}
+}
+
+// exportCheckIn is one check-in of `tend export`.
+type exportCheckIn struct {
+	Day        string  `json:"day"`
+	Outcome    string  `json:"outcome"`
+	Achieved   float64 `json:"achieved"`
+	Effort     string  `json:"effort"`
+	Pain       string  `json:"pain"`
+	MoodBefore *int    `json:"mood_before"`
+	MoodAfter  *int    `json:"mood_after"`
+	Note       string  `json:"note"`
+}
+
+// checkInsByDay reads the export's check-ins, keyed by day, and how many
+// decisions it holds.
+func checkInsByDay(t *testing.T, env Env) (map[string]exportCheckIn, int) {
+	t.Helper()
+	out := mustTend(t, env, "export")
+	var doc struct {
+		CheckIns  []exportCheckIn   `json:"checkins"`
+		Decisions []json.RawMessage `json:"decisions"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("tend export is not JSON: %v", err)
+	}
+	byDay := map[string]exportCheckIn{}
+	for _, c := range doc.CheckIns {
+		byDay[c.Day] = c
+	}
+	return byDay, len(doc.Decisions)
+}
+
+func moodIs(m *int, want int) bool { return m != nil && *m == want }
+
+func TestCheckInJourneyOneKeyYesterdayAndTheDayScreen(t *testing.T) {
+	t.Parallel()
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	term := startTerm(t, 80, 24, env)
+	term.WaitFor(t, "Walk 10 minutes", screenTimeout)
+
+	term.Press(t, "d") // one key: done at the target, with the defaults
+	term.WaitFor(t, "Take a second to notice you did it", screenTimeout)
+	term.Press(t, "u")
+	term.WaitFor(t, "Cleared today's check-in for Walk", screenTimeout)
+
+	term.Press(t, "left") // yesterday: named, and marked as not today
+	term.WaitFor(t, "yesterday", screenTimeout)
+	term.Press(t, "d")
+	term.WaitFor(t, "Take a second to notice you did it", screenTimeout) // yesterday is now the newest day: it decides
+
+	term.Press(t, "e") // the Day screen, filled in with what was logged
+	term.WaitFor(t, "How much?", screenTimeout)
+	for range 4 {
+		term.Press(t, "down")
+	}
+	term.WaitFor(t, "Mood before", screenTimeout)
+	term.Press(t, "6")
+	term.WaitFor(t, "[6]", screenTimeout)
+	term.Press(t, "down")
+	term.Press(t, "1")
+	term.WaitFor(t, "[1]", screenTimeout)
+	term.Press(t, "0")
+	term.WaitFor(t, "[10]", screenTimeout)
+	term.Press(t, "down")
+	term.WaitFor(t, "enter saves", screenTimeout)
+	term.Send(t, "felt good")
+	term.WaitFor(t, "felt good", screenTimeout)
+	term.Press(t, "enter")
+	term.WaitFor(t, "Changed Walk's check-in for 2026-03-01", screenTimeout)
+
+	term.Press(t, "v")
+	term.WaitFor(t, "Review · Walk", screenTimeout)
+	term.PressUntil(t, "down", "Notes        1 Mar: felt good", 6) // recent notes, at the review's end
+	term.Press(t, "c")
+	term.WaitFor(t, "Monday 2 March 2026: nothing logged", screenTimeout)
+	term.Press(t, "up")
+	term.WaitFor(t, "Sunday 1 March 2026: done, 10 min · felt good", screenTimeout)
+	term.Press(t, "enter")
+	screen := term.WaitFor(t, "Note, optional", screenTimeout)
+	for _, want := range []string{"Walk · Sunday 1 March 2026", "[6]", "[10]", "felt good"} {
+		if !contains(screen, want) {
+			t.Errorf("the Day screen from the calendar lacks %q:\n%s", want, frame(screen))
+		}
+	}
+	term.Press(t, "q")
+	if code := term.Wait(t); code != 0 {
+		t.Fatalf("tend exited %d", code)
+	}
+
+	days, _ := checkInsByDay(t, env)
+	if _, ok := days["2026-03-02"]; ok {
+		t.Errorf("today still has a check-in after u: %+v", days["2026-03-02"])
+	}
+	y := days["2026-03-01"]
+	if y.Outcome != "done" || y.Achieved != 10 || y.Effort != "ok" || y.Pain != "none" ||
+		!moodIs(y.MoodBefore, 6) || !moodIs(y.MoodAfter, 10) || y.Note != "felt good" {
+		t.Errorf("yesterday reads %+v; want done 10, ok, no pain, mood 6 → 10, the note", y)
 	}
 }

@@ -22,7 +22,7 @@ import (
 // errors (coach.ErrFutureDate, coach.ErrNotActive, ...) are wrapped with %w.
 func (s *Store) CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error) {
 	var rec coach.Recorded
-	err := s.update(writeAccess, fmt.Sprintf("the check-in for %s", e.Day), func(tx *bolt.Tx) error {
+	err := s.updateGoal(writeAccess, fmt.Sprintf("the check-in for %s", e.Day), goalID, func(tx *bolt.Tx) error {
 		var err error
 		rec, err = recordCheckIn(tx, goalID, e, today)
 		return err
@@ -155,7 +155,7 @@ func recentCheckIns(sub *bolt.Bucket, goalID uint64, day, today coach.Day) ([]co
 // built on it. ErrNotFound when there is no check-in that day.
 func (s *Store) Undo(goalID uint64, day coach.Day) (coach.CheckIn, error) {
 	var c coach.CheckIn
-	err := s.update(writeAccess, fmt.Sprintf("the undo of the check-in for %s", day), func(tx *bolt.Tx) error {
+	err := s.updateGoal(writeAccess, fmt.Sprintf("the undo of the check-in for %s", day), goalID, func(tx *bolt.Tx) error {
 		var err error
 		c, err = undoCheckIn(tx, goalID, day)
 		return err

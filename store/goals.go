@@ -51,7 +51,7 @@ func (s *Store) AddGoal(g coach.Goal) (coach.Goal, error) {
 // checked as AddGoal's is. ErrNotFound when there is no such goal.
 func (s *Store) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error) {
 	var saved coach.Goal
-	err := s.update(writeAccess, fmt.Sprintf("the change to goal %d", id), func(tx *bolt.Tx) error {
+	err := s.updateGoal(writeAccess, fmt.Sprintf("the change to goal %d", id), id, func(tx *bolt.Tx) error {
 		b, err := openBuckets(tx)
 		if err != nil {
 			return err
@@ -99,7 +99,7 @@ func runEdit(edit func(coach.Goal) (coach.Goal, error), g coach.Goal) (out coach
 // DeleteGoal removes a goal with all its check-ins and decisions.
 // ErrNotFound when there is no such goal.
 func (s *Store) DeleteGoal(id uint64) error {
-	err := s.update(writeAccess, fmt.Sprintf("the removal of goal %d", id), func(tx *bolt.Tx) error {
+	err := s.updateGoal(writeAccess, fmt.Sprintf("the removal of goal %d", id), id, func(tx *bolt.Tx) error {
 		b, err := openBuckets(tx)
 		if err != nil {
 			return err

@@ -116,6 +116,10 @@ func (s *Store) upgrade(db *bolt.DB) (schemaState, error) {
 	case st.version > currentVersion():
 		return st, s.tooNew(st.version)
 	}
+	// Every record is rewritten: the whole file is checked first (guard.go).
+	if err := db.View(func(tx *bolt.Tx) error { return checkErrors(tx.Check()) }); err != nil {
+		return st, damagedAt(s.path, err)
+	}
 	if err := s.backupBeside(db, st.version); err != nil {
 		return st, err
 	}

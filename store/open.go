@@ -53,7 +53,20 @@ const (
 // both become ErrDamaged here rather than a crash (and are remembered, see
 // poison.go). Faults become panics only for this goroutine, which is the one
 // bbolt runs the transaction on.
-func (s *Store) withFile(acc access, fn func(*bolt.DB) error) (err error) {
+func (s *Store) withFile(acc access, fn func(*bolt.DB) error) error {
+	inside := false // damage found by fn, past the checks every open makes
+	err := s.withFileOnce(acc, func(db *bolt.DB) error {
+		err := fn(db)
+		inside = errors.Is(err, ErrDamaged)
+		return err
+	})
+	if errors.Is(err, ErrDamaged) {
+		s.sawDamage(err, inside)
+	}
+	return err
+}
+
+func (s *Store) withFileOnce(acc access, fn func(*bolt.DB) error) (err error) {
 	if err := poisonOf(s.path); err != nil {
 		return err
 	}

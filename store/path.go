@@ -69,7 +69,7 @@ func kindOf(m fs.FileMode) string {
 // openNoFollow opens the regular file at path for reading without following
 // a link, and checks through the descriptor that it is a regular file.
 func openNoFollow(path string, flag int) (*os.File, fs.FileInfo, error) {
-	f, err := os.OpenFile(path, flag|noFollow, 0)
+	f, err := os.OpenFile(path, flag|noFollow, fileMode)
 	if err != nil {
 		if isLoop(err) {
 			return nil, nil, notRegular(path, fs.ModeSymlink)

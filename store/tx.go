@@ -46,8 +46,18 @@ func (s *Store) viewOnce(fn func(*bolt.Tx) error) error {
 // update runs fn in one write transaction and commits it, synced to disk.
 // what names the change for the message when the commit fails. With
 // createAccess a missing file is created, and its layout is made in the
-// same transaction as fn's change.
+// same transaction as fn's change. A file found damaged is never written,
+// and one not checked yet is checked first (guard.go).
 func (s *Store) update(acc access, what string, fn func(*bolt.Tx) error) error {
+	return s.updateGoal(acc, what, 0, fn)
+}
+
+// updateGoal is update for a change to one goal, whose history is then
+// part of what the check before the write looks at.
+func (s *Store) updateGoal(acc access, what string, goalID uint64, fn func(*bolt.Tx) error) error {
+	if err := s.damageSeen(); err != nil {
+		return err
+	}
 	if s.freelistUnsynced() {
 		err := s.viewOnce(func(*bolt.Tx) error { return nil })
 		if err != nil && !errors.Is(err, errNoFile) && !errors.Is(err, errOldSchema) {
@@ -69,6 +79,8 @@ func (s *Store) update(acc access, what string, fn func(*bolt.Tx) error) error {
 			if err := migrate(tx, 0); err != nil {
 				return fmt.Errorf("could not set up the new database %s: %w", s.path, err)
 			}
+		} else if err := s.guardedWrite(tx, goalID); err != nil {
+			return err
 		}
 		if err := fn(tx); err != nil {
 			return err
@@ -76,6 +88,7 @@ func (s *Store) update(acc access, what string, fn func(*bolt.Tx) error) error {
 		if err := tx.Commit(); err != nil {
 			return commitError(what, err)
 		}
+		s.markChecked()
 		return nil
 	})
 }

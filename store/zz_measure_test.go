@@ -1,0 +1,101 @@
+package store
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tend/coach"
+)
+
+// Not committed: builds a 20-year file (100 goals, 455k check-ins and as
+// many decisions) and times tx.Check.
+func TestZZMeasureCheck(t *testing.T) {
+	path := os.Getenv("TEND_MEASURE")
+	if path == "" {
+		t.Skip()
+	}
+	if _, err := os.Stat(path); err != nil {
+		s := New(path)
+		start := coach.DayOf(2006, 1, 1)
+		for i := 0; i < 100; i++ {
+			g := walkGoal(t, "Goal "+string(rune('A'+i%26))+string(rune('a'+i/26)))
+			g.Created = start
+			g.Schedules[0].From, g.Statuses[0].From = start, start
+			mustAdd(t, s, g)
+		}
+		db, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for id := uint64(1); id <= 100; id++ {
+			err := db.Update(func(tx *bolt.Tx) error {
+				cb, _ := tx.Bucket(bucketCheckIns).CreateBucketIfNotExists(idKey(id))
+				db2, _ := tx.Bucket(bucketDecisions).CreateBucketIfNotExists(idKey(id))
+				for d := 0; d < 7300; d++ {
+					if (d*7+int(id))%8 >= 5 {
+						continue
+					}
+					day := start.AddDays(d)
+					c := coach.CheckIn{Day: day, Outcome: coach.Done, Achieved: 12, Target: 12, Level: 3, Variant: 1,
+						Note: "felt good after work", WrittenAt: time.Date(2020, 1, 1, 18, 0, 0, 0, time.UTC)}
+					v, err := encodeCheckIn(id, c)
+					if err != nil {
+						return err
+					}
+					k, _ := dayKey(day)
+					if err := cb.Put(k, v); err != nil {
+						return err
+					}
+					dec := coach.Decision{Day: day, Action: coach.ActHold, From: 3, To: 3, ReasonCode: "H1", NextTarget: 12,
+						Before: coach.Step{Level: 3, Variant: 1, LevelFrom: start, Status: coach.Active}}
+					if v, err = encodeDecision(id, dec); err != nil {
+						return err
+					}
+					if err := db2.Put(k, v); err != nil {
+						return err
+					}
+					n++
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+		t.Logf("built %d check-ins", n)
+	}
+	info, _ := os.Stat(path)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for i := 0; i < 3; i++ {
+		t0 := time.Now()
+		err = db.Update(func(tx *bolt.Tx) error {
+			for err := range tx.Check() {
+				t.Error(err)
+			}
+			return nil
+		})
+		t.Logf("file %d MB, pages %d: write-tx Check %v", info.Size()>>20, info.Size()/4096, time.Since(t0))
+		t0 = time.Now()
+		err = db.Update(func(tx *bolt.Tx) error {
+			b, _ := openBuckets(tx)
+			for _, bk := range []*bolt.Bucket{b.meta, b.goals, b.checkIns.Bucket(idKey(50)), b.decisions.Bucket(idKey(50))} {
+				if r := uint64(bk.Root()); r != 0 {
+					for err := range tx.Check(bolt.WithPageId(r)) {
+						t.Error(err)
+					}
+				}
+			}
+			return nil
+		})
+		t.Logf("scoped Check %v", time.Since(t0))
+	}
+}
