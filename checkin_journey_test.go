@@ -60,7 +60,7 @@ func TestCLIGoodPaths(t *testing.T) {
 		}
 	}
 	step([]string{"done", "walk", "--effort", "easy"}, []string{"Saved."}, true, "done")
-	step([]string{"undo", "walk"}, []string{"Cleared Walk's check-in for 2026-03-02"}, false, nil)
+	step([]string{"undo", "walk"}, []string{"Cleared the check-in for Walk on 2026-03-02"}, false, nil)
 	step([]string{"done", "--effort", "easy", "walk"}, []string{"Saved."}, true, "done")
 	step([]string{"undo", "WALK"}, []string{"Cleared"}, false, nil)
 	step([]string{"done", "wa", "6", "--mood-before", "3", "--mood-after", "7", "--pain", "sore", "--note", "rain"}, []string{"Saved."}, true, "partial")

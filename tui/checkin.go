@@ -66,7 +66,6 @@ type editCheckInMsg struct {
 var (
 	outcomeWords = []string{"done", "part", "minimum", "rest", "unwell", "away"}
 	effortWords  = []string{"easy", "ok", "hard"}
-	effortHints  = []string{"could chat or sing", "sentences, not songs", "a few words at a time"}
 	painWords    = []string{"none", "soreness", "pain", "chest pain/dizzy/faint"}
 )
 

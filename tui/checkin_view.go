@@ -248,10 +248,15 @@ func moodWord(m int) string {
 func (s checkInScreen) hint() string {
 	switch s.q {
 	case askEffort:
-		return effortWords[s.effort] + ": " + effortHints[s.effort]
+		if h := coach.EffortHint(s.item.Plan, coach.Efforts[s.effort]); h != "" {
+			return effortWords[s.effort] + ": " + h
+		}
 	case askPain:
 		if coach.Pains[s.pain] == coach.PainWarning {
 			return "If you have chest pain, feel faint or very breathless, stop now and get medical advice."
+		}
+		if h := coach.PainHint(coach.Pains[s.pain]); h != "" {
+			return painWords[s.pain] + ": " + h
 		}
 	case askMoodBefore, askMoodAfter:
 		return "Optional: type 0–10 (1 then 0 is 10) or use ←/→; ⌫ skips it."

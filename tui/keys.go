@@ -146,7 +146,7 @@ type sessionKeys struct {
 func defaultSessionKeys() sessionKeys {
 	return sessionKeys{
 		Pause: key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space", "pause")),
-		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip block")),
+		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip")),
 		// q stops the session rather than quitting tend (DESIGN "Screens").
 		Stop:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "stop")),
 		Yes:    key.NewBinding(key.WithKeys("y")),

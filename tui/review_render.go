@@ -131,11 +131,19 @@ func AmountWords(a float64, u coach.Unit) string {
 	return fmt.Sprintf("%d h %d m", m/60, m%60)
 }
 
-// ladderWords lists the plan's rungs with the current one in brackets.
+// ladderWords lists the plan's rungs with the current one in brackets;
+// Couch to 5K's weeks say "NHS week" once: "NHS week 1 · 2 · 3".
 func ladderWords(h History) string {
 	var parts []string
+	nhs := false
 	for _, l := range h.Plan.Levels {
 		label := strings.TrimSuffix(l.Label, " min")
+		if strings.HasPrefix(label, "NHS week ") {
+			if nhs {
+				label = strings.TrimPrefix(label, "NHS week ")
+			}
+			nhs = true
+		}
 		if l.Number == h.Goal.Level {
 			label = "[" + label + "]"
 		}

@@ -214,7 +214,7 @@ func undoCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if _, err := env.Store.Undo(g.ID, day); err != nil {
 			return err
 		}
-		return writeLines(env.Out, fmt.Sprintf("Cleared %s's check-in for %s. Check in again whenever you like.", g.Name, day))
+		return writeLines(env.Out, fmt.Sprintf("Cleared the check-in for %s on %s. Check in again whenever you like.", g.Name, day))
 	}
 }
 
