@@ -145,10 +145,20 @@ func walkToday(t *testing.T, env Env) (c struct {
 			MoodBefore *int    `json:"mood_before"`
 			MoodAfter  *int    `json:"mood_after"`
 		} `json:"checkins"`
+		Goals []struct {
+			ID   int    `json:"id"`
+			Name string `json:"name"`
+		} `json:"goals"`
 	}
 	tendJSON(t, env, &doc, "export")
+	walk := 0 // the export numbers goals by created day, then uid (IMPORT §7.1)
+	for _, g := range doc.Goals {
+		if g.Name == "Walk" {
+			walk = g.ID
+		}
+	}
 	for _, x := range doc.CheckIns {
-		if x.Goal == 1 && x.Day == testDay {
+		if x.Goal == walk && x.Day == testDay {
 			c.Goal, c.Day, c.Outcome, c.Achieved, c.Note, c.MoodBefore, c.MoodAfter =
 				x.Goal, x.Day, x.Outcome, x.Achieved, x.Note, x.MoodBefore, x.MoodAfter
 		}

@@ -20,7 +20,7 @@ func exportCSV(w io.Writer, a coach.Archive) error {
 		return err
 	}
 	row := make([]string, len(importfmt.CSVHeader))
-	for _, g := range a.Goals {
+	for _, g := range exportOrder(a.Goals) {
 		unit := ""
 		if p, err := g.Plan(); err == nil {
 			unit = p.Unit.String()

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -136,27 +137,44 @@ type exportStepJSON struct {
 	SteppedBack  []int   `json:"stepped_back"`
 }
 
-// exportJSON is the export document of a whole database: goals in ID
-// order, then every check-in and every decision by goal and day.
+// exportJSON is the export document of a whole database: goals in
+// exportOrder, then every check-in and every decision by goal and day.
 func exportJSON(a coach.Archive) exportDocJSON {
 	doc := exportDocJSON{
 		Format: exportFormat, Version: exportVersion,
 		Settings: exportSettingsJSON{DayStartHour: a.DayStartHour},
 		Goals:    []exportGoalJSON{}, CheckIns: []exportCheckInJSON{}, Decisions: []exportDecisionJSON{},
 	}
-	for _, g := range a.Goals {
-		doc.Goals = append(doc.Goals, exportGoal(g))
+	for i, g := range exportOrder(a.Goals) {
+		id := uint64(i + 1)
+		eg := exportGoal(g)
+		eg.ID = id
+		doc.Goals = append(doc.Goals, eg)
 		for _, c := range a.CheckIns[g.ID] {
-			doc.CheckIns = append(doc.CheckIns, exportCheckIn(g.ID, c))
+			doc.CheckIns = append(doc.CheckIns, exportCheckIn(id, c))
 		}
 		for _, d := range a.Decisions[g.ID] {
 			doc.Decisions = append(doc.Decisions, exportDecisionJSON{
-				Goal: g.ID, Day: d.Day.String(), Action: d.Action.String(), From: d.From, To: d.To,
+				Goal: id, Day: d.Day.String(), Action: d.Action.String(), From: d.From, To: d.To,
 				ReasonCode: string(d.ReasonCode), Message: d.Message, NextTarget: d.NextTarget, Before: exportStep(d.Before),
 			})
 		}
 	}
 	return doc
+}
+
+// exportOrder is the goals by created day, then uid (IMPORT §7.1), so that
+// two databases holding the same history write the same export whatever
+// order they made their goals in; the export numbers them 1, 2, … so.
+func exportOrder(goals []coach.Goal) []coach.Goal {
+	out := append([]coach.Goal(nil), goals...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Created != out[j].Created {
+			return out[i].Created.Before(out[j].Created)
+		}
+		return out[i].UID < out[j].UID
+	})
+	return out
 }
 
 func exportGoal(g coach.Goal) exportGoalJSON {
