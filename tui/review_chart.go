@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -26,10 +27,14 @@ func targetChart(h History, width int) string {
 	first := h.Today.Monday().AddDays(-7 * (weeks - 1))
 	vals := make([]int, weeks)
 	last, lo, hi := 0, math.MaxInt, 0
+	// One pass over the history, in day order, a week at a time: a
+	// review may draw twenty years of it.
+	cs := inDayOrder(h.CheckIns)
+	i := 0
 	for w := range vals {
-		mon := first.AddDays(7 * w)
-		for _, c := range h.CheckIns {
-			if !c.Day.Before(mon) && c.Day.Before(mon.AddDays(7)) && c.Outcome.ShowedUp() && steps[c.Level] > 0 {
+		end := first.AddDays(7 * (w + 1))
+		for ; i < len(cs) && cs[i].Day.Before(end); i++ {
+			if c := cs[i]; !c.Day.Before(first) && c.Outcome.ShowedUp() && steps[c.Level] > 0 {
 				last = steps[c.Level]
 			}
 		}
@@ -140,4 +145,15 @@ func moodWeeksWords(weeks []coach.MoodWeek, today coach.Day, width int) string {
 		}
 	}
 	return ""
+}
+
+// inDayOrder is cs in day order (a stable sort of a copy, when it is not
+// already, as the store's histories are).
+func inDayOrder(cs []coach.CheckIn) []coach.CheckIn {
+	if slices.IsSortedFunc(cs, func(a, b coach.CheckIn) int { return a.Day.DaysSince(b.Day) }) {
+		return cs
+	}
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b coach.CheckIn) int { return a.Day.DaysSince(b.Day) })
+	return out
 }

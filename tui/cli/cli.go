@@ -31,6 +31,8 @@ type Store interface {
 	EditCheckIn(goalID uint64, day, today coach.Day, edit func(coach.CheckIn) (coach.CheckIn, error)) (coach.Recorded, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
+	// Changes are the decisions that changed something: all a review shows.
+	Changes(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
@@ -56,6 +58,10 @@ type Env struct {
 	// ErrIsTerminal.
 	Err           io.Writer
 	ErrIsTerminal bool
+	// In is standard input, for the questions `tend add` asks only when
+	// InIsTerminal (a script is never asked).
+	In           io.Reader
+	InIsTerminal bool
 }
 
 // UsageError is a command line that cannot be run as typed: exit status 2.
@@ -79,8 +85,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "today", usage: "tend today [--json]", about: "today's targets, each with its reason", flags: todayCommand},
-		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES]\n" +
-			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N]",
+		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES] [--readiness none|some] [--cleared]\n" +
+			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N] [--readiness none|some]",
 			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
 			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD] [--yes]",
