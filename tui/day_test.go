@@ -79,6 +79,10 @@ func TestArrowsStepThroughDaysNeverTheFuture(t *testing.T) {
 	if m.today.day != fixedDay || strings.Contains(m.View(), "ago") || m.today.keys.Later.Enabled() {
 		t.Errorf("after → back: day %s, later enabled %v", m.today.day, m.today.keys.Later.Enabled())
 	}
+	m = pressAll(t, m, keyOf(tea.KeyLeft), keyOf(tea.KeyLeft), keyOf(tea.KeyEsc))
+	if m.today.day != fixedDay || m.screen != screenToday {
+		t.Errorf("esc on an earlier day: day %s, screen %v; want today", m.today.day, m.screen)
+	}
 }
 
 // On an earlier day, d, rest and u act on that day, not today.
@@ -262,5 +266,28 @@ func TestGoldenDay(t *testing.T) {
 			checkFits(t, v, s.w, s.h)
 			golden.RequireEqual(t, v)
 		})
+	}
+}
+
+// The Day screen says what the coach decided that day, under the form.
+func TestDayScreenShowsTheDaysDecision(t *testing.T) {
+	snap := withNote(t)
+	items, err := snap.Todays(fixedDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newDayScreen(items[1].Goal, fixedDay, fixedDay, screenToday).withLoaded(dayLoadedMsg{
+		goalID: items[1].Goal.ID, day: fixedDay, item: items[1],
+		decision: &coach.Decision{Day: fixedDay, Message: "Level up: 18 min.\nFour at 15."},
+	})
+	v := s.View(80, 20, DefaultStyles())
+	if !strings.Contains(v, "That day: Level up: 18 min. Four at 15.") || !strings.Contains(v, "along the canal") {
+		t.Errorf("the Day screen lacks the decision or the note:\n%s", v)
+	}
+	// A result for another day is not this screen's.
+	other := newDayScreen(items[1].Goal, fixedDay.AddDays(-1), fixedDay, screenToday).withLoaded(dayLoadedMsg{
+		goalID: items[1].Goal.ID, day: fixedDay, item: items[1]})
+	if other.loaded {
+		t.Error("the Day screen took another day's record")
 	}
 }

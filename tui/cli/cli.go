@@ -62,6 +62,10 @@ type Env struct {
 	// ErrIsTerminal.
 	Err           io.Writer
 	ErrIsTerminal bool
+	// In is standard input, for the questions `tend add` asks only when
+	// InIsTerminal (a script is never asked).
+	In           io.Reader
+	InIsTerminal bool
 }
 
 // UsageError is a command line that cannot be run as typed: exit status 2.
@@ -85,8 +89,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "today", usage: "tend today [--json]", about: "today's targets, each with its reason", flags: todayCommand},
-		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES]\n" +
-			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N]",
+		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES] [--readiness none|some] [--cleared]\n" +
+			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N] [--readiness none|some]",
 			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
 			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD] [--yes]",
@@ -110,8 +114,8 @@ func commands() []command {
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCommand},
 		{name: "backup", usage: "tend backup [--out FILE]",
 			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
-		{name: "export", usage: "tend export [--format json] [--out FILE]",
-			about: "write all your data as JSON, to standard output unless --out", flags: exportCommand},
+		{name: "export", usage: "tend export [--format json|csv] [--out FILE]",
+			about: "write all your data as JSON (or CSV), to standard output unless --out", flags: exportCommand},
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
 			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1},
