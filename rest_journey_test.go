@@ -125,43 +125,12 @@ func TestCLIStatusTable(t *testing.T) {
 }
 
 // walkToday is Walk's check-in on testDay, from the export.
-func walkToday(t *testing.T, env Env) (c struct {
-	Goal       int     `json:"goal"`
-	Day        string  `json:"day"`
-	Outcome    string  `json:"outcome"`
-	Achieved   float64 `json:"achieved"`
-	Note       string  `json:"note"`
-	MoodBefore *int    `json:"mood_before"`
-	MoodAfter  *int    `json:"mood_after"`
-}) {
+func walkToday(t *testing.T, env Env) exportCheckInJSON {
 	t.Helper()
-	var doc struct {
-		CheckIns []struct {
-			Goal       int     `json:"goal"`
-			Day        string  `json:"day"`
-			Outcome    string  `json:"outcome"`
-			Achieved   float64 `json:"achieved"`
-			Note       string  `json:"note"`
-			MoodBefore *int    `json:"mood_before"`
-			MoodAfter  *int    `json:"mood_after"`
-		} `json:"checkins"`
-		Goals []struct {
-			ID   int    `json:"id"`
-			Name string `json:"name"`
-		} `json:"goals"`
-	}
-	tendJSON(t, env, &doc, "export")
-	walk := 0 // the export numbers goals by created day, then uid (IMPORT §7.1)
-	for _, g := range doc.Goals {
-		if g.Name == "Walk" {
-			walk = g.ID
+	for _, c := range exportCheckIns(t, env) {
+		if c.Goal == 1 && c.Day == testDay {
+			return c
 		}
 	}
-	for _, x := range doc.CheckIns {
-		if x.Goal == walk && x.Day == testDay {
-			c.Goal, c.Day, c.Outcome, c.Achieved, c.Note, c.MoodBefore, c.MoodAfter =
-				x.Goal, x.Day, x.Outcome, x.Achieved, x.Note, x.MoodBefore, x.MoodAfter
-		}
-	}
-	return c
+	return exportCheckInJSON{}
 }

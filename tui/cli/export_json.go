@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"sort"
 	"strings"
 	"time"
 
@@ -137,46 +136,6 @@ type exportStepJSON struct {
 	SteppedBack  []int   `json:"stepped_back"`
 }
 
-// exportJSON is the export document of a whole database: goals in
-// exportOrder, then every check-in and every decision by goal and day.
-func exportJSON(a coach.Archive) exportDocJSON {
-	doc := exportDocJSON{
-		Format: exportFormat, Version: exportVersion,
-		Settings: exportSettingsJSON{DayStartHour: a.DayStartHour},
-		Goals:    []exportGoalJSON{}, CheckIns: []exportCheckInJSON{}, Decisions: []exportDecisionJSON{},
-	}
-	for i, g := range exportOrder(a.Goals) {
-		id := uint64(i + 1)
-		eg := exportGoal(g)
-		eg.ID = id
-		doc.Goals = append(doc.Goals, eg)
-		for _, c := range a.CheckIns[g.ID] {
-			doc.CheckIns = append(doc.CheckIns, exportCheckIn(id, c))
-		}
-		for _, d := range a.Decisions[g.ID] {
-			doc.Decisions = append(doc.Decisions, exportDecisionJSON{
-				Goal: id, Day: d.Day.String(), Action: d.Action.String(), From: d.From, To: d.To,
-				ReasonCode: string(d.ReasonCode), Message: d.Message, NextTarget: d.NextTarget, Before: exportStep(d.Before),
-			})
-		}
-	}
-	return doc
-}
-
-// exportOrder is the goals by created day, then uid (IMPORT §7.1), so that
-// two databases holding the same history write the same export whatever
-// order they made their goals in; the export numbers them 1, 2, … so.
-func exportOrder(goals []coach.Goal) []coach.Goal {
-	out := append([]coach.Goal(nil), goals...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Created != out[j].Created {
-			return out[i].Created.Before(out[j].Created)
-		}
-		return out[i].UID < out[j].UID
-	})
-	return out
-}
-
 func exportGoal(g coach.Goal) exportGoalJSON {
 	s := g.Schedule()
 	out := exportGoalJSON{
@@ -220,6 +179,13 @@ func exportCheckIn(goal uint64, c coach.CheckIn) exportCheckInJSON {
 		out.WrittenAt = &at
 	}
 	return out
+}
+
+func exportDecision(goal uint64, d coach.Decision) exportDecisionJSON {
+	return exportDecisionJSON{
+		Goal: goal, Day: d.Day.String(), Action: d.Action.String(), From: d.From, To: d.To,
+		ReasonCode: string(d.ReasonCode), Message: d.Message, NextTarget: d.NextTarget, Before: exportStep(d.Before),
+	}
 }
 
 func exportStep(s coach.Step) exportStepJSON {
