@@ -62,17 +62,17 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if g, err = env.Store.AddGoal(g); err != nil {
 			return err
 		}
-		t, err := coach.TodayFor(g, nil, env.today(snap))
-		if err != nil {
-			return err
+		// Saved: from here on nothing may make the command fail.
+		first := ""
+		if t, err := coach.TodayFor(g, nil, env.today(snap)); err == nil {
+			first = " First target: " + t.Text + "."
 		}
 		planName := plan.Name
 		if custom != nil {
 			planName = fmt.Sprintf("your own ladder, %s to %s", coach.Amount(custom.Start, custom.Unit), coach.Amount(custom.Max, custom.Unit))
 		}
-		_, err = fmt.Fprintf(env.Out, "Added %s: %s, %s. First target: %s.\nCheck in with `tend done %s`.\n",
-			g.Name, planName, tui.ScheduleWords(sched), t.Text, tui.ShellWord(g.Name))
-		return err
+		return confirm(env, fmt.Sprintf("Added %s: %s, %s.%s", g.Name, planName, tui.ScheduleWords(sched), first),
+			fmt.Sprintf("Check in with `tend done %s`.", tui.ShellWord(g.Name)))
 	}
 }
 
@@ -97,6 +97,9 @@ func (f addFlags) plan2() (coach.Plan, *coach.Custom, error) {
 	u, err := coach.ParseUnit(f.unit)
 	if err != nil {
 		return coach.Plan{}, nil, usagef("--unit is one of min, reps, km, mi or times")
+	}
+	if f.every < 1 || f.every > coach.MaxEvery {
+		return coach.Plan{}, nil, usagef("--every is a whole number from 1 to %d: the sessions done on one rung before moving up", coach.MaxEvery)
 	}
 	var c coach.Custom
 	c.Unit, c.Every = u, f.every
