@@ -143,7 +143,7 @@ func TestCLIEditPauseResumeArchive(t *testing.T) {
 	refusedUnchanged(t, env, 2, []string{"--pause", "--resume"}, "edit", "evening walk", "--pause", "--resume")
 
 	out = mustTend(t, env, "edit", "evening walk", "--resume")
-	wantLines(t, "tend edit --resume", out, "Evening walk: resumed.")
+	wantLines(t, "tend edit --resume", out, "Evening walk: resumed; the plan picks up where you left it.")
 	if g := todayGoal(t, env, "Evening walk"); !g.Due || g.Status != "active" {
 		t.Errorf("after --resume: %+v", g)
 	}

@@ -15,7 +15,7 @@ import (
 
 // checkInQuestions are the check-in form's rows after "Did it happen?" for a
 // done session, in order; Enter accepts each default.
-var checkInQuestions = []string{"How did it feel?", "Any pain?", "Mood before", "Mood after"}
+var checkInQuestions = []string{"How did it feel?", "Any pain?", "Mood before", "Mood after", "Note, optional"}
 
 // TestE2EFirstRunCheckIn walks the first run: the welcome with its care
 // note, Enter to start the Daily walk, Enter through the check-in, the done
@@ -166,7 +166,7 @@ func TestE2EPainWarning(t *testing.T) {
 		hintBug = "tui/app.go footerView shows only the first wrapped line of a hint: at 80×24 the chest-pain " +
 			"advice ends \"stop now and get\", without \"medical advice.\""
 	}
-	for _, q := range []string{"Mood before", "Mood after"} {
+	for _, q := range []string{"Mood before", "Mood after", "Note, optional"} {
 		term.Step(t, "enter", "▸ "+q)
 	}
 	term.Step(t, "enter", "‖ Walk")

@@ -1,6 +1,9 @@
 package coach
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Outcome is what happened on a day, as a person reported it. Missed is
 // never stored: it is derived from the schedule.
@@ -105,30 +108,90 @@ func (c CheckIn) Ratio() float64 {
 	return c.Achieved / c.Target
 }
 
-// merge folds a later check-in for the same day into c (COACH §6.2): amounts
-// add, the later outcome and effort stand, the worse pain stands, and moods
-// and notes given later replace earlier ones.
+// merge folds a later check-in for the same day into c, by the table of
+// SYNC.md §7.1 that COACH §6.2 uses (clarified): amounts of the sessions
+// add and the outcome follows the sum; a session outranks a rest, unwell or
+// away; the most demanding effort of the sessions stands; the worse pain
+// stands; mood before is the first given, mood after the last; distinct
+// notes are joined with " · ". The target and step are the earlier one's,
+// the day as it was offered; when it was written and by whom, the later's.
 func (c CheckIn) merge(later CheckIn) CheckIn {
-	m := later
-	if c.Outcome.ShowedUp() && later.Outcome.ShowedUp() {
-		m.Achieved = c.Achieved + later.Achieved
-	}
-	if c.Pain > m.Pain {
-		m.Pain = c.Pain
-	}
+	m := c
+	m.WrittenAt, m.Device = later.WrittenAt, later.Device
+	m.Outcome, m.Achieved, m.Effort = mergedSession(c, later)
+	m.Pain = max(c.Pain, later.Pain)
 	if m.MoodBefore == nil {
-		m.MoodBefore = c.MoodBefore
+		m.MoodBefore = later.MoodBefore
 	}
-	if m.MoodAfter == nil {
-		m.MoodAfter = c.MoodAfter
+	if later.MoodAfter != nil {
+		m.MoodAfter = later.MoodAfter
 	}
-	if m.Note == "" {
-		m.Note = c.Note
-	}
-	// Two sessions that add up to the target are a done day, not two partials.
-	m.Outcome = Classify(m.Outcome, m.Achieved, m.Target)
+	m.Note = joinNotes(c.Note, later.Note)
 	return m
 }
+
+// mergedSession is the outcome, amount and effort of two check-ins of a
+// day: the sessions among them count, and only without one does the day
+// stay a rest, unwell or away (the first present of those, in that order of
+// rank: unwell, away, rest).
+func mergedSession(a, b CheckIn) (Outcome, float64, Effort) {
+	var sum float64
+	effort, sessions, timed := EffortOK, 0, false
+	for _, x := range []CheckIn{a, b} {
+		if !x.Outcome.ShowedUp() {
+			continue
+		}
+		if sessions == 0 || effortRank(x.Effort) > effortRank(effort) {
+			effort = x.Effort
+		}
+		sum, sessions = sum+x.Achieved, sessions+1
+		timed = timed || x.Outcome == Done || x.Outcome == Partial
+	}
+	switch {
+	case timed:
+		return Classify(Done, sum, a.Target), sum, effort
+	case sessions > 0:
+		return Minimum, sum, effort
+	}
+	for _, o := range []Outcome{Unwell, Away, Rest} {
+		if a.Outcome == o || b.Outcome == o {
+			return o, 0, EffortOK
+		}
+	}
+	return b.Outcome, 0, EffortOK
+}
+
+// effortRank orders efforts by how demanding they were.
+func effortRank(e Effort) int {
+	switch e {
+	case EffortEasy:
+		return 0
+	case EffortHard:
+		return 2
+	case EffortOK:
+	}
+	return 1
+}
+
+// joinNotes keeps both of a day's notes, once each, cut to MaxNoteLen.
+func joinNotes(a, b string) string {
+	switch {
+	case b == "" || b == a:
+		return a
+	case a == "":
+		return b
+	}
+	for _, part := range strings.Split(a, noteJoin) {
+		if part == b {
+			return a
+		}
+	}
+	joined := []rune(a + noteJoin + b)
+	return string(joined[:min(len(joined), MaxNoteLen)])
+}
+
+// noteJoin sits between two notes of one day.
+const noteJoin = " · "
 
 // MoodRange bounds a mood rating.
 const (

@@ -94,7 +94,7 @@ func TestExample1WalkToRunWeek4RepeatsAfterHardThenAdvances(t *testing.T) {
 	s.done(simStart.AddDays(2), coach.EffortOK)
 	d := s.done(simStart.AddDays(4), coach.EffortHard)
 	wantDecision(t, d, "H2", 8, 1, s.g)
-	if !strings.Contains(d.Message, "repeat week 4") {
+	if !strings.Contains(d.Message, "repeat NHS week 4") {
 		t.Errorf("H2 message %q does not name the week", d.Message)
 	}
 	d = s.done(simStart.AddDays(7), coach.EffortOK)

@@ -135,6 +135,17 @@ func newReviewLog(hist []CheckIn, today Day) reviewLog {
 	return reviewLog{days: days, on: on, asks: map[[2]int]int{}}
 }
 
+// daysIn is the log's check-ins from from to to, both included.
+func (l reviewLog) daysIn(from, to Day) []CheckIn {
+	var out []CheckIn
+	for _, c := range l.days {
+		if !c.Day.Before(from) && !c.Day.After(to) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // showedUp reports whether day d has a session.
 func (l reviewLog) showedUp(d Day) bool {
 	c, ok := l.on[d]

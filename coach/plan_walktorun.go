@@ -18,7 +18,7 @@ func walkToRun() Plan {
 			variants[i].Target = runMinutes(variants[i])
 		}
 		// "of 9": the plan's week, never to be read as the calendar's.
-		return Level{Label: fmt.Sprintf("week %d", n), Prefix: fmt.Sprintf("Week %d of %d", n, nhsWeeks), Variants: variants}
+		return Level{Label: fmt.Sprintf("NHS week %d", n), Prefix: fmt.Sprintf("Week %d of %d", n, nhsWeeks), Variants: variants}
 	}
 	rounds := func(rs ...Round) Session { return Session{Rounds: rs} }
 	times := func(n int, blocks ...Block) Round { return Round{Times: n, Blocks: blocks} }

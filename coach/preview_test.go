@@ -32,7 +32,7 @@ func TestPreviewWalkToRunFollowsTheWeeks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"10 min walk", "15 min walk", "20 min walk", "walk with jogs", "week 1", "week 2"}
+	want := []string{"10 min walk", "15 min walk", "20 min walk", "walk with jogs", "NHS week 1", "NHS week 2"}
 	for i, w := range weeks {
 		if w.Label != want[i] {
 			t.Errorf("week %d: %q, want %q", w.Week, w.Label, want[i])

@@ -192,10 +192,11 @@ func TestRecordMergesTheSameDay(t *testing.T) {
 			earlier(partial, 6, coach.EffortOK, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 6},
 			done, 12, coach.EffortOK, coach.PainNone},
-		{"the later effort stands, even if easier",
+		// COACH §6.2 (clarified), SYNC §7.1: the most demanding effort stands.
+		{"the harder effort stands, even when the later was easier",
 			earlier(partial, 3, coach.EffortHard, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 2, Effort: coach.EffortEasy},
-			partial, 5, coach.EffortEasy, coach.PainNone},
+			partial, 5, coach.EffortHard, coach.PainNone},
 		{"the worse pain stands when the later one is milder",
 			earlier(partial, 3, coach.EffortOK, coach.PainPain),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 2, Pain: coach.PainNone},
@@ -204,14 +205,24 @@ func TestRecordMergesTheSameDay(t *testing.T) {
 			earlier(partial, 3, coach.EffortOK, coach.PainSore),
 			coach.Entry{Day: wed, Outcome: partial, Amount: 2, Pain: coach.PainWarning},
 			partial, 5, coach.EffortOK, coach.PainWarning},
-		{"a minimum after a partial adds the minimum",
+		// SYNC §7.1: with a done or partial among them, the sum decides.
+		{"a minimum after a partial adds the minimum to the partial",
 			earlier(partial, 3, coach.EffortOK, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: minimum},
-			minimum, 8, coach.EffortOK, coach.PainNone},
-		{"the later outcome stands: a done after a rest day entry",
+			partial, 8, coach.EffortOK, coach.PainNone},
+		{"a done after a rest day entry is a done day",
 			earlier(rest, 0, coach.EffortOK, coach.PainNone),
 			coach.Entry{Day: wed, Outcome: done},
 			done, 10, coach.EffortOK, coach.PainNone},
+		// Issue 11: a rest never overwrites a session logged that day.
+		{"a rest after a done keeps the done",
+			earlier(done, 10, coach.EffortHard, coach.PainSore),
+			coach.Entry{Day: wed, Outcome: rest},
+			done, 10, coach.EffortHard, coach.PainSore},
+		{"unwell outranks a rest when neither is a session",
+			earlier(rest, 0, coach.EffortOK, coach.PainNone),
+			coach.Entry{Day: wed, Outcome: coach.Unwell},
+			coach.Unwell, 0, coach.EffortOK, coach.PainNone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -375,5 +386,30 @@ func TestTodayForShowsTheDaysCheckIn(t *testing.T) {
 	none, _ := coach.TodayFor(g, []coach.CheckIn{ci(g, tue, done)}, wed)
 	if none.CheckIn != nil || none.Done() {
 		t.Errorf("no check-in on Wednesday, but CheckIn %+v Done %v", none.CheckIn, none.Done())
+	}
+}
+
+// COACH §6.2 (clarified): mood before is the first given, mood after the
+// last; distinct notes are joined. A rest after a walk keeps the walk's
+// mood and note and adds only what the rest itself gave.
+func TestRecordMergesMoodsAndNotes(t *testing.T) {
+	g := walkGoal(t) // target 10 min
+	three, seven, five := 3, 7, 5
+	walk := ci(g, wed, coach.Done)
+	walk.Achieved, walk.Target, walk.MoodBefore, walk.MoodAfter, walk.Note = 10, 10, &three, &seven, "by the river"
+	r := mustRecord(t, g, []coach.CheckIn{walk}, coach.Entry{Day: wed, Outcome: coach.Rest}, wed)
+	c := r.CheckIn
+	if c.Outcome != coach.Done || c.Note != "by the river" || *c.MoodBefore != 3 || *c.MoodAfter != 7 {
+		t.Errorf("a rest after a walk: %v %q before %v after %v", c.Outcome, c.Note, *c.MoodBefore, *c.MoodAfter)
+	}
+	r = mustRecord(t, g, []coach.CheckIn{walk}, coach.Entry{Day: wed, Outcome: coach.Done, Amount: 5,
+		MoodBefore: &five, MoodAfter: &five, Note: "and again"}, wed)
+	c = r.CheckIn
+	if c.Achieved != 15 || c.Note != "by the river · and again" || *c.MoodBefore != 3 || *c.MoodAfter != 5 {
+		t.Errorf("a second walk: %v %q before %v after %v", c.Achieved, c.Note, *c.MoodBefore, *c.MoodAfter)
+	}
+	r = mustRecord(t, g, []coach.CheckIn{r.CheckIn}, coach.Entry{Day: wed, Outcome: coach.Done, Amount: 1, Note: "by the river"}, wed)
+	if r.CheckIn.Note != "by the river · and again" {
+		t.Errorf("a note given twice is kept once: %q", r.CheckIn.Note)
 	}
 }

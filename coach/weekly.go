@@ -1,40 +1,138 @@
 package coach
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // WeeklyReview is the W1 line (COACH §6.6) about the ISO week before
-// today's: sessions against the schedule, active minutes against 150, and
-// habit strength with its band. It is shown at the first visit of a new
-// week, and says nothing for a goal that did not exist then.
+// today's: sessions against the week's ask, active minutes against 150,
+// habit strength as of its Sunday, its level change with the reason, and
+// its largest mood lift, each left out when the week had none; then the
+// person's if-then plan, to look at again. It shows from a new week's first
+// day until the goal's first check-in of the week, and says nothing for a
+// goal that did not exist last week or is not active.
 func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 	monday := today.Monday().AddDays(-7)
-	if g.Created.After(monday.AddDays(6)) || g.Status() != Active {
+	sunday := monday.AddDays(6)
+	if g.Created.After(sunday) || g.Status() != Active {
 		return "", false
 	}
-	sessions, ask, active := weekSummary(g, p, hist, today)
-	_, week := monday.ISOWeek()
+	log := newReviewLog(hist, today)
+	for d := today.Monday(); !d.After(today); d = d.AddDays(1) {
+		if _, ok := log.on[d]; ok {
+			return "", false // the week has begun for this goal
+		}
+	}
+	dates := weekDates(monday)
+	sessions := log.sessionsIn(monday, sunday)
 	if sessions == 0 {
 		// No tally of zeros: say what happens next.
-		return fmt.Sprintf("Week %d was a quiet one, and that happens. This week starts fresh.", week), true
+		return fmt.Sprintf("Last week (%s) was a quiet one, and that happens. This week starts fresh.", dates), true
 	}
-	strength := ReviewOf(g, p, hist, monday.AddDays(6)).Strength
-	line := fmt.Sprintf("Week %d: %d/%d sessions", week, sessions, ask)
-	if p.Unit == Minutes && p.Domain != DomainMind {
+	line := fmt.Sprintf("Last week (%s): %d/%d sessions", dates, sessions, weekAskOf(g, log, monday))
+	if counts(p) {
+		active := activeMinutes(p, log, monday, sunday)
 		line += fmt.Sprintf(", %.0f active minutes (%d%% of %d)", active,
 			int(100*active/ActiveMinutesPerWeek+0.5), ActiveMinutesPerWeek)
 	}
-	if pct := StrengthPercent(strength); pct > 0 {
-		line += fmt.Sprintf(", habit strength %d%% (%s)", pct, strengthBand(strength))
+	if s := strengthThrough(g, log, strengthStart(log, sunday), sunday); StrengthPercent(s) > 0 {
+		line += fmt.Sprintf(", habit strength %d%% (%s)", StrengthPercent(s), strengthBand(s))
 	}
 	line += "."
+	if change := weekChange(g, p, log, monday, sunday); change != "" {
+		line += " " + change
+	}
+	if lift := bestLift(log, monday, sunday); lift > 0 {
+		line += fmt.Sprintf(" Biggest mood lift: +%d.", lift)
+	}
 	if g.IfThen != "" {
 		line += " Your plan for a hard day: " + lowerFirst(g.IfThen)
 	}
 	return line, true
 }
 
-// FirstVisitOfWeek reports whether no goal has a check-in yet this ISO week:
-// the weekly review shows until the week's first check-in.
+// counts reports whether a plan's sessions count as active minutes.
+func counts(p Plan) bool { return p.Unit == Minutes && p.Domain != DomainMind }
+
+// weekDates names a calendar week by its days, never by a bare number that
+// a person would read as their week on the plan: "2–8 March", "23 February
+// – 1 March", "29 December 2025 – 4 January 2026".
+func weekDates(monday Day) string {
+	sunday := monday.AddDays(6)
+	y1, m1, d1 := monday.Date()
+	y2, m2, d2 := sunday.Date()
+	switch {
+	case y1 != y2:
+		return fmt.Sprintf("%d %s %d – %d %s %d", d1, m1, y1, d2, m2, y2)
+	case m1 != m2:
+		return fmt.Sprintf("%d %s – %d %s", d1, m1, d2, m2)
+	}
+	return fmt.Sprintf("%d–%d %s", d1, d2, time.Month(m2))
+}
+
+// weekAskOf is the week's ask N′ (COACH §6.2): what it asked of the days
+// the goal was active, less one for each rest, unwell or away day logged
+// (on a weekday schedule, on a scheduled day), never below 0.
+func weekAskOf(g Goal, log reviewLog, monday Day) int {
+	ask := weekAskActive(g, log, monday)
+	s := g.ScheduleOn(monday.AddDays(6))
+	for d := monday; d.Before(monday.AddDays(7)); d = d.AddDays(1) {
+		if c, ok := log.on[d]; ok && c.Outcome.Skips() && (len(s.Weekdays) == 0 || s.On(d)) {
+			ask--
+		}
+	}
+	return max(0, ask)
+}
+
+// strengthStart is where habit strength is scored from for a day: the
+// first check-in, or strengthDays before.
+func strengthStart(log reviewLog, day Day) Day {
+	start := log.days[0].Day
+	if limit := day.AddDays(-strengthDays); start.Before(limit) {
+		start = limit
+	}
+	return start
+}
+
+// weekChange is the week's level change and its reason, in a few words:
+// "Up to 18 min after 4 sessions at 15 min." It compares the step of the
+// week's first session with where the goal stands now, which is where the
+// week left it: the line shows only before the new week's first check-in.
+func weekChange(g Goal, p Plan, log reviewLog, monday, sunday Day) string {
+	var first CheckIn
+	for _, c := range log.days {
+		if !c.Day.Before(monday) && !c.Day.After(sunday) && c.Outcome.ShowedUp() {
+			first = c
+			break
+		}
+	}
+	from := Goal{Level: first.Level, Variant: first.Variant, Bridge: first.Bridge}
+	switch {
+	case g.Level > from.Level || (g.Level == from.Level && from.Bridge && !g.Bridge):
+		n := 0
+		for _, c := range log.days {
+			if !c.Day.After(sunday) && c.Level == from.Level && c.Bridge == from.Bridge && c.Ratio() >= Complete {
+				n++
+			}
+		}
+		return fmt.Sprintf("Up to %s after %s at %s.", stepLabel(g, p), countWords(n, "session"), stepLabel(from, p))
+	case g.Level < from.Level:
+		return fmt.Sprintf("Back to %s for now: stepping back to step forward is part of the plan.", stepLabel(g, p))
+	}
+	return ""
+}
+
+// bestLift is the week's largest mood lift (after − before), 0 if none.
+func bestLift(log reviewLog, monday, sunday Day) int {
+	m := moodOf(log.daysIn(monday, sunday))
+	if m.LiftDays == 0 {
+		return 0
+	}
+	return m.BestLift
+}
+
+// FirstVisitOfWeek reports whether no goal has a check-in yet this ISO week.
 func FirstVisitOfWeek(s Snapshot, today Day) bool {
 	monday := today.Monday()
 	for _, cs := range s.CheckIns {

@@ -17,8 +17,7 @@ func TestWeeklyReviewSaysLastWeek(t *testing.T) {
 	if !ok {
 		t.Fatal("no weekly review")
 	}
-	_, wk := lastMon.ISOWeek()
-	for _, want := range []string{"Week " + itoa(wk) + ": 3/5 sessions", "30 active minutes (20% of 150)", "habit strength"} {
+	for _, want := range []string{"Last week (23 February – 1 March): 3/5 sessions", "30 active minutes (20% of 150)", "habit strength"} {
 		if !strings.Contains(line, want) {
 			t.Errorf("%q lacks %q", line, want)
 		}
@@ -43,20 +42,10 @@ func TestFirstVisitOfWeekEndsWithTheFirstCheckIn(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
-
-func fmtInt(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return fmtInt(n/10) + string(rune('0'+n%10))
-}
-
 func TestWeeklyReviewOfAQuietWeekHasNoZeros(t *testing.T) {
 	g := mustGoal(t, coach.DailyWalkID, coach.Schedule{PerWeek: 5}, lastMon.AddDays(-14))
 	line, ok := coach.WeeklyReview(g, mustPlan(t, coach.DailyWalkID), nil, mon)
-	_, wk := lastMon.ISOWeek()
-	want := "Week " + itoa(wk) + " was a quiet one, and that happens. This week starts fresh."
+	want := "Last week (23 February – 1 March) was a quiet one, and that happens. This week starts fresh."
 	if !ok || line != want {
 		t.Errorf("quiet week: %q, want %q", line, want)
 	}

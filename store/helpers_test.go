@@ -190,6 +190,10 @@ func writeAll(t *testing.T, s *Store, id uint64) map[string]error {
 	_, errs["AddGoal"] = s.AddGoal(g)
 	_, errs["EditGoal"] = s.EditGoal(id, rename("Renamed"))
 	_, errs["CheckIn"] = s.CheckIn(id, entry(today, coach.Done), today)
+	_, errs["EditCheckIn"] = s.EditCheckIn(id, today, today, func(c coach.CheckIn) (coach.CheckIn, error) {
+		c.Note = "changed"
+		return c, nil
+	})
 	_, errs["Undo"] = s.Undo(id, today)
 	errs["DeleteGoal"] = s.DeleteGoal(id)
 	return errs

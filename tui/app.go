@@ -32,10 +32,12 @@ const (
 	screenReview
 	screenGoals
 	screenSession
+	screenDay
 )
 
 var screenNames = map[screen]string{screenLoading: "loading", screenNewGoal: "new goal",
-	screenToday: "today", screenCheckIn: "check-in", screenReview: "review", screenGoals: "goals", screenSession: "session"}
+	screenToday: "today", screenCheckIn: "check-in", screenReview: "review", screenGoals: "goals", screenSession: "session",
+	screenDay: "day"}
 
 func (s screen) String() string { return screenNames[s] }
 
@@ -61,10 +63,12 @@ type Model struct {
 	review   reviewScreen
 	goals    goalsScreen
 	session  sessionScreen
+	dayView  dayScreen
 	sessions int // guided sessions started, to number their timers
 
 	snap      coach.Snapshot
-	day       coach.Day
+	day       coach.Day // the clock's day
+	shown     coach.Day // the day Today shows: zero for today
 	status    string
 	statusErr bool
 	fatal     error
@@ -172,6 +176,8 @@ func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.goals, cmd = m.goals.Update(k)
 	case screenSession:
 		m.session, cmd = m.session.Update(k)
+	case screenDay:
+		m.dayView, cmd = m.dayView.Update(k)
 	case screenLoading:
 	}
 	return m, cmd
@@ -186,6 +192,8 @@ func (m Model) editing() bool {
 		return m.newGoal.editing()
 	case screenGoals:
 		return m.goals.editing()
+	case screenDay:
+		return m.dayView.editing()
 	case screenToday, screenLoading, screenReview, screenSession:
 	}
 	return false
@@ -194,11 +202,7 @@ func (m Model) editing() bool {
 func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.snap, m.day = msg.snap, msg.day
 	m.fileMod, m.fileSize = msg.file.mod, msg.file.size
-	items, err := msg.snap.Todays(msg.day)
-	if err != nil {
-		m.status, m.statusErr = PlainError(err), true
-	}
-	m.today = m.today.setItems(items)
+	m = m.showToday()
 	m.goals = m.goals.setGoals(msg.snap.Goals)
 	m.today.weekly = WeeklyLines(msg.snap, msg.day)
 	m.today.week = weekOf(msg.snap, msg.day)
@@ -249,6 +253,9 @@ func (m Model) headerView() string {
 	right := ""
 	if !m.day.IsZero() && !welcome {
 		right = dayTitle(m.day, m.width-lipgloss.Width(left)-2) + " "
+		if m.screen == screenToday && m.today.past() {
+			right = pastDayTitle(m.shown, m.day, m.width-lipgloss.Width(left)-2) + " "
+		}
 	}
 	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(right))
 	return left + strings.Repeat(" ", gap) + m.deps.Styles.Muted.Render(right) + "\n"
@@ -274,6 +281,8 @@ func (m Model) bodyView(height int) string {
 		return m.goals.View(w, height, m.deps.Styles)
 	case screenSession:
 		return m.session.View(w, height, m.deps.Styles)
+	case screenDay:
+		return m.dayView.View(w, height, m.deps.Styles)
 	case screenLoading:
 	}
 	return m.deps.Styles.Muted.Render(" Reading your goals…")
@@ -288,8 +297,12 @@ func (m Model) footerView() string {
 // hint and the status.
 func (m Model) footerLines() []string {
 	var lines []string
-	if m.screen == screenCheckIn && !m.showHelp {
-		if h := m.checkIn.hint(); h != "" {
+	if (m.screen == screenCheckIn || m.screen == screenDay) && !m.showHelp {
+		h := m.checkIn.hint()
+		if m.screen == screenDay {
+			h = m.dayView.hint()
+		}
+		if h != "" {
 			for _, l := range wrap(h, m.width-2) {
 				lines = append(lines, " "+m.deps.Styles.Muted.Render(l))
 			}
@@ -363,6 +376,8 @@ func (m Model) activeKeys() help.KeyMap {
 		return m.goals
 	case screenSession:
 		return m.session
+	case screenDay:
+		return m.dayView
 	case screenToday, screenLoading:
 	}
 	return m.today

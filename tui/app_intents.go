@@ -14,11 +14,14 @@ import (
 func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case openCheckInMsg:
-		m.checkIn, m.screen = newCheckIn(msg.item, msg.outcome, msg.full), screenCheckIn
+		m.checkIn, m.screen = newCheckIn(msg.item, msg.outcome, msg.full).on(m.day), screenCheckIn
 	case submitCheckInMsg:
-		return m, saveCheckInCmd(m.deps.Store, msg.goalID, msg.entry, m.day)
+		msg.entry.At = m.deps.Clock()
+		return m, saveCheckInCmd(m.deps.Store, msg.goalID, msg.entry, msg.prev, m.day)
 	case undoMsg:
-		return m, undoCmd(m.deps.Store, msg.item.Goal.ID, msg.item.Goal.Name, m.day)
+		return m, undoCmd(m.deps.Store, msg.item.Goal.ID, msg.item.Goal.Name, msg.item.Day)
+	case showDayMsg, openDayMsg, dayLoadedMsg, editCheckInMsg:
+		return m.handleDayIntent(msg)
 	case addGoalMsg:
 		m.newGoal, m.screen = newNewGoal(false, m.snap.Goals, m.day), screenNewGoal
 	case createGoalMsg:
@@ -41,6 +44,10 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case deleteGoalMsg:
 		return m, deleteGoalCmd(m.deps.Store, msg.id, msg.name)
 	case closeScreenMsg:
+		if m.screen == screenDay {
+			m.screen = m.dayView.from
+			return m, nil
+		}
 		m.screen = screenToday
 		if len(m.snap.Goals) == 0 {
 			m.screen, m.newGoal = screenNewGoal, newNewGoal(true, nil, m.day)
@@ -54,9 +61,13 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) handleSaved(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case checkInSavedMsg:
-		m.screen, m.status = screenToday, msg.rec.Message
+		m.status = strings.TrimSpace(AddedLine(msg.prev, msg.rec, msg.today) + " " + msg.rec.Message)
+		return m.afterDaySaved()
+	case checkInEditedMsg:
+		m.status = msg.rec.Message
+		return m.afterDaySaved()
 	case undoneMsg:
-		m.status = fmt.Sprintf("Cleared today's check-in for %s. Check in again whenever you like.", msg.name)
+		m.status = fmt.Sprintf("Cleared %s check-in for %s. Check in again whenever you like.", dayPossessive(msg.day, m.day), msg.name)
 	case goalSavedMsg:
 		m.status = msg.said
 	case goalAddedMsg:

@@ -19,6 +19,7 @@ type Store interface {
 	AddGoal(g coach.Goal) (coach.Goal, error)
 	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
+	EditCheckIn(goalID uint64, day, today coach.Day, edit func(coach.CheckIn) (coach.CheckIn, error)) (coach.Recorded, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	Goals() ([]coach.Goal, error)
@@ -94,13 +95,13 @@ func addGoalCmd(st Store, g coach.Goal) tea.Cmd {
 	}
 }
 
-func saveCheckInCmd(st Store, goalID uint64, e coach.Entry, today coach.Day) tea.Cmd {
+func saveCheckInCmd(st Store, goalID uint64, e coach.Entry, prev *coach.CheckIn, today coach.Day) tea.Cmd {
 	return func() tea.Msg {
 		rec, err := st.CheckIn(goalID, e, today)
 		if err != nil {
 			return errMsg{err}
 		}
-		return checkInSavedMsg{goalID: goalID, rec: rec}
+		return checkInSavedMsg{goalID: goalID, rec: rec, prev: prev, today: today}
 	}
 }
 
@@ -109,7 +110,7 @@ func undoCmd(st Store, goalID uint64, name string, day coach.Day) tea.Cmd {
 		if _, err := st.Undo(goalID, day); err != nil {
 			return errMsg{err}
 		}
-		return undoneMsg{goalID: goalID, name: name}
+		return undoneMsg{goalID: goalID, name: name, day: day}
 	}
 }
 

@@ -111,7 +111,7 @@ func TestGoldenTodayNewWeek(t *testing.T) {
 	m := loaded(t, nil, snap, 80, 24)
 	v := m.View()
 	checkFits(t, v, 80, 24)
-	if !strings.Contains(v, "Walk to run · Week 9: 2/3 sessions") {
+	if !strings.Contains(v, "Walk to run · Last week (23 February – 1 March): 2/2 sessions") {
 		t.Errorf("no weekly review for Walk to run:\n%s", v)
 	}
 	golden.RequireEqual(t, v)

@@ -19,7 +19,7 @@ func defaultGlobalKeys() globalKeys {
 
 // todayKeys drive the Today screen.
 type todayKeys struct {
-	Up, Down, CheckIn, Session, Full, Rest, Undo, Add, Review, Goals key.Binding
+	Up, Down, CheckIn, Done, Session, Full, Rest, Undo, Edit, Earlier, Later, Add, Review, Goals key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -27,10 +27,14 @@ func defaultTodayKeys() todayKeys {
 		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		CheckIn: key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter", "check in")),
+		Done:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
 		Session: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "session")),
 		Full:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "full session instead")),
 		Rest:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest")),
-		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo today")),
+		Undo:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit day")),
+		Earlier: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "earlier day")),
+		Later:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "later day")),
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Review:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "review")),
 		Goals:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "goals")),
@@ -39,16 +43,20 @@ func defaultTodayKeys() todayKeys {
 
 // checkInKeys drive the check-in form.
 type checkInKeys struct {
-	Next, Prev, Left, Right, Cancel key.Binding
+	Next, Prev, Left, Right, Save, Clear, Confirm, Cancel key.Binding
 }
 
 func defaultCheckInKeys() checkInKeys {
 	return checkInKeys{
-		Next:   key.NewBinding(key.WithKeys("enter", "tab", "down"), key.WithHelp("enter", "next")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("↑", "back a question")),
-		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
-		Right:  key.NewBinding(key.WithKeys("right", "l")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Next:  key.NewBinding(key.WithKeys("enter", "tab", "down"), key.WithHelp("enter", "next")),
+		Prev:  key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("↑", "back a question")),
+		Left:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose")),
+		Right: key.NewBinding(key.WithKeys("right", "l")),
+		// ctrl+s saves from any row, a text field's included.
+		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Clear:   key.NewBinding(key.WithKeys("backspace", "delete", "-"), key.WithHelp("⌫", "skip")),
+		Confirm: key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter", "save it")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }
 
@@ -106,6 +114,9 @@ func defaultGoalsKeys() goalsKeys {
 // reviewKeys drive the review.
 type reviewKeys struct {
 	Prev, Next, Up, Down, Back key.Binding
+	// Calendar puts a cursor on the calendar; then ←/→ move a week, ↑/↓ a
+	// day, and Open opens the day.
+	Calendar, Open, WeekBack, WeekOn, DayBack, DayOn key.Binding
 }
 
 func defaultReviewKeys() reviewKeys {
@@ -115,6 +126,13 @@ func defaultReviewKeys() reviewKeys {
 		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
 		Down: key.NewBinding(key.WithKeys("down", "j")),
 		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
+		Calendar: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "pick a day")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open day")),
+		WeekBack: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "week")),
+		WeekOn:   key.NewBinding(key.WithKeys("right", "l")),
+		DayBack:  key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "day")),
+		DayOn:    key.NewBinding(key.WithKeys("down", "j")),
 	}
 }
 
@@ -128,7 +146,7 @@ type sessionKeys struct {
 func defaultSessionKeys() sessionKeys {
 	return sessionKeys{
 		Pause: key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space", "pause")),
-		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip block")),
+		Skip:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip")),
 		// q stops the session rather than quitting tend (DESIGN "Screens").
 		Stop:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "stop")),
 		Yes:    key.NewBinding(key.WithKeys("y")),

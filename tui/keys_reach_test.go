@@ -67,6 +67,8 @@ func screenBindings(m Model) []key.Binding {
 		v = m.today.keys
 	case m.screen == screenCheckIn:
 		v = m.checkIn.keys
+	case m.screen == screenDay:
+		v = m.dayView.form.keys
 	case m.screen == screenReview:
 		v = m.review.keys
 	case m.screen == screenGoals:
@@ -186,13 +188,19 @@ func keyStates(t *testing.T, w, h int) []keyState {
 	add("welcome", loaded(t, &recordingStore{}, coach.Snapshot{DayStartHour: 4}, w, h))
 
 	ci := pressAll(t, today, keyOf(tea.KeyEnter))
-	for i, q := range []string{"outcome", "effort", "pain", "mood before", "mood after"} {
+	for i, q := range []string{"outcome", "effort", "pain", "mood before", "mood after", "note"} {
 		add("check-in at "+q, ci)
-		if i < 4 {
+		if i < 5 {
 			ci = pressAll(t, ci, keyOf(tea.KeyDown))
 		}
 	}
+	add("check-in at a mood given", pressAll(t, today, keyOf(tea.KeyEnter), keyOf(tea.KeyDown), keyOf(tea.KeyDown),
+		keyOf(tea.KeyDown), keyPress('7')))
 	add("check-in asking how far", pressAll(t, today, keyOf(tea.KeyEnter), keyOf(tea.KeyRight), keyOf(tea.KeyEnter)))
+	add("check-in asking before more than double", pressAll(t, today, keyPress('j'), keyOf(tea.KeyEnter),
+		keyOf(tea.KeyRight), keyOf(tea.KeyEnter), keyPress('4'), keyPress('0'), keyOf(tea.KeyCtrlS)))
+	add("Today on an earlier day", pressAll(t, today, keyOf(tea.KeyLeft)))
+	add("Day screen", pressAll(t, today, keyPress('j'), keyPress('e')))
 
 	// The review reads its history from the store, as it does for real.
 	long := seeded(t)
@@ -202,6 +210,8 @@ func keyStates(t *testing.T, w, h int) []keyState {
 	rv := pressAll(t, loaded(t, rs, long, w, h), keyPress('j'), keyPress('v'))
 	add("review of three goals", rv)
 	add("review scrolled down", pressAll(t, rv, keyOf(tea.KeyDown), keyOf(tea.KeyDown)))
+	add("review picking a day", pressAll(t, rv, keyPress('c'), keyOf(tea.KeyUp)))
+	add("Day screen from the calendar", pressAll(t, rv, keyPress('c'), keyOf(tea.KeyUp), keyOf(tea.KeyEnter)))
 	one.Goals, one.CheckIns = long.Goals[1:2], long.CheckIns
 	add("review of one goal", pressAll(t, loaded(t, &recordingStore{snap: one}, one, w, h), keyPress('v')))
 

@@ -21,12 +21,15 @@ type goalAddedMsg struct{ goal coach.Goal }
 type checkInSavedMsg struct {
 	goalID uint64
 	rec    coach.Recorded
+	prev   *coach.CheckIn // the day's check-in it added to, if any
+	today  coach.Day
 }
 
 // undoneMsg says a day's check-in was removed.
 type undoneMsg struct {
 	goalID uint64
 	name   string
+	day    coach.Day
 }
 
 // fileStatMsg reports the database file's modification time, so that a

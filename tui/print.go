@@ -25,7 +25,7 @@ func WriteToday(w io.Writer, snap coach.Snapshot, day coach.Day, items []coach.T
 	switch {
 	case len(items) == 0 && anyGoals:
 		lines = append(lines, Hanging("Every goal is archived. Start a new one with `tend add NAME --plan PLAN` "+
-			"(see `tend plans`), or bring one back with `tend edit NAME --resume`.", width, 0)...)
+			"(see `tend plans`), or bring one back with `tend edit NAME --unarchive`.", width, 0)...)
 	case len(items) == 0:
 		lines = append(lines, Hanging("No goals yet. Start one with `tend add Walk --plan daily-walk`, "+
 			"or run `tend` to pick a plan.", width, 0)...)

@@ -76,7 +76,7 @@ func TestWriteToday(t *testing.T) {
 			}
 		}
 		reason := "5-minute brisk walk first. Same target today"
-		switch oneLine := strings.Contains(out, "       "+reason+" (week 3). 2/3 sessions done at this level; the plan moves on after 3."); {
+		switch oneLine := strings.Contains(out, "       "+reason+" (NHS week 3). 2/3 sessions done at this level; the plan moves on after 3."); {
 		case width == NoWrap && !oneLine:
 			t.Errorf("not a terminal: the reason should be one line:\n%s", out)
 		case width == 40 && oneLine:

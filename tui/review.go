@@ -21,6 +21,9 @@ type reviewScreen struct {
 	scroll        int
 	width, height int // the room the review draws in
 	lines         int // how many lines it draws there
+	// picking puts a cursor on the calendar, on day pick, to open a day.
+	picking bool
+	pick    coach.Day
 }
 
 // openReviewMsg asks the root to open the review at a goal.
@@ -80,8 +83,13 @@ func (s reviewScreen) withHistory(msg historyLoadedMsg) reviewScreen {
 }
 
 func (s reviewScreen) Update(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
+	if s.picking {
+		return s.pickDay(msg)
+	}
 	n := len(s.goals)
 	switch {
+	case key.Matches(msg, s.keys.Calendar) && s.hist != nil:
+		s.picking, s.pick, s.scroll = true, s.hist.Today, 0
 	case key.Matches(msg, s.keys.Back):
 		return s, send(closeScreenMsg{})
 	case key.Matches(msg, s.keys.Prev):
@@ -127,14 +135,70 @@ func (s reviewScreen) allLines(width int, st Styles) []string {
 	if s.hist == nil {
 		return []string{title, "", st.Muted.Render("Reading the history…")}
 	}
-	return append([]string{title, ""}, ReviewLines(*s.hist, width, st)...)
+	h := *s.hist
+	head := []string{title, ""}
+	if s.picking {
+		h.Picked = s.pick
+		head = append(head[:1], st.Muted.Render(ansiCut(s.pickedWords(), width)))
+	}
+	return append(head, ReviewLines(h, width, st)...)
 }
 
 func (s reviewScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.Up, s.keys.Back, s.keys.Prev}
+	if s.picking {
+		return []key.Binding{s.keys.Open, s.keys.Back, s.keys.WeekBack, s.keys.DayBack}
+	}
+	calendar := s.keys.Calendar
+	calendar.SetEnabled(s.hist != nil)
+	return []key.Binding{s.keys.Up, s.keys.Back, s.keys.Prev, calendar}
 }
 
 func (s reviewScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+// pickDay moves the calendar's cursor: a week sideways, a day up and down,
+// never past today; enter opens the day, esc puts the cursor away.
+func (s reviewScreen) pickDay(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
+	move := 0
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		s.picking = false
+	case key.Matches(msg, s.keys.Open):
+		return s, send(openDayMsg{goal: s.goals[s.at], day: s.pick})
+	case key.Matches(msg, s.keys.WeekBack):
+		move = -7
+	case key.Matches(msg, s.keys.WeekOn):
+		move = 7
+	case key.Matches(msg, s.keys.DayBack):
+		move = -1
+	case key.Matches(msg, s.keys.DayOn):
+		move = 1
+	}
+	// Within the calendar: never past today, nor before its first week.
+	if p := s.pick.AddDays(move); s.hist != nil && !p.After(s.hist.Today) &&
+		!p.Before(s.hist.Today.Monday().AddDays(-7*(reviewWeeks(*s.hist)-1))) {
+		s.pick = p
+	}
+	return s, nil
+}
+
+// pickedWords says what the picked day holds, above the calendar.
+func (s reviewScreen) pickedWords() string {
+	y, m, d := s.pick.Date()
+	day := fmt.Sprintf("%s %d %s %d", s.pick.Weekday(), d, m, y)
+	for _, c := range s.hist.CheckIns {
+		if c.Day == s.pick {
+			words := c.Outcome.String()
+			if c.Outcome.ShowedUp() {
+				words += ", " + coach.Amount(c.Achieved, s.hist.Plan.Unit)
+			}
+			if c.Note != "" {
+				words += " · " + c.Note
+			}
+			return "▸ " + day + ": " + words
+		}
+	}
+	return "▸ " + day + ": nothing logged"
+}
 
 func loadHistoryCmd(st Store, g coach.Goal, today coach.Day) tea.Cmd {
 	return func() tea.Msg {

@@ -97,10 +97,15 @@ func heatmap(h History, width int, st Styles) []string {
 	gridW := heatLabelWidth + 2*weeks - 1
 	for wd := 0; wd < 7; wd++ {
 		var b strings.Builder
-		fmt.Fprintf(&b, "  %.3s ", time.Weekday((wd+1)%7))
+		fmt.Fprintf(&b, "  %.3s", time.Weekday((wd+1)%7))
 		for w := 0; w < weeks; w++ {
+			// The day picked in the TUI's calendar has the cursor before it.
+			sep := " "
+			if d := first.AddDays(7*w + wd); d == h.Picked && !d.IsZero() {
+				sep = st.Selected.Render(cursorGlyph)
+			}
 			m := marks[w*7+wd]
-			b.WriteString(markStyle(m, st).Render(markGlyphs[m]) + " ")
+			b.WriteString(sep + markStyle(m, st).Render(markGlyphs[m]))
 		}
 		line := strings.TrimRight(b.String(), " ")
 		if i := wd - 1; legend != nil && i >= 0 && i < len(legend) {

@@ -99,11 +99,7 @@ func stepWords(p coach.Plan, at int) string {
 	if at < 1 || at > len(p.Levels) {
 		return ""
 	}
-	label := p.Levels[at-1].Label
-	if p.Domain == coach.DomainRun && strings.HasPrefix(label, "week") {
-		label = "NHS " + label
-	}
-	return label
+	return p.Levels[at-1].Label
 }
 
 // moodWords sums up the mood lifts: after − before on session days, with

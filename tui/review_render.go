@@ -15,7 +15,9 @@ type History struct {
 	CheckIns  []coach.CheckIn
 	Decisions []coach.Decision
 	Today     coach.Day
-	measured  *coach.Review
+	// Picked is the day with the calendar's cursor in the TUI; zero for none.
+	Picked   coach.Day
+	measured *coach.Review
 }
 
 // Review measures the history, once: the screen draws it on every key.
@@ -74,6 +76,13 @@ func ReviewLines(h History, width int, st Styles) []string {
 	if overall.Days >= coach.MinMoodDays {
 		row("By week", moodWeeksWords(weeks, h.Today, width-14))
 	}
+	for i, c := range RecentNotes(h.CheckIns, reviewNotes) {
+		label := ""
+		if i == 0 {
+			label = "Notes"
+		}
+		row(label, shortDay(c.Day, h.Today)+": "+c.Note)
+	}
 	return out
 }
 
@@ -122,11 +131,19 @@ func AmountWords(a float64, u coach.Unit) string {
 	return fmt.Sprintf("%d h %d m", m/60, m%60)
 }
 
-// ladderWords lists the plan's rungs with the current one in brackets.
+// ladderWords lists the plan's rungs with the current one in brackets;
+// Couch to 5K's weeks say "NHS week" once: "NHS week 1 · 2 · 3".
 func ladderWords(h History) string {
 	var parts []string
+	nhs := false
 	for _, l := range h.Plan.Levels {
 		label := strings.TrimSuffix(l.Label, " min")
+		if strings.HasPrefix(label, "NHS week ") {
+			if nhs {
+				label = strings.TrimPrefix(label, "NHS week ")
+			}
+			nhs = true
+		}
 		if l.Number == h.Goal.Level {
 			label = "[" + label + "]"
 		}

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -16,7 +19,16 @@ type todayScreen struct {
 	weekly []string // last week's reviews, at the first visit of a new week
 	week   weekMinutes
 	cursor int
+	// day is the day shown, today unless the person stepped back to an
+	// earlier one; today is the clock's day.
+	day, today coach.Day
 }
+
+// showDayMsg asks the root to show Today for another day.
+type showDayMsg struct{ day coach.Day }
+
+// past reports whether Today shows an earlier day than today.
+func (s todayScreen) past() bool { return !s.day.IsZero() && s.day.Before(s.today) }
 
 // openCheckInMsg asks the root to open the check-in form for a goal.
 type openCheckInMsg struct {
@@ -54,10 +66,22 @@ func (s todayScreen) updateKeys() todayScreen {
 	t, ok := s.selected()
 	active := ok && t.Status == coach.Active
 	s.keys.CheckIn.SetEnabled(active)
+	// One key does the target with the defaults; a day that already has a
+	// session takes the form, which says it adds to it.
+	s.keys.Done.SetEnabled(active && !t.Done())
+	s.keys.Edit.SetEnabled(ok && t.CheckIn != nil)
+	s.keys.Earlier.SetEnabled(!s.today.IsZero() && s.today.DaysSince(s.day) < maxDaysBack)
+	s.keys.Later.SetEnabled(s.past())
+	// One entry in the help bar for both ways once both go somewhere.
+	s.keys.Earlier.SetHelp("←", "earlier day")
+	s.keys.Later.SetHelp("", "")
+	if s.past() {
+		s.keys.Earlier.SetHelp("←/→", "day")
+	}
 	s.keys.Full.SetEnabled(active && t.Offer.Bridge && !t.Done())
 	_, timed := coach.Timeline(t.Session)
 	s.keys.Session.SetEnabled(active && timed && !t.Done())
-	s.keys.Rest.SetEnabled(active)
+	s.keys.Rest.SetEnabled(ok && (active || s.past() && t.Status != coach.Archived) && t.CheckIn == nil)
 	s.keys.Undo.SetEnabled(ok && t.CheckIn != nil)
 	s.keys.Up.SetEnabled(len(s.items) > 1)
 	s.keys.Down.SetEnabled(len(s.items) > 1)
@@ -81,6 +105,15 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		s.cursor = (s.cursor + 1) % len(s.items)
 	case key.Matches(msg, s.keys.CheckIn):
 		return s, send(openCheckInMsg{item: t, outcome: coach.Done})
+	case key.Matches(msg, s.keys.Done):
+		return s, send(submitCheckInMsg{goalID: t.Goal.ID, entry: coach.Entry{Day: t.Day, Outcome: coach.Done,
+			Effort: coach.EffortOK, Pain: coach.PainNone}, prev: t.CheckIn})
+	case key.Matches(msg, s.keys.Edit):
+		return s, send(openDayMsg{goal: t.Goal, day: t.Day})
+	case key.Matches(msg, s.keys.Earlier):
+		return s, send(showDayMsg{day: s.day.AddDays(-1)})
+	case key.Matches(msg, s.keys.Later):
+		return s, send(showDayMsg{day: s.day.AddDays(1)})
 	case key.Matches(msg, s.keys.Session):
 		return s, send(openSessionMsg{item: t})
 	case key.Matches(msg, s.keys.Full):
@@ -108,6 +141,9 @@ func (s todayScreen) View(width, height int, st Styles) string {
 	nameW := nameColumn(s.items, width)
 	blocks := make([][]string, len(s.items))
 	for i, t := range s.items {
+		if s.past() {
+			t.Reason = pastReason(t)
+		}
 		blocks[i] = todayItem(t, width, nameW, i == s.cursor, onScreen, st)
 	}
 	first := 0
@@ -151,11 +187,41 @@ func linesFrom(blocks [][]string) int {
 }
 
 func (s todayScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Add, s.keys.Review, s.keys.Goals}
+	return []key.Binding{s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo,
+		s.keys.Edit, s.keys.Earlier, s.keys.Later, s.keys.Add, s.keys.Review, s.keys.Goals}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo}, {s.keys.Add, s.keys.Review, s.keys.Goals}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down, s.keys.Earlier, s.keys.Later},
+		{s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Edit},
+		{s.keys.Add, s.keys.Review, s.keys.Goals}}
+}
+
+// maxDaysBack is how far Today steps back: as far as it reads. Older days
+// are one step away in the review's calendar.
+const maxDaysBack = coach.RecentDays - 1
+
+// pastReason is the muted line under a goal on an earlier day: what that
+// day holds, since "today" words would be wrong there.
+func pastReason(t coach.Today) string {
+	c := t.CheckIn
+	switch {
+	case c == nil && t.Status == coach.Active:
+		return "Nothing logged for this day."
+	case c == nil:
+		return t.Reason
+	case c.Outcome == coach.Partial:
+		return fmt.Sprintf("Logged %s of %s.", amountNumber(c.Achieved), coach.Amount(c.Target, t.Plan.Unit))
+	case c.Outcome.ShowedUp():
+		return fmt.Sprintf("%s: %s.", UpperFirst(c.Outcome.String()), coach.Amount(c.Achieved, t.Plan.Unit))
+	}
+	return UpperFirst(c.Outcome.String()) + "."
+}
+
+// amountNumber is an amount without its unit, e.g. "6" or "2.25", to two
+// decimals at most as coach.Amount writes it.
+func amountNumber(a float64) string {
+	return strconv.FormatFloat(math.Round(a*100)/100, 'f', -1, 64)
 }
 
 // send wraps a message in a command, for screens asking the root to act.

@@ -102,7 +102,7 @@ func itemWords(t coach.Today, d door) (target, reason string) {
 	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
 		reason = carryOn(t, d)
 	}
-	if t.Due && !t.Done() && t.Status == coach.Active && t.Goal.Anchor != "" {
+	if t.Due && t.CheckIn == nil && t.Status == coach.Active && t.Goal.Anchor != "" {
 		reason += " After I " + strings.TrimSuffix(t.Goal.Anchor, ".") + "."
 	}
 	return target, reason

@@ -19,6 +19,7 @@ type recordingStore struct {
 	added    []coach.Goal
 	entries  []coach.Entry
 	undone   []coach.Day
+	edited   []coach.CheckIn // each edit's result
 	checkErr error
 }
 
@@ -88,6 +89,23 @@ func (r *recordingStore) Undo(id uint64, d coach.Day) (coach.CheckIn, error) {
 	return coach.CheckIn{}, nil
 }
 
+func (r *recordingStore) EditCheckIn(id uint64, day, today coach.Day,
+	edit func(coach.CheckIn) (coach.CheckIn, error)) (coach.Recorded, error) {
+	cs := r.snap.CheckIns[id]
+	for i, c := range cs {
+		if c.Day == day {
+			now, err := edit(c)
+			if err != nil {
+				return coach.Recorded{}, err
+			}
+			cs[i] = now
+			r.edited = append(r.edited, now)
+			return coach.Recorded{CheckIn: now, Message: "Changed."}, nil
+		}
+	}
+	return coach.Recorded{}, errors.New("no check-in that day")
+}
+
 // pressAll feeds keys one by one, running what each asks for.
 func pressAll(t *testing.T, m Model, keys ...tea.Msg) Model {
 	t.Helper()
@@ -140,8 +158,8 @@ func TestWelcomeEscDoesNotLeave(t *testing.T) {
 	}
 }
 
-// Enter, then Enter on every question, saves a done check-in with the
-// defaults: ok effort, no pain, no moods.
+// Enter, then Enter on every question and on the note, saves a done
+// check-in with the defaults: ok effort, no pain, no moods, no note.
 func TestEnterAloneChecksIn(t *testing.T) {
 	snap := seeded(t)
 	st := &recordingStore{snap: snap}
@@ -151,7 +169,7 @@ func TestEnterAloneChecksIn(t *testing.T) {
 	if m.screen != screenCheckIn {
 		t.Fatalf("screen = %v, want check-in", m.screen)
 	}
-	for i := 0; i < 5; i++ {
+	for i := 0; i < 6; i++ {
 		m, cmd = press(t, m, keyOf(tea.KeyEnter))
 		m = settle(t, m, cmd)
 	}
@@ -179,6 +197,7 @@ func TestCheckInChoicesReachTheEntry(t *testing.T) {
 		keyOf(tea.KeyRight), keyOf(tea.KeyEnter), // soreness
 		keyOf(tea.KeyRight), keyOf(tea.KeyRight), keyOf(tea.KeyRight), keyOf(tea.KeyEnter), // mood before 2
 		keyOf(tea.KeyLeft), keyOf(tea.KeyEnter), // mood after wraps to 10
+		keyPress('h'), keyPress('i'), keyOf(tea.KeyEnter), // the note takes letters, Enter saves
 	}
 	for _, k := range keys {
 		var cmd tea.Cmd
@@ -190,12 +209,13 @@ func TestCheckInChoicesReachTheEntry(t *testing.T) {
 	}
 	e := st.entries[0]
 	if e.Effort != coach.EffortEasy || e.Pain != coach.PainSore || e.MoodBefore == nil || *e.MoodBefore != 2 ||
-		e.MoodAfter == nil || *e.MoodAfter != 10 {
+		e.MoodAfter == nil || *e.MoodAfter != 10 || e.Note != "hi" {
 		t.Errorf("entry %+v (moods %v %v)", e, e.MoodBefore, e.MoodAfter)
 	}
 }
 
-func TestRestKeySavesAfterOneQuestion(t *testing.T) {
+// Rest asks only whether it happened and offers the note (COACH §6.2).
+func TestRestKeyAsksOnlyForANote(t *testing.T) {
 	snap := seeded(t)
 	st := &recordingStore{snap: snap}
 	m := loaded(t, st, snap, 80, 24)
@@ -204,10 +224,9 @@ func TestRestKeySavesAfterOneQuestion(t *testing.T) {
 	if strings.Contains(m.View(), "How did it feel?") {
 		t.Errorf("rest asks about effort:\n%s", m.View())
 	}
-	m, cmd = press(t, m, keyOf(tea.KeyEnter))
-	m = settle(t, m, cmd)
-	if len(st.entries) != 1 || st.entries[0].Outcome != coach.Rest {
-		t.Fatalf("entries %+v, want one rest", st.entries)
+	m = pressAll(t, m, keyOf(tea.KeyEnter), keyPress('s'), keyPress('o'), keyPress('r'), keyPress('e'), keyOf(tea.KeyEnter))
+	if len(st.entries) != 1 || st.entries[0].Outcome != coach.Rest || st.entries[0].Note != "sore" {
+		t.Fatalf("entries %+v, want one rest with its note", st.entries)
 	}
 	if !strings.Contains(m.status, "Recovery is part of the plan") {
 		t.Errorf("status %q", m.status)
@@ -238,7 +257,7 @@ func TestPartialAsksHowFarAndKeepsKeys(t *testing.T) {
 	}
 	m, _ = press(t, m, keyOf(tea.KeyBackspace))
 	m, _ = press(t, m, keyPress('4'))
-	for i := 0; i < 5; i++ {
+	for i := 0; i < 6; i++ {
 		m, cmd = press(t, m, keyOf(tea.KeyEnter))
 		m = settle(t, m, cmd)
 	}
@@ -315,7 +334,7 @@ func TestErrorShowsUntilNextKey(t *testing.T) {
 	snap := seeded(t)
 	st := &recordingStore{snap: snap, checkErr: errors.New("another tend is using the database — try again in a moment")}
 	m := loaded(t, st, snap, 80, 24)
-	for i := 0; i < 6; i++ {
+	for i := 0; i < 7; i++ {
 		var cmd tea.Cmd
 		m, cmd = press(t, m, keyOf(tea.KeyEnter))
 		m = settle(t, m, cmd)

@@ -4,12 +4,9 @@ import (
 	"tend/coach"
 )
 
-// WeeklyLines are the weekly reviews (COACH W1) to show at the first visit
-// of a new week: before the week's first check-in.
+// WeeklyLines are the weekly reviews (COACH W1) to show in a new week: each
+// goal's until its first check-in of the week (coach.WeeklyReview decides).
 func WeeklyLines(snap coach.Snapshot, day coach.Day) []string {
-	if !coach.FirstVisitOfWeek(snap, day) {
-		return nil
-	}
 	var out []string
 	for _, g := range snap.Goals {
 		p, err := g.Plan()

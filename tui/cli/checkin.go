@@ -12,7 +12,7 @@ import (
 // doneFlags are the flags of `tend done`.
 type doneFlags struct {
 	effort, pain, moodBefore, moodAfter, note, date string
-	minimum, full                                   bool
+	minimum, full, yes                              bool
 }
 
 func doneCommand(fs *flag.FlagSet) func(Env, []string) error {
@@ -25,6 +25,7 @@ func doneCommand(fs *flag.FlagSet) func(Env, []string) error {
 	fs.StringVar(&f.date, "date", "", "the day, YYYY-MM-DD (default today)")
 	fs.BoolVar(&f.minimum, "minimum", false, "the minimum version: counts as showing up, never moves the level")
 	fs.BoolVar(&f.full, "full", false, "take the full session where the coach offered an in-between one")
+	fs.BoolVar(&f.yes, "yes", false, "save a second session that makes more than double the day's target")
 	return func(env Env, args []string) error {
 		e, err := f.entry()
 		if err != nil {
@@ -34,7 +35,7 @@ func doneCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if len(args) == 2 {
 			amount = args[1]
 		}
-		return checkIn(env, args[0], f.date, e, amount)
+		return checkIn(env, args[0], f.date, e, amount, f.yes)
 	}
 }
 
@@ -78,8 +79,13 @@ func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 	unwell := fs.Bool("unwell", false, "unwell today: the plan waits")
 	away := fs.Bool("away", false, "away today: life happened")
 	date := fs.String("date", "", "the day, YYYY-MM-DD (default today)")
+	note := fs.String("note", "", "a short note, up to 500 characters")
 	return func(env Env, args []string) error {
 		e := coach.Entry{Outcome: coach.Rest}
+		var err error
+		if e.Note, err = coach.CleanNote(*note); err != nil {
+			return usagef("%s", tui.Sentence(err))
+		}
 		switch {
 		case *unwell && *away:
 			return usagef("Use --unwell or --away, not both")
@@ -89,45 +95,15 @@ func restCommand(fs *flag.FlagSet) func(Env, []string) error {
 			e.Outcome = coach.Away
 		}
 		if len(args) == 1 {
-			return checkIn(env, args[0], *date, e, "")
+			return checkIn(env, args[0], *date, e, "", false)
 		}
 		return restAll(env, *date, e)
 	}
 }
 
-// restAll marks the day for every active goal.
-func restAll(env Env, date string, e coach.Entry) error {
-	snap, err := env.goals()
-	if err != nil {
-		return err
-	}
-	if e.Day, err = dayFlag(date, env.today(snap)); err != nil {
-		return err
-	}
-	n := 0
-	for _, g := range snap.Goals {
-		if g.Status() != coach.Active {
-			continue
-		}
-		e.At = env.Clock()
-		rec, err := env.Store.CheckIn(g.ID, e, env.today(snap))
-		if err != nil {
-			return err
-		}
-		n++
-		if err := confirm(env, fmt.Sprintf("%s: %s", g.Name, rec.Message)); err != nil {
-			return err
-		}
-	}
-	if n == 0 {
-		return writeLines(env.Out, "No active goals to rest. Start one with `tend add Walk --plan daily-walk`.")
-	}
-	return nil
-}
-
 // checkIn saves one check-in for the goal called name and prints what it did.
 // Nothing is printed until the store has committed it to disk.
-func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
+func checkIn(env Env, name, date string, e coach.Entry, amount string, yes bool) error {
 	snap, err := env.goals()
 	if err != nil {
 		return err
@@ -147,6 +123,19 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 			return usagef("The amount %q is not a plain number more than 0, like 12", amount)
 		}
 	}
+	prev, err := dayCheckIn(env.Store, g, e.Day)
+	if err != nil {
+		return err
+	}
+	again := "tend done " + tui.ShellWord(g.Name)
+	for _, w := range []string{amount, dateWords(date)} {
+		if w != "" {
+			again += " " + w
+		}
+	}
+	if err := checkNotTooMuch(g, prev, e, again, yes); err != nil {
+		return err
+	}
 	e.At = env.Clock()
 	rec, err := env.Store.CheckIn(g.ID, e, today)
 	if errors.Is(err, coach.ErrNotActive) {
@@ -155,7 +144,56 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string) error {
 	if err != nil {
 		return err
 	}
-	return confirm(env, "Saved. "+rec.Message)
+	said := "Saved."
+	for _, part := range []string{tui.AddedLine(prev, rec, today), rec.Message} {
+		if part != "" {
+			said += " " + part
+		}
+	}
+	return confirm(env, said)
+}
+
+// dayCheckIn is the goal's check-in on day, nil when it has none.
+func dayCheckIn(st Store, g coach.Goal, day coach.Day) (*coach.CheckIn, error) {
+	cs, err := st.CheckIns(g.ID, day, day)
+	if err != nil || len(cs) == 0 {
+		return nil, err
+	}
+	return &cs[0], nil
+}
+
+// checkNotTooMuch refuses, without --yes, a second session that would make
+// more than double the day's target: 500 typed for 50 is likelier than a
+// session of ten times the plan (exit 2, nothing written).
+func checkNotTooMuch(g coach.Goal, prev *coach.CheckIn, e coach.Entry, again string, yes bool) error {
+	if prev == nil || yes || !e.Outcome.ShowedUp() {
+		return nil
+	}
+	p, err := g.Plan()
+	if err != nil {
+		return err
+	}
+	add := e.Amount
+	switch {
+	case add > 0:
+	case e.Outcome == coach.Minimum:
+		add = p.Minimum.Target
+	default:
+		add = prev.Target // a plain "done" is the target's worth
+	}
+	total, over := coach.SameDayTotal(*prev, add)
+	if !over {
+		return nil
+	}
+	return usagef("That would make %s on %s, more than double the %s target; nothing was saved. If that is right, run `%s --yes`",
+		coach.Amount(total, p.Unit), e.Day, coach.Amount(prev.Target, p.Unit), again)
+}
+
+func dateWords(date string) string {
+	if date == "" {
+		return ""
+	}
+	return "--date " + date
 }
 
 func undoCommand(fs *flag.FlagSet) func(Env, []string) error {
@@ -176,7 +214,7 @@ func undoCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if _, err := env.Store.Undo(g.ID, day); err != nil {
 			return err
 		}
-		return confirm(env, fmt.Sprintf("Cleared %s's check-in for %s. Check in again whenever you like.", g.Name, day))
+		return confirm(env, fmt.Sprintf("Cleared the check-in for %s on %s. Check in again whenever you like.", g.Name, day))
 	}
 }
 
@@ -197,11 +235,11 @@ func notActiveOn(g coach.Goal, day, today coach.Day) error {
 	was := map[coach.Status]string{coach.Paused: "paused", coach.SafetyHold: "on hold after a warning sign",
 		coach.Archived: "archived", coach.Active: "active"}[g.StatusOn(day)]
 	return fmt.Errorf("%s was %s on %s; `tend edit %s --resume` applies from today, and a rest can still be logged for that day",
-		g.Name, was, dayWords(since), tui.ShellWord(g.Name))
+		g.Name, was, longDay(since), tui.ShellWord(g.Name))
 }
 
-// dayWords is a day as a person says it: 3 March 2026.
-func dayWords(d coach.Day) string {
+// longDay is a day as a person says it: 3 March 2026.
+func longDay(d coach.Day) string {
 	y, m, dd := d.Date()
 	return fmt.Sprintf("%d %s %d", dd, m, y)
 }
@@ -211,9 +249,10 @@ func notActive(g coach.Goal) error {
 	resume := fmt.Sprintf("`tend edit %s --resume`", tui.ShellWord(g.Name))
 	switch g.Status() {
 	case coach.SafetyHold:
-		return fmt.Errorf("%s is on hold after a warning sign. Once you have been checked, %s carries on", g.Name, resume)
+		return fmt.Errorf("%s is on hold after a warning sign. Once a doctor or nurse has checked you, "+
+			"`tend edit %s --resume --checked` carries on", g.Name, tui.ShellWord(g.Name))
 	case coach.Archived:
-		return fmt.Errorf("%s is archived; %s brings it back", g.Name, resume)
+		return fmt.Errorf("%s is archived; `tend edit %s --unarchive` brings it back", g.Name, tui.ShellWord(g.Name))
 	case coach.Active, coach.Paused:
 	}
 	return fmt.Errorf("%s is paused; %s carries on where you left it", g.Name, resume)

@@ -28,6 +28,7 @@ type Store interface {
 	AddGoal(g coach.Goal) (coach.Goal, error)
 	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
+	EditCheckIn(goalID uint64, day, today coach.Day, edit func(coach.CheckIn) (coach.CheckIn, error)) (coach.Recorded, error)
 	CheckIns(goalID uint64, from, to coach.Day) ([]coach.CheckIn, error)
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
@@ -82,13 +83,16 @@ func commands() []command {
 			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N]",
 			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
-			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD]",
+			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD] [--yes]",
 			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCommand, minArgs: 1, maxArgs: 2},
-		{name: "rest", usage: "tend rest [NAME] [--unwell | --away] [--date YYYY-MM-DD]",
-			about: "mark a rest day (without NAME: every goal)", flags: restCommand, maxArgs: 1},
+		{name: "edit-day", usage: "tend edit-day NAME [--date D] [--amount N] [--effort E] [--pain P]\n" +
+			"       [--mood-before N] [--mood-after N] [--note TEXT]",
+			about: "change a day's check-in in place", flags: editDayCommand, minArgs: 1, maxArgs: 1},
+		{name: "rest", usage: "tend rest [NAME] [--unwell | --away] [--note TEXT] [--date YYYY-MM-DD]",
+			about: "mark a rest day (without NAME: every goal not yet checked in)", flags: restCommand, maxArgs: 1},
 		{name: "undo", usage: "tend undo NAME [--date YYYY-MM-DD]", about: "remove a day's check-in",
 			flags: undoCommand, minArgs: 1, maxArgs: 1},
-		{name: "edit", usage: "tend edit NAME [--name NEW] [--days N | --on DAYS] [--pause | --resume | --archive]",
+		{name: "edit", usage: "tend edit NAME [--name NEW] [--days N | --on DAYS] [--pause | --resume [--checked] | --archive | --unarchive]",
 			about: "rename, change days, pause, resume or archive a goal", flags: editCommand, minArgs: 1, maxArgs: 1},
 		{name: "delete", usage: "tend delete NAME --yes", about: "remove a goal and its history",
 			flags: deleteCommand, minArgs: 1, maxArgs: 1},

@@ -12,8 +12,9 @@ import (
 // editFlags are the flags of `tend edit`.
 type editFlags struct {
 	addFlags
-	name                   string
-	pause, resume, archive bool
+	name                              string
+	pause, resume, archive, unarchive bool
+	checked                           bool // with --resume: a doctor or nurse has checked them
 }
 
 func editCommand(fs *flag.FlagSet) func(Env, []string) error {
@@ -23,7 +24,9 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 	fs.StringVar(&f.on, "on", "", "fixed weekdays instead, like mon,wed,fri")
 	fs.BoolVar(&f.pause, "pause", false, "pause the goal: nothing is due, nothing is missed")
 	fs.BoolVar(&f.resume, "resume", false, "resume a paused goal, or one in safety hold once you have been checked")
+	fs.BoolVar(&f.checked, "checked", false, "with --resume: a doctor or nurse has checked you since the warning sign")
 	fs.BoolVar(&f.archive, "archive", false, "archive the goal: off Today, history kept")
+	fs.BoolVar(&f.unarchive, "unarchive", false, "bring an archived goal back, as it was")
 	return func(env Env, args []string) error {
 		fs.Visit(func(fl *flag.Flag) { f.daysSet = f.daysSet || fl.Name == "days" })
 		if err := f.check(); err != nil {
@@ -53,16 +56,18 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 // check refuses an edit that asks for nothing, or for two statuses at once.
 func (f editFlags) check() error {
 	n := 0
-	for _, b := range []bool{f.pause, f.resume, f.archive} {
+	for _, b := range []bool{f.pause, f.resume, f.archive, f.unarchive} {
 		if b {
 			n++
 		}
 	}
 	switch {
 	case n > 1:
-		return usagef("Use one of --pause, --resume or --archive")
+		return usagef("Use one of --pause, --resume, --archive or --unarchive")
+	case f.checked && !f.resume:
+		return usagef("--checked goes with --resume, for a goal on hold after a warning sign")
 	case n == 0 && f.name == "" && f.on == "" && !f.daysSet:
-		return usagef("Say what to change: --name, --days, --on, --pause, --resume or --archive")
+		return usagef("Say what to change: --name, --days, --on, --pause, --resume, --archive or --unarchive")
 	}
 	return nil
 }
@@ -89,18 +94,12 @@ func (f editFlags) apply(g coach.Goal, today coach.Day) (coach.Goal, []string, e
 		g = g.WithSchedule(s, today)
 		said = append(said, "now "+tui.ScheduleWords(s)+" from today; past days keep the schedule they had")
 	}
-	switch {
-	case f.pause:
-		g, said = g.SetStatus(coach.Paused, today), append(said, "paused; nothing is due or missed until you resume it")
-	case f.resume:
-		if g.Status() == coach.Active {
-			return g, nil, fmt.Errorf("%s is already active", g.Name)
-		}
-		g = g.Resume(today)
-		said = append(said, "resumed")
-	case f.archive:
-		g, said = g.SetStatus(coach.Archived, today), append(said,
-			fmt.Sprintf("archived; its history is kept and `tend edit %s --resume` brings it back", tui.ShellWord(g.Name)))
+	g, status, err := f.applyStatus(g, today)
+	if err != nil {
+		return g, nil, err
+	}
+	if status != "" {
+		said = append(said, status)
 	}
 	return g, said, nil
 }

@@ -130,6 +130,13 @@ type reviewDocJSON struct {
 	LevelHistory     []levelChangeJSON `json:"level_history"`
 	MoodLift         *float64          `json:"mood_lift"`
 	MoodLiftDays     int               `json:"mood_lift_days"`
+	Notes            []noteJSON        `json:"notes"`
+}
+
+// noteJSON is one day's note: the goal's non-empty notes, newest first.
+type noteJSON struct {
+	Day  string `json:"day"`
+	Note string `json:"note"`
 }
 
 func reviewJSON(h tui.History) reviewDocJSON {
@@ -144,6 +151,14 @@ func reviewJSON(h tui.History) reviewDocJSON {
 	if r.Mood.Enough {
 		lift := round3(r.Mood.Lift)
 		doc.MoodLift = &lift
+	}
+	doc.Notes = []noteJSON{}
+	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
+		doc.Notes = append(doc.Notes, noteJSON{Day: c.Day.String(), Note: c.Note})
+	}
+	doc.Notes = []noteJSON{}
+	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
+		doc.Notes = append(doc.Notes, noteJSON{Day: c.Day.String(), Note: c.Note})
 	}
 	for _, d := range levelChanges(h.Decisions) {
 		doc.LevelHistory = append(doc.LevelHistory, levelChangeJSON{Day: d.Day.String(), From: d.From, To: d.To,
@@ -167,13 +182,17 @@ func statusCommand(*flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
-		due, done, next := 0, 0, ""
+		due, done, next, held := 0, 0, "", false
 		for _, t := range items {
-			if !t.Due && !t.Done() {
+			held = held || t.Status == coach.SafetyHold
+			// A day checked in counts as done for today, a rest, unwell or
+			// away day too: the prompt never nags about a goal resting.
+			checkedIn := t.CheckIn != nil && t.Status == coach.Active
+			if !t.Due && !checkedIn {
 				continue
 			}
 			due++
-			if t.Done() {
+			if checkedIn {
 				done++
 			} else if next == "" {
 				next = fmt.Sprintf("%s %s", strings.ToLower(t.Goal.Name), shortAmount(t))
@@ -181,6 +200,9 @@ func statusCommand(*flag.FlagSet) func(Env, []string) error {
 		}
 		line := fmt.Sprintf("tend %d/%d", done, due)
 		switch {
+		case due == 0 && held:
+			// After a warning sign nothing is offered until a check-up.
+			line = "tend on hold"
 		case due == 0:
 			line = "tend rest day"
 		case next == "":
