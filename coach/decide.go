@@ -37,6 +37,9 @@ type judgement struct {
 	out  Goal
 	dec  Decision
 	msgs []Said
+	// whole is all()'s slice, made once: several rules read it, and a
+	// replayed history (an import) decides hundreds of thousands of days.
+	whole []CheckIn
 }
 
 // set records the rule that set the next session: its action and code win,
@@ -49,8 +52,13 @@ func (j *judgement) set(a Action, code Code, msg Said) {
 // note adds a sentence that sets nothing: P0, Z4, the words after a miss.
 func (j *judgement) note(msg Said) { j.msgs = append(j.msgs, msg) }
 
-// all is the history with the day's check-in last.
-func (j *judgement) all() []CheckIn { return append(append([]CheckIn(nil), j.hist...), j.in) }
+// all is the history with the day's check-in last. Callers only read it.
+func (j *judgement) all() []CheckIn {
+	if j.whole == nil {
+		j.whole = append(append(make([]CheckIn, 0, len(j.hist)+1), j.hist...), j.in)
+	}
+	return j.whole
+}
 
 // restDay is R1: rest, unwell and away never move anything.
 func (j *judgement) restDay() bool {

@@ -130,14 +130,17 @@ func lastSessionBefore(hist []CheckIn, d Day) (Day, bool) {
 // never missed.
 func missedInARow(g Goal, hist []CheckIn, day Day) int {
 	start := g.Created.AddDays(1) // a goal's creation day is never missed
+	for _, c := range hist {
+		if c.Day.Before(day) && c.Outcome.ShowedUp() && !c.Day.Before(start) {
+			start = c.Day.AddDays(1)
+		}
+	}
+	// Only the days from the week of start on are looked at below; a map
+	// of the whole window would be made and dropped at every decision.
 	on := map[Day]Outcome{}
 	for _, c := range hist {
-		if !c.Day.Before(day) {
-			continue
-		}
-		on[c.Day] = c.Outcome
-		if c.Outcome.ShowedUp() && !c.Day.Before(start) {
-			start = c.Day.AddDays(1)
+		if c.Day.Before(day) && !c.Day.Before(start.Monday()) {
+			on[c.Day] = c.Outcome
 		}
 	}
 	if g.ScheduleOn(day).Sessions() >= 7 || len(g.ScheduleOn(day).Weekdays) > 0 {

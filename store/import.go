@@ -24,7 +24,7 @@ type (
 // transaction's pages in memory until it commits, so an import of twenty
 // years of a hundred goals in one would take several times this much
 // memory; IMPORT §3.6 allows a few transactions of whole goals. [D]
-var ImportTxBytes = 32 << 20
+var ImportTxBytes = 8 << 20
 
 // Import runs plan on the database as it is and writes what it returns:
 // new goals, and check-ins whose decisions the engine makes in order, with

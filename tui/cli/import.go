@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -42,7 +43,15 @@ func importCommand(fs *flag.FlagSet) func(Env, []string) error {
 			return err
 		}
 		today := env.today(snap)
-		src, err := importfmt.Read(input, importfmt.Options{Today: today, IncludeAuto: f.auto}, f.from)
+		if os.Getenv("GOMEMLIMIT") == "" {
+			// The whole input is held while it is written, and bbolt holds
+			// a transaction's pages until it commits: a soft limit makes the
+			// collector keep twenty years of history within budget.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
+		}
+		bar := newProgress(env)
+		opt := importfmt.Options{Today: today, IncludeAuto: f.auto, Progress: bar.reading}
+		src, err := importfmt.Read(input, opt, f.from)
 		if err != nil {
 			return err
 		}
@@ -50,7 +59,6 @@ func importCommand(fs *flag.FlagSet) func(Env, []string) error {
 			return usagef("--as needs a source with exactly one habit to import; %s has %d", input, len(src.Habits))
 		}
 		m := &matcher{src: src, as: f.as, now: env.Clock().UTC().Truncate(time.Second)}
-		bar := newProgress(env)
 		res, err := env.Store.Import(f.dry, m.plan, bar.show)
 		bar.clear()
 		if err != nil {
@@ -103,6 +111,10 @@ func importInput(from string, args []string) (string, error) {
 	return "", usagef("--from %s needs a FILE: `tend import FILE --from %s`", from, from)
 }
 
+// importMemory is the soft memory limit of an import (IMPORT's budget for a
+// 20-year, 100-goal export is 256 MiB of peak memory). [D]
+const importMemory = 192 << 20
+
 // progress draws a bar on stderr once an import has run for a second, and
 // only when stderr is a terminal (IMPORT §1).
 type progress struct {
@@ -114,7 +126,17 @@ type progress struct {
 
 func newProgress(env Env) *progress { return &progress{env: env, start: time.Now()} }
 
-func (p *progress) show(done, total int) {
+// reading shows the first half of the bar: the input read.
+func (p *progress) reading(done, total int64) {
+	if total > 0 {
+		p.draw("Reading  ", int(done*1000/total), 1000)
+	}
+}
+
+// show shows the second: the check-ins written.
+func (p *progress) show(done, total int) { p.draw("Importing", done, total) }
+
+func (p *progress) draw(what string, done, total int) {
 	if !p.env.ErrIsTerminal || p.env.Err == nil || total == 0 {
 		return
 	}
@@ -125,7 +147,7 @@ func (p *progress) show(done, total int) {
 	p.last, p.drawn = now, true
 	const width = 30
 	filled := done * width / total
-	fmt.Fprintf(p.env.Err, "\rImporting %s%s %3d%%", strings.Repeat("█", filled), strings.Repeat("░", width-filled), done*100/total)
+	fmt.Fprintf(p.env.Err, "\r%s %s%s %3d%%", what, strings.Repeat("█", filled), strings.Repeat("░", width-filled), done*100/total)
 }
 
 func (p *progress) clear() {

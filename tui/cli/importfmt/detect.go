@@ -131,7 +131,7 @@ func readFile(name string, info fs.FileInfo, opt Options) (*Source, error) {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return nil, errorf(base, 0, "this is UTF-16 text; save it as UTF-8 and import again")
 	case bytes.HasPrefix(trimmed, []byte("{")):
-		return readTendJSON(name, opt)
+		return readTendJSON(name, info.Size(), opt)
 	case bytes.HasPrefix(trimmed, []byte("[")):
 		raw, err := readAll(name)
 		if err != nil {
@@ -219,13 +219,13 @@ func readAll(name string) ([]byte, error) {
 	return b.read(os.DirFS(filepath.Dir(name)), filepath.Base(name))
 }
 
-func readTendJSON(name string, opt Options) (*Source, error) {
+func readTendJSON(name string, size int64, opt Options) (*Source, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, errorf("", 0, "%s cannot be read: %v", name, unwrapPath(err))
 	}
 	defer f.Close()
-	src, err := TendJSON(filepath.Base(name), f, opt)
+	src, err := TendJSON(filepath.Base(name), f, size, opt)
 	var ie *Error
 	if errors.As(err, &ie) && strings.HasPrefix(ie.Msg, "this is not a tend export") {
 		return nil, errorf("", 0, sayUnknown, name)

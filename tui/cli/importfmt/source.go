@@ -24,6 +24,8 @@ type Options struct {
 	Today coach.Day
 	// IncludeAuto also reads dijo's auto habits.
 	IncludeAuto bool
+	// Progress, when set, is told the bytes of a large file read so far.
+	Progress func(done, total int64)
 }
 
 // Source is everything an input holds, mapped onto tend's goals.

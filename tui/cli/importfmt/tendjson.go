@@ -107,6 +107,7 @@ type tendReader struct {
 	opt      Options
 	byID     map[uint64]int          // goal id in the file → index in src.Habits
 	checkIns [][]coach.ImportCheckIn // by habit index, until the goals are known
+	plans    []coach.Plan            // by habit index
 	pending  []pendingCheckIn        // check-ins read before their goal
 	decs     []tendDecision
 	format   string
@@ -117,12 +118,16 @@ type tendReader struct {
 // countingReader counts the bytes read, so that a file cut short can be
 // said to end where it ends.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r        io.Reader
+	n, total int64
+	progress func(done, total int64)
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
+	if c.progress != nil && (c.n>>20) != ((c.n+int64(n))>>20) {
+		c.progress(c.n+int64(n), c.total)
+	}
 	c.n += int64(n)
 	return n, err
 }
@@ -133,9 +138,10 @@ type pendingCheckIn struct {
 }
 
 // TendJSON reads a tend JSON export (IMPORT §7.1–7.2) of any version tend
-// has written: version 1, with or without the fields added since.
-func TendJSON(file string, r io.Reader, opt Options) (*Source, error) {
-	cr := &countingReader{r: r}
+// has written: version 1, with or without the fields added since. size is
+// the file's size, for Options.Progress (0 when unknown).
+func TendJSON(file string, r io.Reader, size int64, opt Options) (*Source, error) {
+	cr := &countingReader{r: r, progress: opt.Progress, total: size}
 	br := bufio.NewReaderSize(cr, 1<<16)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		_, _ = br.Discard(3)

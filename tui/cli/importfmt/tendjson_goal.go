@@ -73,6 +73,7 @@ func (t *tendReader) goal(path string, raw json.RawMessage) error {
 		out.ImportedFrom = &coach.Provenance{Source: "tend", Name: *g.Name, Position: int(*g.ID)}
 	}
 	t.byID[*g.ID] = len(t.src.Habits)
+	t.plans = append(t.plans, p) // coach builds a plan afresh on each call
 	t.src.Habits = append(t.src.Habits, Habit{Goal: out, From: *g.Name, Unit: p.Unit, Restore: true, FileLevel: *g.Level})
 	t.checkIns = append(t.checkIns, nil)
 	return nil
@@ -192,8 +193,8 @@ func hexOf(s string, n int) bool {
 
 // addCheckIn reads one check-in of goal i, with IMPORT §7.1's defaults.
 func (t *tendReader) addCheckIn(path string, i int, c tendCheckIn) error {
-	h := &t.src.Habits[i]
-	p, _ := h.Goal.Plan()
+
+	p := t.plans[i]
 	if c.Day == nil || c.Outcome == nil {
 		return t.bad(path, "lacks its day or outcome")
 	}
