@@ -157,6 +157,11 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		}
 		lines = append(lines, b...)
 	}
+	if s.past() {
+		// This week's minutes and last week's review are today's news, not
+		// the earlier day's.
+		return strings.Join(lines[:min(len(lines), height)], "\n")
+	}
 	// The week's minutes, and last week's review, go below the goals where
 	// there is room for them.
 	if l := s.week.line(width-1, st); l != "" && len(lines)+2 <= height {

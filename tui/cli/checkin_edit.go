@@ -65,6 +65,25 @@ func (f editDayFlags) change(set map[string]bool) (func(coach.CheckIn) coach.Che
 		}
 		steps = append(steps, func(c *coach.CheckIn) { c.Pain = p })
 	}
+	more, err := f.moodAndNote(set)
+	if err != nil {
+		return nil, err
+	}
+	steps = append(steps, more...)
+	if len(steps) == 0 {
+		return nil, usagef("Say what to change, for example `tend edit-day Walk --note \"felt strong\"`; see `tend edit-day --help`")
+	}
+	return func(c coach.CheckIn) coach.CheckIn {
+		for _, s := range steps {
+			s(&c)
+		}
+		return c
+	}, nil
+}
+
+// moodAndNote reads the mood and note flags given.
+func (f editDayFlags) moodAndNote(set map[string]bool) ([]func(*coach.CheckIn), error) {
+	var steps []func(*coach.CheckIn)
 	for _, m := range []struct{ name, s string }{{"mood-before", f.moodBefore}, {"mood-after", f.moodAfter}} {
 		if !set[m.name] {
 			continue
@@ -89,15 +108,7 @@ func (f editDayFlags) change(set map[string]bool) (func(coach.CheckIn) coach.Che
 		}
 		steps = append(steps, func(c *coach.CheckIn) { c.Note = n })
 	}
-	if len(steps) == 0 {
-		return nil, usagef("Say what to change, for example `tend edit-day Walk --note \"felt strong\"`; see `tend edit-day --help`")
-	}
-	return func(c coach.CheckIn) coach.CheckIn {
-		for _, s := range steps {
-			s(&c)
-		}
-		return c
-	}, nil
+	return steps, nil
 }
 
 // moodFlag reads a mood flag: 0–10, or "none" to clear it.
