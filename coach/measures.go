@@ -190,10 +190,19 @@ func amountOf(c CheckIn) float64 {
 // line, the weekly line (W1) and the review all count with this function.
 func ActiveMinutes(g Goal, hist []CheckIn, from, to Day) float64 {
 	p, err := g.Plan()
-	if err != nil {
+	if err != nil || p.Unit != Minutes || p.Domain == DomainMind {
 		return 0
 	}
-	return activeMinutes(p, newReviewLog(hist, to), from, to)
+	// Only the days asked about go into the log: which check-in of a day
+	// stands is a question about that day alone, and a week is a few days
+	// of a window of hundreds.
+	in := make([]CheckIn, 0, 8)
+	for _, c := range hist {
+		if !c.Day.Before(from) && !c.Day.After(to) {
+			in = append(in, c)
+		}
+	}
+	return activeMinutes(p, newReviewLog(in, to), from, to)
 }
 
 // ActiveMinutes adds up ActiveMinutes over every goal of the snapshot: the

@@ -1,5 +1,7 @@
 package coach
 
+import "sync"
+
 import "fmt"
 
 // Built-in plan ids, as typed in `tend add --plan`.
@@ -16,13 +18,19 @@ const (
 const walkToRunWalkingRungs = 4
 
 // Plans returns the built-in plans in the order they are offered.
-func Plans() []Plan {
+func Plans() []Plan { return append([]Plan(nil), builtIn()...) }
+
+// builtIn builds the plans once: a goal's plan is looked up for every
+// goal on every screen and check-in, and building all five each time was
+// most of a check-in's work. Plans are values nobody changes, so the one
+// set is shared.
+var builtIn = sync.OnceValue(func() []Plan {
 	return []Plan{dailyWalk(), walkToRun(), strength(), yoga(), mindful()}
-}
+})
 
 // PlanByID returns the built-in plan with the given id.
 func PlanByID(id string) (Plan, error) {
-	for _, p := range Plans() {
+	for _, p := range builtIn() {
 		if p.ID == id {
 			return p, nil
 		}

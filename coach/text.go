@@ -64,7 +64,7 @@ func runes(s string, fn func(i int, r rune, text bool) bool) {
 // before anything shows or exports it, and so does anything else a command
 // echoes back from outside (an unknown flag's name).
 func Printable(s string) string {
-	if firstHidden(s) < 0 {
+	if plainASCII(s) || firstHidden(s) < 0 {
 		return s
 	}
 	var b strings.Builder
@@ -77,6 +77,17 @@ func Printable(s string) string {
 		return true
 	})
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII only: most text is, and
+// it needs no look at runes.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // firstHidden returns the byte offset of the first character of s that is

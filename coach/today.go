@@ -111,6 +111,13 @@ func (t Today) reason(gapMsg string, before []CheckIn) string {
 }
 
 func sortedBefore(cs []CheckIn, end Day) []CheckIn {
+	// The store hands out a history in day order: then the days before end
+	// are a prefix, shared rather than copied and sorted again. The cap is
+	// cut so that an append to it can never write into cs.
+	if inDayOrder(cs) {
+		i := sort.Search(len(cs), func(i int) bool { return !cs[i].Day.Before(end) })
+		return cs[:i:i]
+	}
 	out := make([]CheckIn, 0, len(cs))
 	for _, c := range cs {
 		if c.Day.Before(end) {
@@ -119,6 +126,16 @@ func sortedBefore(cs []CheckIn, end Day) []CheckIn {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Day.Before(out[j].Day) })
 	return out
+}
+
+// inDayOrder reports whether cs is in day order, equal days allowed.
+func inDayOrder(cs []CheckIn) bool {
+	for i := 1; i < len(cs); i++ {
+		if cs[i].Day.Before(cs[i-1].Day) {
+			return false
+		}
+	}
+	return true
 }
 
 func checkInOn(hist []CheckIn, d Day) (CheckIn, bool) {

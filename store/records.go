@@ -101,7 +101,7 @@ func encodeCheckIn(goalID uint64, c coach.CheckIn) ([]byte, error) {
 // decodeCheckIn decodes the check-in of goal goalID stored under day.
 func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error) {
 	g, dk := goalPath(goalID), dayPath(day)
-	d := openRecord(b, tagCheckIn, "the check-in of "+day.String(), g[:], dk[:])
+	d := openDayRecord(b, tagCheckIn, "the check-in of ", day, g[:], dk[:])
 	f := d.flags(ciKnown)
 	c := coach.CheckIn{Day: day, Bridge: f&ciBridge != 0}
 	c.Outcome = coach.Outcome(d.int(int(coach.Done), int(lastOutcome), "outcome"))
@@ -178,7 +178,7 @@ func encodeDecision(goalID uint64, dec coach.Decision) ([]byte, error) {
 // decodeDecision decodes the decision of goal goalID stored under day.
 func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, error) {
 	g, dk := goalPath(goalID), dayPath(day)
-	d := openRecord(b, tagDecision, "the decision of "+day.String(), g[:], dk[:])
+	d := openDayRecord(b, tagDecision, "the decision of ", day, g[:], dk[:])
 	dec := coach.Decision{Day: day}
 	f := d.flags(dcKnown)
 	dec.Action = coach.Action(d.byte(lastAction, "action"))
@@ -192,6 +192,17 @@ func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, err
 		return coach.Decision{}, err
 	}
 	return dec, nil
+}
+
+// decisionChanged reads a decision's checksum and head only: whether it
+// changed anything (see Store.Changes).
+func decisionChanged(b []byte, goalID uint64, day coach.Day) (bool, error) {
+	g, dk := goalPath(goalID), dayPath(day)
+	d := openDayRecord(b, tagDecision, "the decision of ", day, g[:], dk[:])
+	d.flags(dcKnown)
+	a := coach.Action(d.byte(lastAction, "action"))
+	from, to := d.int(1, maxLevel, "level before"), d.int(1, maxLevel, "level after")
+	return (a != coach.ActNone && a != coach.ActHold) || from != to, d.err
 }
 
 // step writes a coach.Step: all of it, so that undo puts a goal back exactly.

@@ -159,7 +159,10 @@ func (d *decoder) said(asSaid bool, field string) ([]coach.Said, string) {
 		words, nums := f.Fields()
 		s := coach.Said{Form: f}
 		for range words {
-			s.Words = append(s.Words, d.text(maxText, field))
+			// The words come from the file: only they can carry what a
+			// terminal would act on, so only they are made printable
+			// (the templates are tend's own).
+			s.Words = append(s.Words, coach.Printable(d.text(maxText, field)))
 		}
 		for range nums {
 			s.Nums = append(s.Nums, d.num(coach.MaxCustomAmount, field))
@@ -199,13 +202,18 @@ func (e *encoder) seal(path ...[]byte) []byte {
 type decoder struct {
 	b    []byte
 	what string
+	on   coach.Day // said after what, when there is one: formatted only for an error
 	err  error
 }
 
 // openRecord checks a record's tag and checksum and returns a decoder over
 // its fields. The bytes are bbolt's: nothing decoded may keep them.
-func openRecord(v []byte, tag byte, what string, path ...[]byte) *decoder {
-	d := &decoder{what: what}
+func openRecord(v []byte, tag byte, what string, path ...[]byte) decoder {
+	return openRecordAt(v, tag, what, coach.Day{}, path...)
+}
+
+func openRecordAt(v []byte, tag byte, what string, day coach.Day, path ...[]byte) decoder {
+	d := decoder{what: what, on: day}
 	if len(v) < 1+crcLen {
 		d.fail("it is %d bytes, too short to be a record", len(v))
 		return d
@@ -229,8 +237,14 @@ func openRecord(v []byte, tag byte, what string, path ...[]byte) *decoder {
 
 func (d *decoder) fail(format string, args ...any) {
 	if d.err == nil {
-		d.err = badRecord("%s: "+format, append([]any{d.what}, args...)...)
+		d.err = badRecord("%s%s: "+format, append([]any{d.what, d.on}, args...)...)
 	}
+}
+
+// openDayRecord is openRecord for a record filed under a day, named in an
+// error as what and the day.
+func openDayRecord(v []byte, tag byte, what string, day coach.Day, path ...[]byte) decoder {
+	return openRecordAt(v, tag, what, day, path...)
 }
 
 func (d *decoder) byte(max byte, field string) byte {

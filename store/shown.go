@@ -20,9 +20,16 @@ func shownCheckIn(c coach.CheckIn) coach.CheckIn {
 	return c
 }
 
+// A message said from its fields is printable already: the decoder made
+// the fields so (records_codec.go), and the templates are tend's. Reason
+// codes are a byte in the record, one of coach's, so printable too.
 func shownDecision(d coach.Decision) coach.Decision {
-	d.ReasonCode, d.Message = printableCode(d.ReasonCode), coach.Printable(d.Message)
-	d.Before.Reason, d.Before.ReasonCode = coach.Printable(d.Before.Reason), printableCode(d.Before.ReasonCode)
+	if len(d.Said) == 0 {
+		d.Message = coach.Printable(d.Message)
+	}
+	if len(d.Before.Said) == 0 {
+		d.Before.Reason = coach.Printable(d.Before.Reason)
+	}
 	return d
 }
 

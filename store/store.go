@@ -128,6 +128,26 @@ func (s *Store) Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, 
 	return out, err
 }
 
+// Changes returns the decisions of a goal on days from..to that changed
+// something, in day order: every action but none and hold, and any that
+// moved the level. They are what a review shows of the decisions; the
+// others (most of them: a hold a session) are checked and left undecoded.
+func (s *Store) Changes(goalID uint64, from, to coach.Day) ([]coach.Decision, error) {
+	var out []coach.Decision
+	err := s.viewGoal(goalID, func(b buckets) error {
+		return scanDays(b.decisions.Bucket(idKey(goalID)), from, to, func(day coach.Day, v []byte) error {
+			changed, err := decisionChanged(v, goalID, day)
+			if err != nil || !changed {
+				return goalRecordError(goalID, err)
+			}
+			d, err := decodeDecision(v, goalID, day)
+			out = append(out, shownDecision(d))
+			return goalRecordError(goalID, err)
+		})
+	})
+	return out, err
+}
+
 // viewGoal runs fn in a read transaction after checking that the goal is
 // there. A missing file reads as empty.
 func (s *Store) viewGoal(goalID uint64, fn func(buckets) error) error {

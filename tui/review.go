@@ -211,7 +211,7 @@ func loadHistoryCmd(st Store, g coach.Goal, today coach.Day) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		ds, err := st.Decisions(g.ID, coach.Day{}, today)
+		ds, err := st.Changes(g.ID, coach.Day{}, today)
 		if err != nil {
 			return errMsg{err}
 		}

@@ -144,6 +144,11 @@ func monthRow(first coach.Day, weeks int, today coach.Day, width int) string {
 			prev = m
 		}
 	}
+	// A first month with too little room for its label gives way to the
+	// next one: "Oct" over October beats "Sep" over one day of it.
+	if len(labels) > 1 && labels[1].col-labels[0].col < len(labels[0].text)+1 {
+		labels = labels[1:]
+	}
 	row, yearShown := "", false
 	for i, l := range labels {
 		next := width + 1

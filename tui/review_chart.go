@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -15,8 +16,8 @@ import (
 var sparkBars = []rune("▁▂▃▄▅▆▇█")
 
 // targetChart is a sparkline of the goal's step on its ladder, a column a
-// week, from the goal's first week (or as many recent weeks as fit) to
-// this one. It charts the step, not the raw target: Walk to run's move from
+// week (or a few, for a long history), from the goal's first week to this
+// one. It charts the step, not the raw target: Walk to run's move from
 // walking minutes to running minutes is a step up, never a drop. The label
 // names the steps in the words the person reads today, and the data's
 // window with its dates.
@@ -26,10 +27,14 @@ func targetChart(h History, width int) string {
 	first := h.Today.Monday().AddDays(-7 * (weeks - 1))
 	vals := make([]int, weeks)
 	last, lo, hi := 0, math.MaxInt, 0
+	// One pass over the history, in day order, a week at a time: a
+	// review may draw twenty years of it.
+	cs := inDayOrder(h.CheckIns)
+	i := 0
 	for w := range vals {
-		mon := first.AddDays(7 * w)
-		for _, c := range h.CheckIns {
-			if !c.Day.Before(mon) && c.Day.Before(mon.AddDays(7)) && c.Outcome.ShowedUp() && steps[c.Level] > 0 {
+		end := first.AddDays(7 * (w + 1))
+		for ; i < len(cs) && cs[i].Day.Before(end); i++ {
+			if c := cs[i]; !c.Day.Before(first) && c.Outcome.ShowedUp() && steps[c.Level] > 0 {
 				last = steps[c.Level]
 			}
 		}
@@ -44,44 +49,54 @@ func targetChart(h History, width int) string {
 	for len(vals) > 1 && vals[0] == 0 {
 		vals, first = vals[1:], first.AddDays(7)
 	}
-	label := func(cols int) string {
-		shown := first.AddDays(7 * (len(vals) - cols))
-		start := reviewStart(h)
-		if shown.Before(start) {
-			shown = start
-		}
-		from, now := vals[len(vals)-cols], steps[h.Goal.Level]
-		words := stepWords(h.Plan, from) + " → " + stepWords(h.Plan, now)
-		if from == now {
-			words = "at " + stepWords(h.Plan, now)
-		}
-		window := dateWords(shown, h.Today) + " – " + dateWords(h.Today, h.Today)
-		if shown == h.Today {
-			window = "today"
-		}
-		return words + " · " + window
+	label := chartLabel(h, first, vals[0], steps[h.Goal.Level])
+	// Beside its label where both fit with at least 8 columns (or every
+	// week), else the label wraps under it. A long history is drawn whole,
+	// a column for several weeks: each shows the step it ended on.
+	room := width - 2 - lipgloss.Width(label)
+	if room < min(8, len(vals)) {
+		room = width
 	}
-	// Beside its label where both fit with at least 8 weeks (or all of
-	// them), else the label wraps under it.
-	cols := min(len(vals), width)
-	for c := cols; c >= min(8, len(vals)) && c > 0; c-- {
-		if c+2+lipgloss.Width(label(c)) <= width {
-			cols = c
-			break
-		}
-	}
+	per := (len(vals) + max(1, room) - 1) / max(1, room)
 	var b strings.Builder
-	for _, v := range vals[len(vals)-cols:] {
+	for end := len(vals); end > 0; end -= per {
+		v := vals[end-1]
+		bar := ' '
 		switch {
 		case v == 0:
-			b.WriteRune(' ')
 		case hi == lo:
-			b.WriteRune(sparkBars[3])
+			bar = sparkBars[3]
 		default:
-			b.WriteRune(sparkBars[(v-lo)*(len(sparkBars)-1)/(hi-lo)])
+			bar = sparkBars[(v-lo)*(len(sparkBars)-1)/(hi-lo)]
 		}
+		b.WriteString(string(bar))
 	}
-	return b.String() + "  " + label(cols)
+	return reverse(b.String()) + "  " + label
+}
+
+// chartLabel names the chart's steps and its window: "10 min walk → NHS
+// week 3 · 5 Jan – 2 Mar".
+func chartLabel(h History, first coach.Day, from, now int) string {
+	if start := reviewStart(h); first.Before(start) {
+		first = start
+	}
+	words := stepWords(h.Plan, from) + " → " + stepWords(h.Plan, now)
+	if from == now {
+		words = "at " + stepWords(h.Plan, now)
+	}
+	window := dateWords(first, h.Today) + " – " + dateWords(h.Today, h.Today)
+	if first == h.Today {
+		window = "today"
+	}
+	return words + " · " + window
+}
+
+func reverse(s string) string {
+	r := []rune(s)
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
+	}
+	return string(r)
 }
 
 // stepIndex numbers a plan's levels by their place on its ladder, from 1.
@@ -130,4 +145,15 @@ func moodWeeksWords(weeks []coach.MoodWeek, today coach.Day, width int) string {
 		}
 	}
 	return ""
+}
+
+// inDayOrder is cs in day order (a stable sort of a copy, when it is not
+// already, as the store's histories are).
+func inDayOrder(cs []coach.CheckIn) []coach.CheckIn {
+	if slices.IsSortedFunc(cs, func(a, b coach.CheckIn) int { return a.Day.DaysSince(b.Day) }) {
+		return cs
+	}
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b coach.CheckIn) int { return a.Day.DaysSince(b.Day) })
+	return out
 }

@@ -57,6 +57,10 @@ func (r *recordingStore) Decisions(uint64, coach.Day, coach.Day) ([]coach.Decisi
 	return nil, nil
 }
 
+func (r *recordingStore) Changes(uint64, coach.Day, coach.Day) ([]coach.Decision, error) {
+	return nil, nil
+}
+
 func (r *recordingStore) Goals() ([]coach.Goal, error) { return r.snap.Goals, nil }
 
 func (r *recordingStore) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error) {

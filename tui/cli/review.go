@@ -67,7 +67,7 @@ func historyOf(st Store, g coach.Goal, today coach.Day) (tui.History, error) {
 	if err != nil {
 		return tui.History{}, err
 	}
-	ds, err := st.Decisions(g.ID, coach.Day{}, today)
+	ds, err := st.Changes(g.ID, coach.Day{}, today)
 	if err != nil {
 		return tui.History{}, err
 	}
