@@ -67,7 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, cli.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
 	}
 	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version,
-		Err: stderr, ErrIsTerminal: stderr == io.Writer(os.Stderr) && term.IsTerminal(os.Stderr.Fd())}
+		Err: stderr, ErrIsTerminal: stderr == io.Writer(os.Stderr) && term.IsTerminal(os.Stderr.Fd()),
+		In: os.Stdin, InIsTerminal: term.IsTerminal(os.Stdin.Fd())}
 	return report(stderr, cli.RunCommand(args[0], args[1:], env))
 }
 

@@ -35,7 +35,7 @@ func sessionEnv(t *testing.T) Env {
 // in well over a minute of session time, none in between.
 func TestSessionJourneyBellOncePerBlock(t *testing.T) {
 	env := sessionEnv(t)
-	mustTend(t, env, "add", "Run", "--plan", "walk-to-run", "--capacity", "30")
+	mustTend(t, env, "add", "Run", "--plan", "walk-to-run", "--capacity", "30", "--readiness", "none")
 	term := startTerm(t, 80, 24, env)
 	term.WaitFor(t, "walk with", screenTimeout)
 	term.Press(t, "s")
@@ -66,7 +66,7 @@ func TestSessionJourneyBellOncePerBlock(t *testing.T) {
 // check-in as a part session with the minutes walked and their unit.
 func TestSessionJourneySkipStopAndUnits(t *testing.T) {
 	env := sessionEnv(t)
-	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk", "--readiness", "none")
 	term := startTerm(t, 80, 24, env)
 	term.WaitFor(t, "Walk 10 min", screenTimeout)
 	term.Press(t, "s")
@@ -103,7 +103,7 @@ func TestSessionJourneySkipStopAndUnits(t *testing.T) {
 // Ctrl+c still quits from the session, at once.
 func TestSessionJourneyCtrlCQuits(t *testing.T) {
 	env := sessionEnv(t)
-	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk", "--readiness", "none")
 	term := startTerm(t, 40, 12, env)
 	term.WaitFor(t, "Walk", screenTimeout)
 	term.Press(t, "s")

@@ -79,6 +79,10 @@ func TestArrowsStepThroughDaysNeverTheFuture(t *testing.T) {
 	if m.today.day != fixedDay || strings.Contains(m.View(), "ago") || m.today.keys.Later.Enabled() {
 		t.Errorf("after → back: day %s, later enabled %v", m.today.day, m.today.keys.Later.Enabled())
 	}
+	m = pressAll(t, m, keyOf(tea.KeyLeft), keyOf(tea.KeyLeft), keyOf(tea.KeyEsc))
+	if m.today.day != fixedDay || m.screen != screenToday {
+		t.Errorf("esc on an earlier day: day %s, screen %v; want today", m.today.day, m.screen)
+	}
 }
 
 // On an earlier day, d, rest and u act on that day, not today.

@@ -19,7 +19,7 @@ func defaultGlobalKeys() globalKeys {
 
 // todayKeys drive the Today screen.
 type todayKeys struct {
-	Up, Down, CheckIn, Done, Session, Full, Rest, Undo, Edit, Earlier, Later, Add, Review, Goals key.Binding
+	Up, Down, CheckIn, Done, Session, Full, Rest, Undo, Edit, Earlier, Later, BackToToday, Add, Review, Goals key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -35,9 +35,11 @@ func defaultTodayKeys() todayKeys {
 		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit day")),
 		Earlier: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "earlier day")),
 		Later:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "later day")),
-		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
-		Review:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "review")),
-		Goals:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "goals")),
+		// On an earlier day, esc goes back to today in one key.
+		BackToToday: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "today")),
+		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Review:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "review")),
+		Goals:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "goals")),
 	}
 }
 

@@ -72,6 +72,7 @@ func (s todayScreen) updateKeys() todayScreen {
 	s.keys.Edit.SetEnabled(ok && t.CheckIn != nil)
 	s.keys.Earlier.SetEnabled(!s.today.IsZero() && s.today.DaysSince(s.day) < maxDaysBack)
 	s.keys.Later.SetEnabled(s.past())
+	s.keys.BackToToday.SetEnabled(s.past())
 	// One entry in the help bar for both ways once both go somewhere.
 	s.keys.Earlier.SetHelp("←", "earlier day")
 	s.keys.Later.SetHelp("", "")
@@ -114,6 +115,8 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		return s, send(showDayMsg{day: s.day.AddDays(-1)})
 	case key.Matches(msg, s.keys.Later):
 		return s, send(showDayMsg{day: s.day.AddDays(1)})
+	case key.Matches(msg, s.keys.BackToToday):
+		return s, send(showDayMsg{day: s.today})
 	case key.Matches(msg, s.keys.Session):
 		return s, send(openSessionMsg{item: t})
 	case key.Matches(msg, s.keys.Full):
@@ -193,11 +196,11 @@ func linesFrom(blocks [][]string) int {
 
 func (s todayScreen) ShortHelp() []key.Binding {
 	return []key.Binding{s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo,
-		s.keys.Edit, s.keys.Earlier, s.keys.Later, s.keys.Add, s.keys.Review, s.keys.Goals}
+		s.keys.Edit, s.keys.Earlier, s.keys.Later, s.keys.BackToToday, s.keys.Add, s.keys.Review, s.keys.Goals}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down, s.keys.Earlier, s.keys.Later},
+	return [][]key.Binding{{s.keys.Up, s.keys.Down, s.keys.Earlier, s.keys.Later, s.keys.BackToToday},
 		{s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Edit},
 		{s.keys.Add, s.keys.Review, s.keys.Goals}}
 }

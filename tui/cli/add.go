@@ -16,6 +16,8 @@ type addFlags struct {
 	days, capacity, every     int
 	start, step, max          string
 	daysSet, everySet, capSet bool
+	readiness                 readiness
+	cleared                   bool // a doctor has cleared them, after a readiness yes
 }
 
 func addCommand(fs *flag.FlagSet) func(Env, []string) error {
@@ -29,7 +31,13 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 	fs.StringVar(&f.step, "step", "", "how much each level adds")
 	fs.StringVar(&f.max, "max", "", "your own ladder's last target")
 	fs.IntVar(&f.every, "every", 3, "completed sessions before moving up (your own ladder)")
+	ready := fs.String("readiness", "", "the readiness questions: none (no to all) or some (yes to one or more)")
+	fs.BoolVar(&f.cleared, "cleared", false, "after a readiness yes: a doctor has said this plan is fine")
 	return func(env Env, args []string) error {
+		var err error
+		if f.readiness, err = parseReadiness(*ready); err != nil {
+			return err
+		}
 		fs.Visit(func(fl *flag.Flag) {
 			switch fl.Name {
 			case "days":
@@ -59,6 +67,13 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return usagef("%s", tui.Sentence(err))
 		}
+		ready, cleared, err := f.askReadiness(env, plan)
+		if err != nil {
+			return err
+		}
+		if ready == readySome && plan.NeedsClearance() && !cleared {
+			return refuseUncleared(plan, args[0])
+		}
 		if g, err = env.Store.AddGoal(g); err != nil {
 			return err
 		}
@@ -71,8 +86,14 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if custom != nil {
 			planName = fmt.Sprintf("your own ladder, %s to %s", coach.Amount(custom.Start, custom.Unit), coach.Amount(custom.Max, custom.Unit))
 		}
-		return confirm(env, fmt.Sprintf("Added %s: %s, %s.%s", g.Name, planName, tui.ScheduleWords(sched), first),
-			fmt.Sprintf("Check in with `tend done %s`.", tui.ShellWord(g.Name)))
+		lines := []string{fmt.Sprintf("Added %s: %s, %s.%s", g.Name, planName, tui.ScheduleWords(sched), first),
+			fmt.Sprintf("Check in with `tend done %s`.", tui.ShellWord(g.Name))}
+		lines = append(lines, readinessWords(plan, ready)...)
+		if len(snap.Goals) == 0 {
+			// The care note comes with a person's first goal (COACH §6.5, O1).
+			lines = append(lines, "", coach.MsgO1)
+		}
+		return confirm(env, lines...)
 	}
 }
 

@@ -58,6 +58,10 @@ type Env struct {
 	// ErrIsTerminal.
 	Err           io.Writer
 	ErrIsTerminal bool
+	// In is standard input, for the questions `tend add` asks only when
+	// InIsTerminal (a script is never asked).
+	In           io.Reader
+	InIsTerminal bool
 }
 
 // UsageError is a command line that cannot be run as typed: exit status 2.
@@ -81,8 +85,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "today", usage: "tend today [--json]", about: "today's targets, each with its reason", flags: todayCommand},
-		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES]\n" +
-			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N]",
+		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES] [--readiness none|some] [--cleared]\n" +
+			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N] [--readiness none|some]",
 			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
 			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD] [--yes]",

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"tend/coach"
 	"tend/tui"
@@ -72,8 +73,9 @@ func (f editFlags) restore(g coach.Goal, today coach.Day) (coach.Goal, string, e
 }
 
 // notChecked is the no to "Have you been checked?": the hold stays (S2),
-// with the care note after it, and how to say yes once it is true.
+// with how to say yes once it is true. One line of two sentences, as every
+// refusal is; the TUI's no adds the care note (O1) after it.
 func notChecked(g coach.Goal) error {
-	return fmt.Errorf("%s %s Once you have been, `tend edit %s --resume --checked` carries on.\n%s",
-		coach.MsgS2, g.Name+" is still on hold.", tui.ShellWord(g.Name), coach.MsgO1)
+	return fmt.Errorf("%s; once they have, `tend edit %s --resume --checked` carries on",
+		strings.TrimSuffix(coach.MsgS2, "."), tui.ShellWord(g.Name))
 }
