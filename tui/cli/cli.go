@@ -111,7 +111,7 @@ func commands() []command {
 		{name: "backup", usage: "tend backup [--out FILE [--force]]",
 			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
 		{name: "export", usage: "tend export [--format json|csv] [--out FILE [--force]]",
-			about: "write all your data as JSON, to standard output unless --out", flags: exportCommand},
+			about: "write all your data as JSON (or CSV), to standard output unless --out", flags: exportCommand},
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
 			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1},
