@@ -39,6 +39,10 @@ type Store interface {
 	Exists() (bool, error)
 	Backup(w io.Writer) (int64, error)
 	Archive() (coach.Archive, error)
+	// Walk hands out the whole database a record at a time, in the
+	// export's order, from one read (see store.Walk).
+	Walk(head func(coach.Archive) error, checkIn func(uint64, coach.CheckIn) error,
+		decision func(uint64, coach.Decision) error) error
 	// Import runs plan inside the write transaction and replays what it
 	// returns through the engine (see store.Import); DeviceID names this
 	// database's device in exports.
