@@ -1,0 +1,28 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+)
+
+// ExportBeside writes the whole database as the JSON export into a new file
+// beside it, named for the moment (tend-export-2026-03-02-183005.json), for
+// the Goals screen's "export first" before a delete: the screen offers a
+// key, never a shell command. It returns the file written.
+func ExportBeside(env Env) (string, error) {
+	a, err := env.Store.Archive()
+	if err != nil {
+		return "", err
+	}
+	var doc bytes.Buffer
+	if err := encodeExportJSON(&doc, env, a); err != nil {
+		return "", err
+	}
+	name := fmt.Sprintf("tend-export-%s.json", env.Clock().Format("2006-01-02-150405"))
+	return writeAtomically(filepath.Join(filepath.Dir(env.Store.Path()), name), false, func(w io.Writer) error {
+		_, err := w.Write(doc.Bytes())
+		return err
+	})
+}
