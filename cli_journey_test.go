@@ -188,6 +188,38 @@ func TestCLIPlainWhenPiped(t *testing.T) {
 	}
 }
 
+// TestCLIWrapsOnlyATerminal: `tend today` wraps to a 40-column terminal
+// with a hanging indent and no trailing spaces, and writes the same reason
+// on one line into a pipe (DESIGN: plain output is not wrapped there).
+func TestCLIWrapsOnlyATerminal(t *testing.T) {
+	t.Parallel()
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk to run", "--plan", "walk-to-run")
+	piped := mustTend(t, env, "today")
+	reason := regexp.MustCompile(`(?m)^       (A gentle start.*)$`).FindStringSubmatch(piped)
+	if reason == nil || len(reason[1]) <= 33 {
+		t.Fatalf("tend today into a pipe has no one-line reason:\n%s", piped)
+	}
+	term := startTerm(t, 40, 12, env, "today")
+	if code := term.Wait(t); code != 0 {
+		t.Fatalf("tend today in a pty: exit %d", code)
+	}
+	screen := term.Screen()
+	if !strings.Contains(squash(screen), squash(reason[1])) {
+		t.Errorf("the terminal's tend today lacks the reason %q:\n%s", reason[1], frame(screen))
+	}
+	lines := strings.Split(strings.ReplaceAll(term.Output(), "\r", ""), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "       A gentle start") })
+	if at < 0 || at+1 >= len(lines) || !strings.HasPrefix(lines[at+1], "       ") {
+		t.Errorf("at 40 columns the reason does not wrap under its start:\n%s", frame(screen))
+	}
+	for _, l := range lines {
+		if len([]rune(l)) > 40 || strings.HasSuffix(l, " ") {
+			t.Errorf("line %q is wider than 40 columns or ends in a space", l)
+		}
+	}
+}
+
 // TestCLIDatabaseChoice: --db (anywhere on the line) wins over the default,
 // and TEND_NOW sets the day, which starts at 04:00.
 func TestCLIDatabaseChoice(t *testing.T) {

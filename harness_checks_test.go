@@ -137,15 +137,33 @@ func reviewOf(t *testing.T, env Env, name string) reviewJSON {
 	return r
 }
 
+// exportCheckInJSON is one check-in of `tend export`, as far as the tests
+// read it.
+type exportCheckInJSON struct {
+	Goal       int     `json:"goal"`
+	Day        string  `json:"day"`
+	Outcome    string  `json:"outcome"`
+	Achieved   float64 `json:"achieved"`
+	Note       string  `json:"note"`
+	MoodBefore *int    `json:"mood_before"`
+	MoodAfter  *int    `json:"mood_after"`
+}
+
+// exportCheckIns is every check-in in `tend export`, by goal and day.
+func exportCheckIns(t *testing.T, env Env) []exportCheckInJSON {
+	t.Helper()
+	var doc struct {
+		CheckIns []exportCheckInJSON `json:"checkins"`
+	}
+	tendJSON(t, env, &doc, "export")
+	return doc.CheckIns
+}
+
 // exportDays is the days of the check-ins in `tend export`.
 func exportDays(t *testing.T, env Env) []string {
 	t.Helper()
-	var doc struct {
-		CheckIns []struct{ Day string } `json:"checkins"`
-	}
-	tendJSON(t, env, &doc, "export")
 	var days []string
-	for _, c := range doc.CheckIns {
+	for _, c := range exportCheckIns(t, env) {
 		days = append(days, c.Day)
 	}
 	return days

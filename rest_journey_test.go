@@ -125,33 +125,12 @@ func TestCLIStatusTable(t *testing.T) {
 }
 
 // walkToday is Walk's check-in on testDay, from the export.
-func walkToday(t *testing.T, env Env) (c struct {
-	Goal       int     `json:"goal"`
-	Day        string  `json:"day"`
-	Outcome    string  `json:"outcome"`
-	Achieved   float64 `json:"achieved"`
-	Note       string  `json:"note"`
-	MoodBefore *int    `json:"mood_before"`
-	MoodAfter  *int    `json:"mood_after"`
-}) {
+func walkToday(t *testing.T, env Env) exportCheckInJSON {
 	t.Helper()
-	var doc struct {
-		CheckIns []struct {
-			Goal       int     `json:"goal"`
-			Day        string  `json:"day"`
-			Outcome    string  `json:"outcome"`
-			Achieved   float64 `json:"achieved"`
-			Note       string  `json:"note"`
-			MoodBefore *int    `json:"mood_before"`
-			MoodAfter  *int    `json:"mood_after"`
-		} `json:"checkins"`
-	}
-	tendJSON(t, env, &doc, "export")
-	for _, x := range doc.CheckIns {
-		if x.Goal == 1 && x.Day == testDay {
-			c.Goal, c.Day, c.Outcome, c.Achieved, c.Note, c.MoodBefore, c.MoodAfter =
-				x.Goal, x.Day, x.Outcome, x.Achieved, x.Note, x.MoodBefore, x.MoodAfter
+	for _, c := range exportCheckIns(t, env) {
+		if c.Goal == 1 && c.Day == testDay {
+			return c
 		}
 	}
-	return c
+	return exportCheckInJSON{}
 }

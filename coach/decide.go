@@ -158,6 +158,9 @@ func (j *judgement) advance(n int) bool {
 		return false
 	}
 	old := stepLabel(g, p)
+	if len(p.Level(g.Level).Variants) > 1 && !g.Bridge {
+		old = p.Level(g.Level).Label // the sessions counted were the level's, all of them
+	}
 	next := g
 	switch {
 	case g.Bridge:

@@ -70,9 +70,9 @@ func TestRecordRestUnwellAwayAreRestDays(t *testing.T) {
 		code coach.Code
 		msg  string
 	}{
-		{rest, "Z1", coach.MsgZ1},
-		{unwell, "Z2", coach.MsgZ2},
-		{away, "Z3", coach.MsgZ3},
+		{rest, coach.CodeZ1, coach.MsgZ1},
+		{unwell, coach.CodeZ2, coach.MsgZ2},
+		{away, coach.CodeZ3, coach.MsgZ3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.o.String(), func(t *testing.T) {

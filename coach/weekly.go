@@ -96,28 +96,36 @@ func strengthStart(log reviewLog, day Day) Day {
 }
 
 // weekChange is the week's level change and its reason, in a few words:
-// "Up to 18 min after 4 sessions at 15 min." It compares the step of the
-// week's first session with where the goal stands now, which is where the
-// week left it: the line shows only before the new week's first check-in.
+// "Up to 18 min after 4 sessions at 15 min." It compares where the goal
+// stands now, which is where the week left it (the line shows only before
+// the new week's first check-in), with the last step of the week's
+// sessions that was another one: the step it moved on from.
 func weekChange(g Goal, p Plan, log reviewLog, monday, sunday Day) string {
-	var first CheckIn
-	for _, c := range log.days {
-		if !c.Day.Before(monday) && !c.Day.After(sunday) && c.Outcome.ShowedUp() {
-			first = c
-			break
+	week := log.daysIn(monday, sunday)
+	var from *Goal
+	n := 0
+	for _, c := range week {
+		if !c.Outcome.ShowedUp() {
+			continue
+		}
+		step := Goal{Level: c.Level, Variant: c.Variant, Bridge: c.Bridge}
+		if step.Level == g.Level && step.Bridge == g.Bridge {
+			continue
+		}
+		if from == nil || from.Level != step.Level || from.Bridge != step.Bridge {
+			n = 0
+		}
+		from = &step
+		if c.Ratio() >= Complete {
+			n++
 		}
 	}
-	from := Goal{Level: first.Level, Variant: first.Variant, Bridge: first.Bridge}
 	switch {
-	case g.Level > from.Level || (g.Level == from.Level && from.Bridge && !g.Bridge):
-		n := 0
-		for _, c := range log.days {
-			if !c.Day.After(sunday) && c.Level == from.Level && c.Bridge == from.Bridge && c.Ratio() >= Complete {
-				n++
-			}
-		}
-		return fmt.Sprintf("Up to %s after %s at %s.", stepLabel(g, p), countWords(n, "session"), stepLabel(from, p))
-	case g.Level < from.Level:
+	case from == nil:
+		return ""
+	case g.Level > from.Level || (g.Level == from.Level && from.Bridge):
+		return fmt.Sprintf("Up to %s after %s at %s.", stepLabel(g, p), countWords(n, "session"), stepLabel(*from, p))
+	case g.Level < from.Level || g.Bridge:
 		return fmt.Sprintf("Back to %s for now: stepping back to step forward is part of the plan.", stepLabel(g, p))
 	}
 	return ""

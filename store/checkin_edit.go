@@ -145,7 +145,8 @@ func editOlderDay(b buckets, g coach.Goal, c coach.CheckIn, dk []byte) (coach.Re
 func checkEdited(g coach.Goal, c coach.CheckIn) error {
 	switch {
 	case c.Outcome.ShowedUp() && g.StatusOn(c.Day) != coach.Active:
-		return fmt.Errorf("%s: %w: %s is %s on that day", g.Name, coach.ErrNotActive, g.Name, g.StatusOn(c.Day))
+		return fmt.Errorf("%w: %s was %s on %s, so that day takes no session (a rest, unwell or away day is fine)",
+			coach.ErrNotActive, g.Name, g.StatusOn(c.Day), c.Day)
 	case c.Outcome.ShowedUp() && !(c.Achieved > 0 && c.Achieved <= coach.MaxCustomAmount):
 		return says(coach.ErrBadValue, "the amount must be more than 0 and at most %d", coach.MaxCustomAmount)
 	}

@@ -183,3 +183,29 @@ func TestEditRefusalsChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// A rest on a day the goal was paused cannot be edited into a session,
+// as a back-fill could not log one (DESIGN "Command line").
+func TestEditingAPausedDayIntoASessionIsRefused(t *testing.T) {
+	s := newStore(t)
+	g := walkGoal(t, "Walk")
+	g.Statuses = append(g.Statuses, coach.StatusChange{From: today.AddDays(-3), Status: coach.Paused},
+		coach.StatusChange{From: today.AddDays(-1), Status: coach.Active})
+	g = mustAdd(t, s, g)
+	mustCheckIn(t, s, g.ID, entry(today.AddDays(-2), coach.Rest), today)
+	mustCheckIn(t, s, g.ID, entry(today, coach.Done), today)
+	hash := fileHash(t, s.Path())
+	_, err := s.EditCheckIn(g.ID, today.AddDays(-2), today, func(c coach.CheckIn) (coach.CheckIn, error) {
+		c.Outcome, c.Achieved = coach.Done, 10
+		return c, nil
+	})
+	if !errors.Is(err, coach.ErrNotActive) || fileHash(t, s.Path()) != hash {
+		t.Errorf("edit of a paused day into a session: %v (file changed: %v)", err, fileHash(t, s.Path()) != hash)
+	}
+	if _, err := s.EditCheckIn(g.ID, today.AddDays(-2), today, func(c coach.CheckIn) (coach.CheckIn, error) {
+		c.Note = "knee rest"
+		return c, nil
+	}); err != nil {
+		t.Errorf("a note on the paused day's rest: %v", err)
+	}
+}

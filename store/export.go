@@ -65,3 +65,54 @@ func readDecisions(sub *bolt.Bucket, goalID uint64) ([]coach.Decision, error) {
 	})
 	return out, err
 }
+
+// Walk reads the whole database as Archive does, in one read-only
+// transaction, and hands it out a record at a time, in the export's order:
+// head gets the settings and every goal (Archive without the history),
+// then checkIn each goal's check-ins and decision each goal's decisions, by
+// goal and day. Nothing is kept between records, so memory stays flat
+// however long the history; what is handed out is only valid until the
+// callback returns, and the callbacks run while the file is open: they
+// should write, not wait. With no database, head gets the empty archive.
+func (s *Store) Walk(head func(coach.Archive) error, checkIn func(uint64, coach.CheckIn) error,
+	decision func(uint64, coach.Decision) error) error {
+	err := s.view(func(tx *bolt.Tx) error {
+		b, set, goals, err := readHead(tx)
+		if err != nil {
+			return err
+		}
+		if err := head(coach.Archive{DayStartHour: set.DayStartHour, Goals: goals}); err != nil {
+			return err
+		}
+		for _, g := range goals {
+			err := scanDays(b.checkIns.Bucket(idKey(g.ID)), coach.Day{}, coach.Day{}, func(day coach.Day, v []byte) error {
+				c, err := decodeCheckIn(v, g.ID, day)
+				if err != nil {
+					return goalRecordError(g.ID, err)
+				}
+				return checkIn(g.ID, shownCheckIn(c))
+			})
+			if err != nil {
+				return err
+			}
+		}
+		var cache saidCache
+		for _, g := range goals {
+			err := scanDays(b.decisions.Bucket(idKey(g.ID)), coach.Day{}, coach.Day{}, func(day coach.Day, v []byte) error {
+				d, err := decodeDecisionWith(v, g.ID, day, &cache)
+				if err != nil {
+					return goalRecordError(g.ID, err)
+				}
+				return decision(g.ID, shownDecision(d))
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, errNoFile) {
+		return head(coach.Archive{DayStartHour: coach.DefaultDayStartHour})
+	}
+	return err
+}

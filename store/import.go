@@ -55,6 +55,9 @@ func (s *Store) Import(dry bool, plan func(ImportLocal) (ImportBatch, error), pr
 				if batch, err = runPlan(b, plan); err != nil {
 					return err
 				}
+				if nothingNew(batch) {
+					return errNothingNew
+				}
 				if batch.DayStartHour != nil {
 					if err := putSettings(b.meta, *batch.DayStartHour); err != nil {
 						return err
@@ -78,6 +81,11 @@ func (s *Store) Import(dry bool, plan func(ImportLocal) (ImportBatch, error), pr
 			done = w.done
 			return nil
 		})
+		if errors.Is(err, errNothingNew) {
+			// Rolled back: a second import of the same file leaves the
+			// file as it was, byte for byte.
+			return s.dryImport(plan, nil)
+		}
 		if err != nil {
 			if res.Transactions > 0 {
 				return res, fmt.Errorf("%w. %d of %d goals were imported in full before this; run the same import again to finish it",
@@ -128,6 +136,21 @@ func (s *Store) dryImport(plan func(ImportLocal) (ImportBatch, error), progress 
 		return res, nil
 	}
 	return res, err
+}
+
+// errNothingNew rolls back an import that would add nothing.
+var errNothingNew = errors.New("nothing new to import")
+
+func nothingNew(b ImportBatch) bool {
+	if b.DayStartHour != nil {
+		return false
+	}
+	for _, g := range b.Goals {
+		if g.Goal.ID == 0 || len(g.CheckIns) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func noCheckIns(uint64) ([]coach.CheckIn, error) { return nil, nil }

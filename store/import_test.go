@@ -122,3 +122,19 @@ func TestImportDryRunAndSplit(t *testing.T) {
 		t.Error("a dry run changed the file")
 	}
 }
+
+// An import that adds nothing leaves the file byte for byte as it was.
+func TestImportOfNothingNewWritesNothing(t *testing.T) {
+	s := newStore(t)
+	g := mustAdd(t, s, walkGoal(t, "Walk"))
+	before := fileHash(t, s.Path())
+	res, err := s.Import(false, func(l ImportLocal) (ImportBatch, error) {
+		return ImportBatch{Goals: []ImportGoal{{Goal: l.Goals[0]}}}, nil
+	}, nil)
+	if err != nil || res.Transactions != 0 || len(res.Goals) != 1 || res.Goals[0].ID != g.ID {
+		t.Fatalf("Import of nothing new: %+v, %v", res, err)
+	}
+	if fileHash(t, s.Path()) != before {
+		t.Error("an import that added nothing changed the file")
+	}
+}

@@ -177,8 +177,16 @@ func encodeDecision(goalID uint64, dec coach.Decision) ([]byte, error) {
 
 // decodeDecision decodes the decision of goal goalID stored under day.
 func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, error) {
+	return decodeDecisionWith(b, goalID, day, nil)
+}
+
+// decodeDecisionWith is decodeDecision that says a message again only when
+// its fields differ from the last decision's (cache may be nil): reading
+// every decision in a row, most repeat the one before.
+func decodeDecisionWith(b []byte, goalID uint64, day coach.Day, cache *saidCache) (coach.Decision, error) {
 	g, dk := goalPath(goalID), dayPath(day)
 	d := openDayRecord(b, tagDecision, "the decision of ", day, g[:], dk[:])
+	d.cache = cache
 	dec := coach.Decision{Day: day}
 	f := d.flags(dcKnown)
 	dec.Action = coach.Action(d.byte(lastAction, "action"))

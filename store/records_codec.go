@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"math"
@@ -149,10 +150,43 @@ func (d *decoder) said(asSaid bool, field string) ([]coach.Said, string) {
 	if !asSaid {
 		return nil, d.text(maxText, field)
 	}
+	start := d.b
 	n := d.int(1, maxSaid, field)
 	if d.err != nil {
 		return nil, ""
 	}
+	if c := d.cache; c != nil {
+		slot := 0 // a decision's message; 1 is the reason before it
+		if field != "message" {
+			slot = 1
+		}
+		if s, t, ok := c.lookup(slot, start, d); ok {
+			return s, t
+		}
+		out, text := d.sayAll(n, field)
+		if d.err == nil {
+			used := start[:len(start)-len(d.b)]
+			c.raw[slot], c.said[slot], c.text[slot] = append(c.raw[slot][:0], used...), out, text
+		}
+		return out, text
+	}
+	return d.sayAll(n, field)
+}
+
+// lookup finds the fields at the head of b in slot: when they are the
+// bytes said last there, the decoder moves past them and the sentences
+// said then are handed out again.
+func (c *saidCache) lookup(slot int, b []byte, d *decoder) ([]coach.Said, string, bool) {
+	raw := c.raw[slot]
+	if len(raw) == 0 || len(b) < len(raw) || !bytes.Equal(b[:len(raw)], raw) {
+		return nil, "", false
+	}
+	d.b = b[len(raw):]
+	return c.said[slot], c.text[slot], true
+}
+
+// sayAll reads n sentences' fields and says them.
+func (d *decoder) sayAll(n int, field string) ([]coach.Said, string) {
 	out := make([]coach.Said, n)
 	for i := range out {
 		f := coach.Form(d.byte(byte(coach.FormCount-1), field+"'s form"))
@@ -204,6 +238,17 @@ type decoder struct {
 	what string
 	on   coach.Day // said after what, when there is one: formatted only for an error
 	err  error
+	// cache, when set, keeps the sentences said last (saidCache).
+	cache *saidCache
+}
+
+// saidCache remembers the last message said from each of a decision's two
+// sets of fields (its own, and the reason before it), by their bytes. The
+// slices it hands out are shared: read them, never change them.
+type saidCache struct {
+	raw  [2][]byte
+	said [2][]coach.Said
+	text [2]string
 }
 
 // openRecord checks a record's tag and checksum and returns a decoder over

@@ -268,3 +268,26 @@ func TestGoldenDay(t *testing.T) {
 		})
 	}
 }
+
+// The Day screen says what the coach decided that day, under the form.
+func TestDayScreenShowsTheDaysDecision(t *testing.T) {
+	snap := withNote(t)
+	items, err := snap.Todays(fixedDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newDayScreen(items[1].Goal, fixedDay, fixedDay, screenToday).withLoaded(dayLoadedMsg{
+		goalID: items[1].Goal.ID, day: fixedDay, item: items[1],
+		decision: &coach.Decision{Day: fixedDay, Message: "Level up: 18 min.\nFour at 15."},
+	})
+	v := s.View(80, 20, DefaultStyles())
+	if !strings.Contains(v, "That day: Level up: 18 min. Four at 15.") || !strings.Contains(v, "along the canal") {
+		t.Errorf("the Day screen lacks the decision or the note:\n%s", v)
+	}
+	// A result for another day is not this screen's.
+	other := newDayScreen(items[1].Goal, fixedDay.AddDays(-1), fixedDay, screenToday).withLoaded(dayLoadedMsg{
+		goalID: items[1].Goal.ID, day: fixedDay, item: items[1]})
+	if other.loaded {
+		t.Error("the Day screen took another day's record")
+	}
+}

@@ -120,3 +120,35 @@ func TestWeekLineCountsActiveMinutes(t *testing.T) {
 		t.Errorf("mindful minutes alone draw a week line %q", l)
 	}
 }
+
+// A checked-in row says what was done today in COACH C1's words, and,
+// muted, what comes next: after a level-up the new target is the next
+// one, never what was done.
+func TestCheckedInRowSaysWhatWasDone(t *testing.T) {
+	p, _ := coach.PlanByID(coach.DailyWalkID)
+	g, _ := coach.NewGoal("Daily walk", p, nil, coach.Schedule{PerWeek: 5}, 0, fixedDay.AddDays(-30))
+	g.Level = 5 // moved up today, from 15 to 18 min
+	cases := []struct {
+		name     string
+		in       coach.CheckIn
+		did, nxt string
+	}{
+		{"done, then a level-up", coach.CheckIn{Outcome: coach.Done, Level: 4, Variant: 1, Target: 15, Achieved: 15},
+			"Done: walk 15 minutes.", "Next: brisk walk 18 minutes."},
+		{"partial", coach.CheckIn{Outcome: coach.Partial, Level: 5, Variant: 1, Target: 18, Achieved: 6},
+			"Logged 6 min of 18 min.", "Next: brisk walk 18 minutes."},
+		{"minimum", coach.CheckIn{Outcome: coach.Minimum, Level: 5, Variant: 1, Target: 18, Achieved: 5},
+			"Showed up: 5 minutes out the door.", "Next: brisk walk 18 minutes."},
+	}
+	for _, c := range cases {
+		c.in.Day = fixedDay
+		item, err := coach.TodayFor(g, []coach.CheckIn{c.in}, fixedDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		did, next := itemWords(item, onScreen)
+		if did != c.did || next != c.nxt {
+			t.Errorf("%s: row reads %q / %q, want %q / %q", c.name, did, next, c.did, c.nxt)
+		}
+	}
+}

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -65,54 +63,50 @@ func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 			return usagef("--format %q is not one tend knows; use --format json or --format csv", *format)
 		}
 		st := env.Store
-		a, err := st.Archive()
-		if err != nil {
-			return err
-		}
-		var doc bytes.Buffer
-		if kind == "csv" {
-			err = exportCSV(&doc, a)
-		} else {
-			err = encodeExportJSON(&doc, env, a)
-		}
-		if err != nil {
+		var n [3]int
+		write := func(w io.Writer) (err error) {
+			if kind == "csv" {
+				n, err = exportCSV(w, st)
+			} else {
+				n, err = streamExportJSON(w, env)
+			}
 			return err
 		}
 		if *out == "" {
-			// One write of the whole document: never half of one.
-			_, err := env.Out.Write(doc.Bytes())
-			return err
+			// Streamed as it is read: a record that turns out damaged half
+			// way stops it there, with the damage said on stderr and exit
+			// status 1; --out never leaves half a file.
+			return write(env.Out)
 		}
 		dest, err := outPath(*out, st.Path())
 		if err != nil {
 			return err
 		}
-		if dest, err = writeAtomically(dest, true, func(w io.Writer) error {
-			_, err := w.Write(doc.Bytes())
-			return err
-		}); err != nil {
+		if dest, err = writeAtomically(dest, true, write); err != nil {
 			return err
 		}
-		n, c, d := counts(a)
 		return writeLines(env.Out, fmt.Sprintf("Exported %s, %s and %s to %s.",
-			countOf(n, "goal"), countOf(c, "check-in"), countOf(d, "decision"), dest))
+			countOf(n[0], "goal"), countOf(n[1], "check-in"), countOf(n[2], "decision"), dest))
 	}
 }
 
-// encodeExportJSON writes the JSON export with the device that wrote it.
-func encodeExportJSON(w io.Writer, env Env, a coach.Archive) error {
-	doc := exportJSON(a)
+// streamExportJSON writes the JSON export with the device that wrote it,
+// record by record, and returns the goals, check-ins and decisions written.
+func streamExportJSON(w io.Writer, env Env) ([3]int, error) {
 	id, err := env.Store.DeviceID()
 	if err != nil {
-		return err
+		return [3]int{}, err
 	}
+	var device *exportDeviceJSON
 	if id != "" {
-		doc.Device = &exportDeviceJSON{ID: id, Label: deviceLabel()}
+		device = &exportDeviceJSON{ID: id, Label: deviceLabel()}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // a note's "<3" stays as the person wrote it
-	return enc.Encode(doc)
+	x := newExportWriter(w)
+	err = env.Store.Walk(func(a coach.Archive) error { return x.head(a, device) }, x.checkIn, x.decision)
+	if err == nil {
+		err = x.end()
+	}
+	return x.n, err
 }
 
 // deviceLabel is this machine's name as SYNC §2 has it: the host name,
@@ -274,12 +268,4 @@ func countOf(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
-}
-
-func counts(a coach.Archive) (goals, checkIns, decisions int) {
-	for _, g := range a.Goals {
-		checkIns += len(a.CheckIns[g.ID])
-		decisions += len(a.Decisions[g.ID])
-	}
-	return len(a.Goals), checkIns, decisions
 }

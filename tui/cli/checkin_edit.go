@@ -153,7 +153,7 @@ func editDay(env Env, name, date string, change func(coach.CheckIn) coach.CheckI
 		return c, nil
 	})
 	switch {
-	case errors.Is(err, coach.ErrNotActive):
+	case errors.Is(err, coach.ErrNotActive) && g.Status() != coach.Active:
 		return notActive(g)
 	case err != nil:
 		return err

@@ -39,6 +39,10 @@ type Store interface {
 	Exists() (bool, error)
 	Backup(w io.Writer) (int64, error)
 	Archive() (coach.Archive, error)
+	// Walk hands out the whole database a record at a time, in the
+	// export's order, from one read (see store.Walk).
+	Walk(head func(coach.Archive) error, checkIn func(uint64, coach.CheckIn) error,
+		decision func(uint64, coach.Decision) error) error
 	// Import runs plan inside the write transaction and replays what it
 	// returns through the engine (see store.Import); DeviceID names this
 	// database's device in exports.
@@ -110,8 +114,8 @@ func commands() []command {
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCommand},
 		{name: "backup", usage: "tend backup [--out FILE]",
 			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
-		{name: "export", usage: "tend export [--format json] [--out FILE]",
-			about: "write all your data as JSON, to standard output unless --out", flags: exportCommand},
+		{name: "export", usage: "tend export [--format json|csv] [--out FILE]",
+			about: "write all your data as JSON (or CSV), to standard output unless --out", flags: exportCommand},
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
 			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1},

@@ -136,29 +136,6 @@ type exportStepJSON struct {
 	SteppedBack  []int   `json:"stepped_back"`
 }
 
-// exportJSON is the export document of a whole database: goals in ID
-// order, then every check-in and every decision by goal and day.
-func exportJSON(a coach.Archive) exportDocJSON {
-	doc := exportDocJSON{
-		Format: exportFormat, Version: exportVersion,
-		Settings: exportSettingsJSON{DayStartHour: a.DayStartHour},
-		Goals:    []exportGoalJSON{}, CheckIns: []exportCheckInJSON{}, Decisions: []exportDecisionJSON{},
-	}
-	for _, g := range a.Goals {
-		doc.Goals = append(doc.Goals, exportGoal(g))
-		for _, c := range a.CheckIns[g.ID] {
-			doc.CheckIns = append(doc.CheckIns, exportCheckIn(g.ID, c))
-		}
-		for _, d := range a.Decisions[g.ID] {
-			doc.Decisions = append(doc.Decisions, exportDecisionJSON{
-				Goal: g.ID, Day: d.Day.String(), Action: d.Action.String(), From: d.From, To: d.To,
-				ReasonCode: string(d.ReasonCode), Message: d.Message, NextTarget: d.NextTarget, Before: exportStep(d.Before),
-			})
-		}
-	}
-	return doc
-}
-
 func exportGoal(g coach.Goal) exportGoalJSON {
 	s := g.Schedule()
 	out := exportGoalJSON{
@@ -202,6 +179,13 @@ func exportCheckIn(goal uint64, c coach.CheckIn) exportCheckInJSON {
 		out.WrittenAt = &at
 	}
 	return out
+}
+
+func exportDecision(goal uint64, d coach.Decision) exportDecisionJSON {
+	return exportDecisionJSON{
+		Goal: goal, Day: d.Day.String(), Action: d.Action.String(), From: d.From, To: d.To,
+		ReasonCode: string(d.ReasonCode), Message: d.Message, NextTarget: d.NextTarget, Before: exportStep(d.Before),
+	}
 }
 
 func exportStep(s coach.Step) exportStepJSON {

@@ -106,6 +106,9 @@ func (m *matcher) report(res coach.ImportResult, dry bool) importReport {
 			break
 		}
 		m.goals[i].Level, m.goals[i].Status = g.Level, g.Status().String()
+		if p, err := g.Plan(); err == nil {
+			m.goals[i].Target = coach.Offered(g, p).Target // where the goal stands after its history
+		}
 		if h := m.goals[i].habit; h.Restore && m.goals[i].Match == "new" && h.FileLevel != g.Level {
 			m.goals[i].Rebuilt++
 		}

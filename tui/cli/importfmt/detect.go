@@ -109,6 +109,9 @@ func readDijoDir(dir string, opt Options) (*Source, error) {
 	return src, nil
 }
 
+// zipLimit is MaxZipBytes, lowered by tests so a bomb is quick to make.
+var zipLimit int64 = MaxZipBytes
+
 var harshLogLine = regexp.MustCompile(`^\d{4}-\d{2}-\d{2} : `)
 
 func readFile(name string, info fs.FileInfo, opt Options) (*Source, error) {
@@ -273,5 +276,5 @@ func readZip(name string, opt Options) (*Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return Loop(fsys, opt, &Budget{Total: MaxZipBytes, Left: MaxZipBytes, Name: name})
+	return Loop(fsys, opt, &Budget{Total: zipLimit, Left: zipLimit, Name: name})
 }
