@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -12,17 +11,9 @@ import (
 // the Goals screen's "export first" before a delete: the screen offers a
 // key, never a shell command. It returns the file written.
 func ExportBeside(env Env) (string, error) {
-	a, err := env.Store.Archive()
-	if err != nil {
-		return "", err
-	}
-	var doc bytes.Buffer
-	if err := encodeExportJSON(&doc, env, a); err != nil {
-		return "", err
-	}
 	name := fmt.Sprintf("tend-export-%s.json", env.Clock().Format("2006-01-02-150405"))
 	return writeAtomically(filepath.Join(filepath.Dir(env.Store.Path()), name), false, func(w io.Writer) error {
-		_, err := w.Write(doc.Bytes())
+		_, err := streamExportJSON(w, env)
 		return err
 	})
 }
