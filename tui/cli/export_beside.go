@@ -12,7 +12,7 @@ import (
 // key, never a shell command. It returns the file written.
 func ExportBeside(env Env) (string, error) {
 	name := fmt.Sprintf("tend-export-%s.json", env.Clock().Format("2006-01-02-150405"))
-	return writeAtomically(filepath.Join(filepath.Dir(env.Store.Path()), name), false, func(w io.Writer) error {
+	return writeAtomically(filepath.Join(filepath.Dir(env.Store.Path()), name), placeNumbered, func(w io.Writer) error {
 		_, err := streamExportJSON(w, env)
 		return err
 	})
