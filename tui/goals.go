@@ -216,7 +216,7 @@ func (s goalsScreen) View(width, height int, st Styles) string {
 }
 
 func (s goalsScreen) ShortHelp() []key.Binding {
-	k := s.keys
+	k := s.listKeys()
 	switch s.mode {
 	case goalsRename:
 		return []key.Binding{k.Save, k.Back}
@@ -235,10 +235,30 @@ func (s goalsScreen) ShortHelp() []key.Binding {
 }
 
 func (s goalsScreen) FullHelp() [][]key.Binding {
-	k := s.keys
+	k := s.listKeys()
 	if s.mode != goalsList {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	k.Up.SetEnabled(len(s.goals) > 1)
 	return [][]key.Binding{{k.Up, k.Rename, k.Days}, {k.Pause, k.Archive, k.Delete, k.Back}}
+}
+
+// listKeys are the keys with their words for the goal under the cursor:
+// p pauses an active goal and resumes any other, x archives a goal and
+// brings an archived one back.
+func (s goalsScreen) listKeys() goalsKeys {
+	k := s.keys
+	g, ok := s.selected()
+	if !ok {
+		return k
+	}
+	if g.Status() != coach.Active {
+		k.Pause.SetHelp("p", "resume")
+	} else {
+		k.Pause.SetHelp("p", "pause")
+	}
+	if g.Status() == coach.Archived {
+		k.Archive.SetHelp("x", "bring back")
+	}
+	return k
 }
