@@ -93,12 +93,12 @@ func TestExample1WalkToRunWeek4RepeatsAfterHardThenAdvances(t *testing.T) {
 	s.done(simStart, coach.EffortOK)
 	s.done(simStart.AddDays(2), coach.EffortOK)
 	d := s.done(simStart.AddDays(4), coach.EffortHard)
-	wantDecision(t, d, "H2", 8, 1, s.g)
+	wantDecision(t, d, coach.CodeH2, 8, 1, s.g)
 	if !strings.Contains(d.Message, "repeat NHS week 4") {
 		t.Errorf("H2 message %q does not name the week", d.Message)
 	}
 	d = s.done(simStart.AddDays(7), coach.EffortOK)
-	wantDecision(t, d, "A1", 9, 1, s.g)
+	wantDecision(t, d, coach.CodeA1, 9, 1, s.g)
 	if d.Action != coach.ActAdvance || d.From != 8 || d.To != 9 {
 		t.Errorf("decision %+v", d)
 	}
@@ -109,30 +109,30 @@ func TestExample2Week5StepsBackThenBridgesToTheAlternative(t *testing.T) {
 	s := newSim(t, coach.WalkToRunID, coach.Schedule{PerWeek: 3}, 9, 1)
 	day := simStart
 	next := func() coach.Day { day = day.AddDays(2); return day }
-	wantDecision(t, s.done(day, coach.EffortOK), "H1", 9, 2, s.g) // R1 → R2
-	wantDecision(t, s.done(next(), coach.EffortOK), "H1", 9, 3, s.g)
-	wantDecision(t, s.ratio(next(), 0.45, coach.EffortOK), "H1", 9, 3, s.g)
-	wantDecision(t, s.ratio(next(), 0.45, coach.EffortOK), "B1", 9, 2, s.g) // R2 once
-	wantDecision(t, s.done(next(), coach.EffortOK), "H1", 9, 3, s.g)        // then R3 again
+	wantDecision(t, s.done(day, coach.EffortOK), coach.CodeH1, 9, 2, s.g) // R1 → R2
+	wantDecision(t, s.done(next(), coach.EffortOK), coach.CodeH1, 9, 3, s.g)
+	wantDecision(t, s.ratio(next(), 0.45, coach.EffortOK), coach.CodeH1, 9, 3, s.g)
+	wantDecision(t, s.ratio(next(), 0.45, coach.EffortOK), coach.CodeB1, 9, 2, s.g) // R2 once
+	wantDecision(t, s.done(next(), coach.EffortOK), coach.CodeH1, 9, 3, s.g)        // then R3 again
 	d := s.ratio(next(), 0.45, coach.EffortOK)                              // the 6th attempt at W5
-	wantDecision(t, d, "B2", 9, 3, s.g)
+	wantDecision(t, d, coach.CodeB2, 9, 3, s.g)
 	if s.g.Bridge || !s.g.Alternative || coach.Offered(s.g, s.p).Target != 20 ||
 		!strings.Contains(d.Message, "run 12 min, walk 2 min, run 8 min") {
 		t.Errorf("bridge %v, alternative %v, target %v, message %q; want the W5R3 alternative, no bridge",
 			s.g.Bridge, s.g.Alternative, coach.Offered(s.g, s.p).Target, d.Message)
 	}
 	// The alternative takes run 3's place once: done, week 5 is done.
-	wantDecision(t, s.done(next(), coach.EffortOK), "A1", 10, 1, s.g)
+	wantDecision(t, s.done(next(), coach.EffortOK), coach.CodeA1, 10, 1, s.g)
 }
 
 // COACH §6.7 example 3.
 func TestExample3DailyWalkLevelsUpThenOneMissIsM1(t *testing.T) {
 	s := newSim(t, coach.DailyWalkID, coach.Schedule{Weekdays: weekdays()}, 4, 1)
 	for i := 0; i < 3; i++ {
-		wantDecision(t, s.done(simStart.AddDays(i), coach.EffortOK), "H1", 4, 1, s.g)
+		wantDecision(t, s.done(simStart.AddDays(i), coach.EffortOK), coach.CodeH1, 4, 1, s.g)
 	}
 	d := s.done(simStart.AddDays(3), coach.EffortEasy)
-	wantDecision(t, d, "A1", 5, 1, s.g)
+	wantDecision(t, d, coach.CodeA1, 5, 1, s.g)
 	if !strings.Contains(d.Message, "Level up: 18 min") || !strings.Contains(d.Message, "felt easy") {
 		t.Errorf("A1 message %q", d.Message)
 	}
@@ -165,7 +165,7 @@ func TestExample5GapsEaseBackAndUnwellDaysRestartOnly(t *testing.T) {
 		daysWithout int
 		code        coach.Code
 		level       int
-	}{{16, "G1", 5}, {30, "G2", 4}} {
+	}{{16, coach.CodeG1, 5}, {30, coach.CodeG2, 4}} {
 		s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 7}, 6, 1)
 		s.done(simStart, coach.EffortOK)
 		wantDecision(t, s.done(simStart.AddDays(c.daysWithout+1), coach.EffortOK), c.code, c.level, 1, s.g)
@@ -173,12 +173,12 @@ func TestExample5GapsEaseBackAndUnwellDaysRestartOnly(t *testing.T) {
 	s := newSim(t, coach.MindfulID, coach.Schedule{PerWeek: 7}, 3, 1)
 	s.done(simStart, coach.EffortOK)
 	for i := 1; i <= 7; i++ {
-		if d := s.log(simStart.AddDays(i), coach.Entry{Outcome: coach.Unwell}); d.ReasonCode != "Z2" {
+		if d := s.log(simStart.AddDays(i), coach.Entry{Outcome: coach.Unwell}); d.ReasonCode != coach.CodeZ2 {
 			t.Fatalf("unwell day %d: %s", i, d.ReasonCode)
 		}
 	}
 	d := s.done(simStart.AddDays(8), coach.EffortOK)
-	wantDecision(t, d, "G0", 3, 1, s.g)
+	wantDecision(t, d, coach.CodeG0, 3, 1, s.g)
 }
 
 func TestGapThresholds(t *testing.T) {
@@ -188,12 +188,12 @@ func TestGapThresholds(t *testing.T) {
 		code  coach.Code
 		level int
 	}{
-		{"one day short of the repeat gap", 7, "H1", 6},
-		{"the repeat gap restarts the level", 8, "G0", 6},
-		{"one day short of a level down", 13, "G0", 6},
-		{"two weeks is one level down", 14, "G1", 5},
-		{"one day short of two levels", 27, "G1", 5},
-		{"four weeks is two levels down", 28, "G2", 4},
+		{"one day short of the repeat gap", 7, coach.CodeH1, 6},
+		{"the repeat gap restarts the level", 8, coach.CodeG0, 6},
+		{"one day short of a level down", 13, coach.CodeG0, 6},
+		{"two weeks is one level down", 14, coach.CodeG1, 5},
+		{"one day short of two levels", 27, coach.CodeG1, 5},
+		{"four weeks is two levels down", 28, coach.CodeG2, 4},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 7}, 6, 1)
@@ -206,12 +206,12 @@ func TestGapThresholds(t *testing.T) {
 // COACH §6.7 example 6.
 func TestExample6StrengthAdvancesAfterTwoAndPainEasesThenPauses(t *testing.T) {
 	s := newSim(t, coach.StrengthID, coach.Schedule{PerWeek: 2}, 5, 1)
-	wantDecision(t, s.done(simStart, coach.EffortOK), "H1", 5, 1, s.g)
-	wantDecision(t, s.done(simStart.AddDays(3), coach.EffortOK), "A1", 6, 1, s.g)
+	wantDecision(t, s.done(simStart, coach.EffortOK), coach.CodeH1, 5, 1, s.g)
+	wantDecision(t, s.done(simStart.AddDays(3), coach.EffortOK), coach.CodeA1, 6, 1, s.g)
 
 	s = newSim(t, coach.StrengthID, coach.Schedule{PerWeek: 2}, 5, 1)
 	d := s.log(simStart, coach.Entry{Outcome: coach.Done, Pain: coach.PainPain})
-	wantDecision(t, d, "P1", 5, 1, s.g)
+	wantDecision(t, d, coach.CodeP1, 5, 1, s.g)
 	if got := coach.Offered(s.g, s.p).Target; got != 48 {
 		t.Errorf("after pain the next target is %v reps, want L4's 48", got)
 	}
@@ -220,7 +220,7 @@ func TestExample6StrengthAdvancesAfterTwoAndPainEasesThenPauses(t *testing.T) {
 		t.Errorf("the ease lasts one session: target %v, want 64", got)
 	}
 	d = s.log(simStart.AddDays(6), coach.Entry{Outcome: coach.Done, Pain: coach.PainPain})
-	if d.ReasonCode != "P2" || s.g.Status() != coach.Paused {
+	if d.ReasonCode != coach.CodeP2 || s.g.Status() != coach.Paused {
 		t.Fatalf("second pain in three check-ins: %s, status %s", d.ReasonCode, s.g.Status())
 	}
 }
@@ -229,7 +229,7 @@ func TestExample6StrengthAdvancesAfterTwoAndPainEasesThenPauses(t *testing.T) {
 func TestExample7WarningHoldsWithNoTarget(t *testing.T) {
 	s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 5}, 3, 1)
 	d := s.log(simStart, coach.Entry{Outcome: coach.Done, Pain: coach.PainWarning})
-	if d.ReasonCode != "S1" || d.Action != coach.ActSafetyHold || s.g.Status() != coach.SafetyHold {
+	if d.ReasonCode != coach.CodeS1 || d.Action != coach.ActSafetyHold || s.g.Status() != coach.SafetyHold {
 		t.Fatalf("warning: %s %s, status %s", d.ReasonCode, d.Action, s.g.Status())
 	}
 	td := s.today(simStart.AddDays(1))
@@ -248,22 +248,22 @@ func TestExample8TodayShowsTheGapEaseBeforeTheCheckIn(t *testing.T) {
 		t.Fatalf("Today: %v min, %q; want 10 min with G1", td.Session.Target, td.Reason)
 	}
 	d := s.done(day, coach.EffortOK)
-	wantDecision(t, d, "G1", 2, 1, s.g)
+	wantDecision(t, d, coach.CodeG1, 2, 1, s.g)
 	if s.last.CheckIn.Target != 10 || s.last.CheckIn.Level != 2 {
 		t.Errorf("the check-in was judged against %v at level %d, want 10 at 2", s.last.CheckIn.Target, s.last.CheckIn.Level)
 	}
-	if d = s.done(day.AddDays(1), coach.EffortOK); d.ReasonCode == "G1" {
+	if d = s.done(day.AddDays(1), coach.EffortOK); d.ReasonCode == coach.CodeG1 {
 		t.Error("G1 written twice")
 	}
 }
 
 func TestStepBackNeedsTwoStrugglesInARow(t *testing.T) {
 	s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 7}, 5, 1)
-	wantDecision(t, s.ratio(simStart, 0.4, coach.EffortOK), "H1", 5, 1, s.g)
-	wantDecision(t, s.ratio(simStart.AddDays(1), 0.8, coach.EffortOK), "H1", 5, 1, s.g) // not a struggle
-	wantDecision(t, s.ratio(simStart.AddDays(2), 0.8, coach.EffortHard), "H2", 5, 1, s.g)
+	wantDecision(t, s.ratio(simStart, 0.4, coach.EffortOK), coach.CodeH1, 5, 1, s.g)
+	wantDecision(t, s.ratio(simStart.AddDays(1), 0.8, coach.EffortOK), coach.CodeH1, 5, 1, s.g) // not a struggle
+	wantDecision(t, s.ratio(simStart.AddDays(2), 0.8, coach.EffortHard), coach.CodeH2, 5, 1, s.g)
 	d := s.ratio(simStart.AddDays(3), 0.3, coach.EffortOK)
-	wantDecision(t, d, "B1", 4, 1, s.g)
+	wantDecision(t, d, coach.CodeB1, 4, 1, s.g)
 	if !strings.Contains(d.Message, "next time is walk 15 minutes") {
 		t.Errorf("B1 message %q", d.Message)
 	}
@@ -273,19 +273,19 @@ func TestStepBackNeedsTwoStrugglesInARow(t *testing.T) {
 func TestMindfulHardIsNotAStruggle(t *testing.T) {
 	s := newSim(t, coach.MindfulID, coach.Schedule{PerWeek: 7}, 3, 1)
 	s.ratio(simStart, 0.8, coach.EffortHard)
-	wantDecision(t, s.ratio(simStart.AddDays(1), 0.8, coach.EffortHard), "H2", 3, 1, s.g)
+	wantDecision(t, s.ratio(simStart.AddDays(1), 0.8, coach.EffortHard), coach.CodeH2, 3, 1, s.g)
 }
 
 // Ping-pong: back up into a level stepped back from goes through its bridge.
 func TestPingPongGoesThroughTheBridge(t *testing.T) {
 	s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 7}, 5, 1)
 	s.ratio(simStart, 0.3, coach.EffortOK)
-	wantDecision(t, s.ratio(simStart.AddDays(1), 0.3, coach.EffortOK), "B1", 4, 1, s.g)
+	wantDecision(t, s.ratio(simStart.AddDays(1), 0.3, coach.EffortOK), coach.CodeB1, 4, 1, s.g)
 	for i := 2; i < 5; i++ {
 		s.done(simStart.AddDays(i), coach.EffortOK)
 	}
 	d := s.done(simStart.AddDays(5), coach.EffortOK)
-	wantDecision(t, d, "B2", 5, 1, s.g)
+	wantDecision(t, d, coach.CodeB2, 5, 1, s.g)
 	if !s.g.Bridge || coach.Offered(s.g, s.p).Target != 17 {
 		t.Errorf("bridge %v at %v min; want the midpoint of 15 and 18, rounded half up: 17", s.g.Bridge, coach.Offered(s.g, s.p).Target)
 	}
@@ -298,9 +298,9 @@ func TestPingPongGoesThroughTheBridge(t *testing.T) {
 func TestHoldLimitAddsAMidpointBridge(t *testing.T) {
 	s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 7}, 5, 1)
 	for i := 0; i < 7; i++ {
-		wantDecision(t, s.ratio(simStart.AddDays(i), 0.7, coach.EffortOK), "H1", 5, 1, s.g)
+		wantDecision(t, s.ratio(simStart.AddDays(i), 0.7, coach.EffortOK), coach.CodeH1, 5, 1, s.g)
 	}
-	wantDecision(t, s.ratio(simStart.AddDays(7), 0.7, coach.EffortOK), "B2", 5, 1, s.g)
+	wantDecision(t, s.ratio(simStart.AddDays(7), 0.7, coach.EffortOK), coach.CodeB2, 5, 1, s.g)
 	if got := coach.Offered(s.g, s.p).Target; got != 17 {
 		t.Errorf("bridge target %v, want 17", got)
 	}
@@ -314,14 +314,14 @@ func TestSpikeGuardTripsAtWeek4Only(t *testing.T) {
 	s.done(day, coach.EffortOK)
 	s.done(day.AddDays(2), coach.EffortOK)
 	d := s.done(day.AddDays(4), coach.EffortOK)
-	wantDecision(t, d, "B3", 8, 1, s.g)
+	wantDecision(t, d, coach.CodeB3, 8, 1, s.g)
 	if !s.g.Bridge || coach.Offered(s.g, s.p).Target != 12 || !strings.Contains(d.Message, "(9→16 min)") {
 		t.Fatalf("bridge %v, target %v, message %q", s.g.Bridge, coach.Offered(s.g, s.p).Target, d.Message)
 	}
 	s.done(day.AddDays(7), coach.EffortOK)
 	s.done(day.AddDays(9), coach.EffortOK)
 	d = s.done(day.AddDays(11), coach.EffortOK)
-	wantDecision(t, d, "A1", 8, 1, s.g)
+	wantDecision(t, d, coach.CodeA1, 8, 1, s.g)
 	if s.g.Bridge {
 		t.Error("still on the bridge after completing it")
 	}
@@ -343,7 +343,7 @@ func TestSorenessAddsP0AndDoesNotStopAdvancing(t *testing.T) {
 	s := newSim(t, coach.StrengthID, coach.Schedule{PerWeek: 2}, 5, 1)
 	s.done(simStart, coach.EffortOK)
 	d := s.log(simStart.AddDays(3), coach.Entry{Outcome: coach.Done, Pain: coach.PainSore})
-	wantDecision(t, d, "A1", 6, 1, s.g)
+	wantDecision(t, d, coach.CodeA1, 6, 1, s.g)
 	if !strings.HasSuffix(d.Message, coach.MsgP0) {
 		t.Errorf("message %q", d.Message)
 	}
@@ -353,7 +353,7 @@ func TestMinimumNeverMovesTheLevel(t *testing.T) {
 	s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 7}, 4, 1)
 	for i := 0; i < 10; i++ {
 		d := s.log(simStart.AddDays(i), coach.Entry{Outcome: coach.Minimum, Effort: coach.EffortEasy})
-		wantDecision(t, d, "H1", 4, 1, s.g)
+		wantDecision(t, d, coach.CodeH1, 4, 1, s.g)
 	}
 }
 
@@ -363,12 +363,12 @@ func TestGraduationPastTheLastLevel(t *testing.T) {
 		s.done(simStart.AddDays(i), coach.EffortOK)
 	}
 	d := s.done(simStart.AddDays(4), coach.EffortOK)
-	if d.ReasonCode != "A2" || d.Action != coach.ActGraduate || s.g.Level != 5 {
+	if d.ReasonCode != coach.CodeA2 || d.Action != coach.ActGraduate || s.g.Level != 5 {
 		t.Fatalf("%s %s level %d", d.ReasonCode, d.Action, s.g.Level)
 	}
 	// Graduation happens once; the sessions after it keep the top rung.
 	for i := 5; i < 12; i++ {
-		if d := s.done(simStart.AddDays(i), coach.EffortOK); d.ReasonCode != "H4" || !strings.Contains(d.Message, "Keeping it up") {
+		if d := s.done(simStart.AddDays(i), coach.EffortOK); d.ReasonCode != coach.CodeH4 || !strings.Contains(d.Message, "Keeping it up") {
 			t.Fatalf("day %d after graduating: %s %q", i, d.ReasonCode, d.Message)
 		}
 	}

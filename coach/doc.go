@@ -51,10 +51,13 @@
 // # Where things are
 //
 // decide.go holds step 1 of the rules, guards.go R0 and step 2, gap.go R2,
-// offered.go the session a step offers and its bridges, today.go the
-// projection, week.go what is due and what was missed, measures.go,
-// strength.go and streak.go the measures, weekly.go the W1 line,
-// messages.go every sentence of COACH §6.6, words.go how sessions and
-// amounts are written, plans.go and plan_*.go the ladders, rules.go the
-// tunable constants.
+// hold.go R6 and what a finished plan says (shared by the decision and
+// Today), offered.go the session a step offers and its bridges, record.go
+// the check-in, today.go the projection, week.go what is due and what was
+// missed, measures.go, strength.go and streak.go the measures, weekly.go
+// the W1 line, messages.go every sentence of COACH §6.6, hints.go the
+// check-in's hints, words.go how sessions and amounts are written,
+// timeline.go the guided session, plans.go and plan_*.go the ladders,
+// rules.go the tunable constants. edges_test.go pins each clarified rule of
+// COACH.md by name.
 package coach

@@ -22,6 +22,10 @@ const (
 	MaxCustomAmount = 100000
 )
 
+// MaxEvery bounds a custom ladder's sessions per rung: a month of daily
+// sessions on one rung is already slower than any built-in plan moves. [D]
+const MaxEvery = 30
+
 // CustomPlan builds the plan of a person's own ladder, checking that it makes
 // sense: a positive step, start at most max, whole numbers where the unit
 // counts whole things.
@@ -37,8 +41,8 @@ func CustomPlan(name string, c Custom) (Plan, error) {
 		return Plan{}, says(ErrBadValue, "the maximum can be at most %d", MaxCustomAmount)
 	case c.Unit.Whole() && (c.Start != math.Trunc(c.Start) || c.Step != math.Trunc(c.Step) || c.Max != math.Trunc(c.Max)):
 		return Plan{}, says(ErrBadValue, "%s are counted in whole numbers", c.Unit)
-	case c.Every < 1:
-		return Plan{}, says(ErrBadValue, "sessions per level must be at least 1")
+	case c.Every < 1 || c.Every > MaxEvery:
+		return Plan{}, says(ErrBadValue, "sessions per level is a whole number from 1 to %d", MaxEvery)
 	}
 	var levels []Level
 	for a := c.Start; ; a += c.Step {

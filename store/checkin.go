@@ -49,10 +49,12 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 	if err != nil {
 		return coach.Recorded{}, fmt.Errorf("%s: %w", g.Name, err)
 	}
-	if st := g.Status(); st != coach.Active && !e.Outcome.Skips() {
-		// Checked before the day's first decision is put back below: a
-		// second check-in must not slip past a safety hold set by the first.
-		return coach.Recorded{}, fmt.Errorf("%s: %w: it is %s", g.Name, coach.ErrNotActive, st)
+	if st := g.StatusOn(e.Day); st != coach.Active && !e.Outcome.Skips() {
+		// Judged by the goal's status on that day (a back-fill of a day it
+		// was active is taken while it is paused now), and checked before
+		// the day's first decision is put back below: a second check-in
+		// must not slip past a safety hold set by the first.
+		return coach.Recorded{}, fmt.Errorf("%s: %w: it was %s on %s", g.Name, coach.ErrNotActive, st, e.Day)
 	}
 	key := idKey(goalID)
 	recent, newest, err := recentCheckIns(b.checkIns.Bucket(key), goalID, e.Day, today)

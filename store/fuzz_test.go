@@ -123,7 +123,7 @@ func FuzzDecodeCheckIn(f *testing.F) {
 }
 
 func FuzzDecodeDecision(f *testing.F) {
-	d := coach.Decision{Day: today, Action: coach.ActAdvance, From: 3, To: 4, ReasonCode: "A1",
+	d := coach.Decision{Day: today, Action: coach.ActAdvance, From: 3, To: 4, ReasonCode: coach.CodeA1,
 		Message: "Up to 15 min.", NextTarget: 15,
 		Before: coach.Step{Level: 3, Variant: 1, LevelFrom: created, Status: coach.Active, SteppedBack: []int{2}}}
 	adv, _ := encodeDecision(7, d)

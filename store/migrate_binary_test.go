@@ -100,11 +100,11 @@ func someHistory(t *testing.T) oldHistory {
 		{Day: created.AddDays(2), Outcome: coach.Rest, Level: 2, Variant: 1},
 	}
 	ds := []coach.Decision{
-		{Day: created, Action: coach.ActHold, From: 2, To: 2, ReasonCode: "H1", Message: "Same target next time (10 min).",
+		{Day: created, Action: coach.ActHold, From: 2, To: 2, ReasonCode: coach.CodeH1, Message: "Same target next time (10 min).",
 			NextTarget: 10, Before: walk.Step()},
-		{Day: created.AddDays(1), Action: coach.ActAdvance, From: 2, To: 3, ReasonCode: "A1", Message: "Level up: 12 min.",
+		{Day: created.AddDays(1), Action: coach.ActAdvance, From: 2, To: 3, ReasonCode: coach.CodeA1, Message: "Level up: 12 min.",
 			NextTarget: 12, Before: coach.Step{Level: 2, Variant: 1, Bridge: true, LevelFrom: created, Status: coach.Paused,
-				Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "B2", SteppedBack: []int{2, 3}}},
+				Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: coach.CodeB2, SteppedBack: []int{2, 3}}},
 	}
 	return oldHistory{
 		goals:     []coach.Goal{walk, run},

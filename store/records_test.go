@@ -25,10 +25,10 @@ func everyCheckIn() []coach.CheckIn {
 }
 
 func everyDecision() coach.Decision {
-	return coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop. Now.",
+	return coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: coach.CodeS1, Message: "Stop. Now.",
 		Said: []coach.Said{coach.SayText("Stop."), coach.SayText("Now.")}, NextTarget: 12,
 		Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
-			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3},
+			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: coach.CodeA1, SteppedBack: []int{2, 3},
 			Said: []coach.Said{coach.SayText("Because.")}, Alternative: true, Graduated: true}}
 }
 

@@ -140,9 +140,9 @@ func TestCheckInRecordRoundTripV1(t *testing.T) {
 }
 
 func TestDecisionRecordRoundTripV1(t *testing.T) {
-	d := coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: "S1", Message: "Stop.",
+	d := coach.Decision{Day: today, Action: coach.ActSafetyHold, From: 3, To: 3, ReasonCode: coach.CodeS1, Message: "Stop.",
 		NextTarget: 12, Before: coach.Step{Level: 3, Variant: 2, Bridge: true, LevelFrom: created, Status: coach.Paused,
-			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: "A1", SteppedBack: []int{2, 3}}}
+			Eased: true, BridgeTarget: 11, Reason: "Because.", ReasonCode: coach.CodeA1, SteppedBack: []int{2, 3}}}
 	allSet(t, d, fieldsAfterV1...)
 	allSet(t, d.Before, fieldsAfterV1...)
 	b, err := encodeDecisionV1(d)

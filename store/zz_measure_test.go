@@ -50,7 +50,7 @@ func TestZZMeasureCheck(t *testing.T) {
 					if err := cb.Put(k, v); err != nil {
 						return err
 					}
-					dec := coach.Decision{Day: day, Action: coach.ActHold, From: 3, To: 3, ReasonCode: "H1", NextTarget: 12,
+					dec := coach.Decision{Day: day, Action: coach.ActHold, From: 3, To: 3, ReasonCode: coach.CodeH1, NextTarget: 12,
 						Before: coach.Step{Level: 3, Variant: 1, LevelFrom: start, Status: coach.Active}}
 					if v, err = encodeDecision(id, dec); err != nil {
 						return err

@@ -124,45 +124,38 @@ func heatmap(h History, width int, st Styles) []string {
 	return out
 }
 
-// monthRow labels the weeks with their months, each over the first week
-// that starts in it, and only where it fits whole: never a cut "M…". The
-// first label with room for it, and January's, carry the year when it is
-// not this year.
+// monthRow labels the weeks with their months: each label over the first
+// week of its month where it fits whole (never a cut "M…"), a month too
+// short for its label left unlabelled. The first label with room for it,
+// and January's, carry the year when it is not this year.
 func monthRow(first coach.Day, weeks int, today coach.Day, width int) string {
 	ty, _, _ := today.Date()
-	type label struct {
-		col  int
-		text string
-		year int
-	}
-	var labels []label
-	prev := time.Month(0)
-	for w := 0; w < weeks; w++ {
-		y, m, _ := first.AddDays(7 * w).Date()
-		if m != prev {
-			labels = append(labels, label{heatLabelWidth + 2*w, fmt.Sprintf("%.3s", m), y})
-			prev = m
-		}
-	}
-	// A first month with too little room for its label gives way to the
-	// next one: "Oct" over October beats "Sep" over one day of it.
-	if len(labels) > 1 && labels[1].col-labels[0].col < len(labels[0].text)+1 {
-		labels = labels[1:]
-	}
 	row, yearShown := "", false
-	for i, l := range labels {
-		next := width + 1
-		if i+1 < len(labels) {
-			next = labels[i+1].col
-		}
-		if l.col < lipgloss.Width(row)+1 && row != "" || l.col+lipgloss.Width(l.text) > width {
+	labelled := time.Month(0)
+	for w := 0; w < weeks; w++ {
+		col := heatLabelWidth + 2*w
+		y, m, _ := first.AddDays(7 * w).Date()
+		if m == labelled || (row != "" && col < lipgloss.Width(row)+1) {
 			continue
 		}
-		withYear := fmt.Sprintf("%s %d", l.text, l.year)
-		if l.year != ty && (!yearShown || l.text == "Jan") && l.col+len(withYear) < min(next, width+1) {
-			l.text, yearShown = withYear, true
+		label := fmt.Sprintf("%.3s", m)
+		if col+len(label) > width {
+			break
 		}
-		row += strings.Repeat(" ", l.col-lipgloss.Width(row)) + l.text
+		// The year needs room before the next month begins.
+		next := col
+		for n := w; n < weeks; n++ {
+			if _, nm, _ := first.AddDays(7 * n).Date(); nm != m {
+				break
+			}
+			next = heatLabelWidth + 2*(n+1)
+		}
+		if withYear := fmt.Sprintf("%s %d", label, y); y != ty && (!yearShown || m == time.January) &&
+			col+len(withYear) < min(next, width+1) {
+			label, yearShown = withYear, true
+		}
+		row += strings.Repeat(" ", col-lipgloss.Width(row)) + label
+		labelled = m
 	}
 	return row
 }

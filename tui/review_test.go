@@ -47,7 +47,7 @@ func seededHistory(t *testing.T) History {
 		}
 		cs = append(cs, c)
 	}
-	ds := []coach.Decision{{Day: start.AddDays(30), Action: coach.ActAdvance, From: 2, To: 3, ReasonCode: "A1",
+	ds := []coach.Decision{{Day: start.AddDays(30), Action: coach.ActAdvance, From: 2, To: 3, ReasonCode: coach.CodeA1,
 		Message: "Level up: 12 min. You completed 4 sessions at 10 min and the last felt easy."}}
 	g.Level = 3
 	return History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: fixedDay}

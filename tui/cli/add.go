@@ -77,22 +77,23 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if g, err = env.Store.AddGoal(g); err != nil {
 			return err
 		}
-		t, err := coach.TodayFor(g, nil, env.today(snap))
-		if err != nil {
-			return err
+		// Saved: from here on nothing may make the command fail.
+		first := ""
+		if t, err := coach.TodayFor(g, nil, env.today(snap)); err == nil {
+			first = " First target: " + t.Text + "."
 		}
 		planName := plan.Name
 		if custom != nil {
 			planName = fmt.Sprintf("your own ladder, %s to %s", coach.Amount(custom.Start, custom.Unit), coach.Amount(custom.Max, custom.Unit))
 		}
-		lines := []string{fmt.Sprintf("Added %s: %s, %s. First target: %s.", g.Name, planName, tui.ScheduleWords(sched), t.Text),
+		lines := []string{fmt.Sprintf("Added %s: %s, %s.%s", g.Name, planName, tui.ScheduleWords(sched), first),
 			fmt.Sprintf("Check in with `tend done %s`.", tui.ShellWord(g.Name))}
 		lines = append(lines, readinessWords(plan, ready)...)
 		if len(snap.Goals) == 0 {
 			// The care note comes with a person's first goal (COACH §6.5, O1).
 			lines = append(lines, "", coach.MsgO1)
 		}
-		return writeLines(env.Out, lines...)
+		return confirm(env, lines...)
 	}
 }
 
@@ -117,6 +118,9 @@ func (f addFlags) plan2() (coach.Plan, *coach.Custom, error) {
 	u, err := coach.ParseUnit(f.unit)
 	if err != nil {
 		return coach.Plan{}, nil, usagef("--unit is one of min, reps, km, mi or times")
+	}
+	if f.every < 1 || f.every > coach.MaxEvery {
+		return coach.Plan{}, nil, usagef("--every is a whole number from 1 to %d: the sessions done on one rung before moving up", coach.MaxEvery)
 	}
 	var c coach.Custom
 	c.Unit, c.Every = u, f.every

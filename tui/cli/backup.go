@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,7 +22,9 @@ import (
 // real name.
 
 func backupCommand(fs *flag.FlagSet) func(Env, []string) error {
-	out := fs.String("out", "", "write the copy to FILE (default: beside the database, named with today's date)")
+	out := fs.String("out", "", "write the copy to FILE (default: beside the database, named with today's date); "+
+		"an existing FILE needs --force")
+	force := fs.Bool("force", false, "replace FILE if it exists (never a link, device, FIFO or socket)")
 	return func(env Env, _ []string) error {
 		st := env.Store
 		if ok, err := st.Exists(); err != nil {
@@ -32,23 +32,25 @@ func backupCommand(fs *flag.FlagSet) func(Env, []string) error {
 		} else if !ok {
 			return fmt.Errorf("there is no database at %s yet, so there is nothing to back up", st.Path())
 		}
-		dest, replace := *out, true
-		if dest == "" {
-			dest, replace = datedBackupName(st.Path(), env.Clock()), false
+		name, place := *out, placeNew
+		if name == "" {
+			name, place = datedBackupName(st.Path(), env.Clock()), placeNumbered
+		} else if *force {
+			place = placeReplace
 		}
-		dest, err := outPath(dest, st.Path())
+		dest, place, err := outTarget(name, st.Path(), place)
 		if err != nil {
 			return err
 		}
 		var n int64
-		dest, err = writeAtomically(dest, replace, func(w io.Writer) error {
+		dest, err = writeAtomically(dest, place, func(w io.Writer) error {
 			n, err = st.Backup(w)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		return writeLines(env.Out,
+		return confirm(env,
 			fmt.Sprintf("Backed up %s to %s (%s).", st.Path(), dest, sizeWords(n)),
 			fmt.Sprintf("To restore it, quit tend and copy it over %s.", st.Path()))
 	}
@@ -56,7 +58,8 @@ func backupCommand(fs *flag.FlagSet) func(Env, []string) error {
 
 func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 	format := fs.String("format", "json", "json, or csv: one row per check-in, for spreadsheets")
-	out := fs.String("out", "", "write to FILE instead of standard output")
+	out := fs.String("out", "", "write to FILE instead of standard output; an existing FILE needs --force")
+	force := fs.Bool("force", false, "replace FILE if it exists (never a link, device, FIFO or socket)")
 	return func(env Env, _ []string) error {
 		kind := strings.ToLower(*format)
 		if kind != "json" && kind != "csv" {
@@ -78,14 +81,18 @@ func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 			// status 1; --out never leaves half a file.
 			return write(env.Out)
 		}
-		dest, err := outPath(*out, st.Path())
+		place := placeNew
+		if *force {
+			place = placeReplace
+		}
+		dest, place, err := outTarget(*out, st.Path(), place)
 		if err != nil {
 			return err
 		}
-		if dest, err = writeAtomically(dest, true, write); err != nil {
+		if dest, err = writeAtomically(dest, place, write); err != nil {
 			return err
 		}
-		return writeLines(env.Out, fmt.Sprintf("Exported %s, %s and %s to %s.",
+		return confirm(env, fmt.Sprintf("Exported %s, %s and %s to %s.",
 			countOf(n[0], "goal"), countOf(n[1], "check-in"), countOf(n[2], "decision"), dest))
 	}
 }
@@ -143,117 +150,6 @@ func numbered(name string, n int) string {
 	rest := strings.TrimSuffix(name, ".bak")
 	ext := filepath.Ext(rest)
 	return strings.TrimSuffix(rest, ext) + "-" + strconv.Itoa(n) + ext + ".bak"
-}
-
-// outPath makes a destination absolute and refuses the database itself and
-// a folder.
-func outPath(dest, db string) (string, error) {
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return "", usagef("--out %q is not a file name tend can use", dest)
-	}
-	info, err := os.Stat(abs)
-	switch {
-	case abs == db:
-		return "", usagef("--out %s is the database itself; choose another file", dest)
-	case err == nil && info.IsDir():
-		return "", usagef("--out %s is a folder; give a file name in it", dest)
-	case err == nil:
-		if dbInfo, err := os.Stat(db); err == nil && os.SameFile(info, dbInfo) {
-			return "", usagef("--out %s is the database itself; choose another file", dest)
-		}
-	}
-	return abs, nil
-}
-
-// writeAtomically writes a file at dest through write: into a temporary
-// file in dest's folder (private, 0600: it holds mood and health notes),
-// synced, then renamed over dest when replace is set, or else linked in
-// under the first free name of dest, dest-2, dest-3, … It returns the name
-// written; on failure nothing is left behind.
-func writeAtomically(dest string, replace bool, write func(io.Writer) error) (string, error) {
-	dir := filepath.Dir(dest)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
-	if err != nil {
-		return "", couldNotWrite(dest, err)
-	}
-	tmp := f.Name()
-	defer func() { _ = os.Remove(tmp) }()
-	w := &errWriter{w: f}
-	if err := write(w); err != nil {
-		_ = f.Close()
-		if w.err != nil {
-			return "", couldNotWrite(dest, w.err)
-		}
-		return "", err // the database's own error, which says it all
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return "", couldNotWrite(dest, err)
-	}
-	if replace {
-		err = os.Rename(tmp, dest)
-	} else {
-		dest, err = linkFree(tmp, dest)
-	}
-	if err == nil {
-		err = syncFolder(dir)
-	}
-	if err != nil {
-		return "", couldNotWrite(dest, err)
-	}
-	return dest, nil
-}
-
-// linkFree links tmp in under dest or the first numbered name that is free,
-// never replacing an earlier copy.
-func linkFree(tmp, dest string) (string, error) {
-	for n := 1; n < 1000; n++ {
-		name := numbered(dest, n)
-		err := os.Link(tmp, name)
-		if err == nil {
-			return name, nil
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return name, err
-		}
-	}
-	return dest, errors.New("there are a thousand copies from today already")
-}
-
-// errWriter remembers the first error of the file it writes, so that a
-// full disk is told apart from a database that could not be read.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	n, err := e.w.Write(p)
-	if err != nil && e.err == nil {
-		e.err = err
-	}
-	return n, err
-}
-
-func couldNotWrite(dest string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("could not write %s (%v); nothing was written there, and the database is as it was", dest, err)
-}
-
-func syncFolder(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
 
 func sizeWords(n int64) string {

@@ -35,7 +35,7 @@ func TestWriteAtomically(t *testing.T) {
 		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 	}
 	for i, want := range []string{dest, filepath.Join(dir, "tend-2026-03-02-2.db.bak")} {
-		got, err := writeAtomically(dest, false, write("copy "+want))
+		got, err := writeAtomically(dest, placeNumbered, write("copy "+want))
 		if err != nil || got != want {
 			t.Fatalf("copy %d: %s, %v; want %s", i+1, got, err, want)
 		}
@@ -51,14 +51,14 @@ func TestWriteAtomically(t *testing.T) {
 	// The database could not be read: its own words, and nothing written.
 	busy := errors.New("another tend is using the database — try again in a moment")
 	out := filepath.Join(dir, "export.json")
-	if _, err := writeAtomically(out, true, func(w io.Writer) error {
+	if _, err := writeAtomically(out, placeReplace, func(w io.Writer) error {
 		_, _ = io.WriteString(w, "half a")
 		return busy
 	}); !errors.Is(err, busy) {
 		t.Errorf("a failed read = %v, want it as it was", err)
 	}
 	// The copy could not be written: says which file and that nothing was.
-	if _, err := writeAtomically(out, true, func(w io.Writer) error {
+	if _, err := writeAtomically(out, placeReplace, func(w io.Writer) error {
 		_ = w.(*errWriter).w.(*os.File).Close() // the next write fails, as on a full disk
 		_, err := io.WriteString(w, "the document")
 		return err

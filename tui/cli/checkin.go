@@ -139,7 +139,7 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string, yes bool)
 	e.At = env.Clock()
 	rec, err := env.Store.CheckIn(g.ID, e, today)
 	if errors.Is(err, coach.ErrNotActive) {
-		return notActive(g)
+		return notActiveOn(g, e.Day, today)
 	}
 	if err != nil {
 		return err
@@ -150,7 +150,7 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string, yes bool)
 			said += " " + part
 		}
 	}
-	return writeLines(env.Out, said)
+	return confirm(env, said)
 }
 
 // dayCheckIn is the goal's check-in on day, nil when it has none.
@@ -214,8 +214,34 @@ func undoCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if _, err := env.Store.Undo(g.ID, day); err != nil {
 			return err
 		}
-		return writeLines(env.Out, fmt.Sprintf("Cleared the check-in for %s on %s. Check in again whenever you like.", g.Name, day))
+		return confirm(env, fmt.Sprintf("Cleared the check-in for %s on %s. Check in again whenever you like.", g.Name, day))
 	}
+}
+
+// notActiveOn says why a goal took no session on day: today as notActive
+// does; for an earlier day, when its status began and that resuming starts
+// from today, so the advice is never circular (DESIGN "Command line").
+func notActiveOn(g coach.Goal, day, today coach.Day) error {
+	if !day.Before(today) {
+		return notActive(g)
+	}
+	since := g.Created
+	for _, c := range g.Statuses {
+		if c.From.After(day) {
+			break
+		}
+		since = c.From
+	}
+	was := map[coach.Status]string{coach.Paused: "paused", coach.SafetyHold: "on hold after a warning sign",
+		coach.Archived: "archived", coach.Active: "active"}[g.StatusOn(day)]
+	return fmt.Errorf("%s was %s on %s; `tend edit %s --resume` applies from today, and a rest can still be logged for that day",
+		g.Name, was, longDay(since), tui.ShellWord(g.Name))
+}
+
+// longDay is a day as a person says it: 3 March 2026.
+func longDay(d coach.Day) string {
+	y, m, dd := d.Date()
+	return fmt.Sprintf("%d %s %d", dd, m, y)
 }
 
 // notActive says why a goal takes no sessions, and how to carry on.

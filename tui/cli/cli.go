@@ -117,9 +117,9 @@ func commands() []command {
 		{name: "status", usage: "tend status", about: "one short line for a shell prompt or status bar", flags: statusCommand},
 		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCommand},
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCommand},
-		{name: "backup", usage: "tend backup [--out FILE]",
+		{name: "backup", usage: "tend backup [--out FILE [--force]]",
 			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
-		{name: "export", usage: "tend export [--format json|csv] [--out FILE]",
+		{name: "export", usage: "tend export [--format json|csv] [--out FILE [--force]]",
 			about: "write all your data as JSON (or CSV), to standard output unless --out", flags: exportCommand},
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
@@ -169,9 +169,11 @@ func (c command) run(env Env, args []string) error {
 	return do(env, pos)
 }
 
-// flagProblem says in plain words what the flag package found wrong.
+// flagProblem says in plain words what the flag package found wrong. A
+// flag's name is echoed as typed, made printable first: it came from
+// outside, and may carry an escape sequence.
 func flagProblem(err error, cmd string) string {
-	msg := err.Error()
+	msg := coach.Printable(err.Error())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
 		return fmt.Sprintf("There is no option --%s for tend %s", strings.TrimLeft(name, "-"), cmd)
 	}
@@ -201,9 +203,11 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		// Parse the flags up to the next negative number, which the flag
 		// package would take for a flag: "tend done walk -5" is an amount
 		// to refuse plainly, not an unknown option.
+		// A negative number right after a flag that takes a value is that
+		// value: `--mood-before -1` is a mood to refuse with its range.
 		end := len(args)
 		for i, b := range args {
-			if negativeNumber(b) || b == "--" {
+			if b == "--" || negativeNumber(b) && (i == 0 || !takesValue(fs, args[i-1])) {
 				end = i
 				break
 			}
@@ -214,6 +218,21 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = append(append([]string(nil), fs.Args()...), args[end:]...)
 	}
 	return pos, nil
+}
+
+// takesValue reports whether arg is a flag of fs, without "=", that takes
+// the next argument as its value.
+func takesValue(fs *flag.FlagSet, arg string) bool {
+	name := strings.TrimLeft(arg, "-")
+	if name == arg || strings.Contains(name, "=") {
+		return false
+	}
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 func negativeNumber(s string) bool {

@@ -49,7 +49,7 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
-		return writeLines(env.Out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(said, "; ")))
+		return confirm(env, fmt.Sprintf("%s: %s.", g.Name, strings.Join(said, "; ")))
 	}
 }
 
@@ -119,6 +119,6 @@ func deleteCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err := env.Store.DeleteGoal(g.ID); err != nil {
 			return err
 		}
-		return writeLines(env.Out, fmt.Sprintf("Deleted %s and its history.", g.Name))
+		return confirm(env, fmt.Sprintf("Deleted %s and its history.", g.Name))
 	}
 }

@@ -189,7 +189,7 @@ func (r importReport) lines() []string {
 		out = append(out, fmt.Sprintf("  Left out (%d): %s.", r.EntriesSkipped[c], skipWords[c]))
 	}
 	if r.NotesDropped > 0 {
-		out = append(out, fmt.Sprintf("  %s could not be kept: they were on days that hold no check-in.", countOf(r.NotesDropped, "note")))
+		out = append(out, fmt.Sprintf("  %s could not be kept: tend keeps a note only on a day with a check-in.", countOf(r.NotesDropped, "note")))
 	}
 	if r.NamesChanged+r.NotesChanged > 0 {
 		out = append(out, fmt.Sprintf("  %s and %s were tidied (hidden characters taken out, or cut to fit).",

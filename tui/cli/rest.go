@@ -44,7 +44,7 @@ func restAll(env Env, date string, e coach.Entry) error {
 		rested++
 		// Each line once its check-in is on disk: an error later leaves
 		// what is printed true.
-		if err := writeLines(env.Out, fmt.Sprintf("%s: %s", g.Name, rec.Message)); err != nil {
+		if err := confirm(env, fmt.Sprintf("%s: %s", g.Name, rec.Message)); err != nil {
 			return err
 		}
 	}

@@ -64,3 +64,16 @@ func writeLines(w io.Writer, lines ...string) error {
 	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
 	return err
 }
+
+// confirm prints what a committed change did. The change is on disk by
+// now, so a print that fails (a closed pipe, a full disk under a redirect)
+// must not turn it into a failure: a retry would count a session twice.
+// The command still succeeds, and standard error says the confirmation
+// could not be printed.
+func confirm(env Env, lines ...string) error {
+	if err := writeLines(env.Out, lines...); err != nil && env.Err != nil {
+		_, _ = fmt.Fprintf(env.Err, "It was saved, but tend could not print the confirmation (%v). "+
+			"`tend today` shows where things stand.\n", err)
+	}
+	return nil
+}
