@@ -195,9 +195,9 @@ func TestTUIOffersKeysNotCommands(t *testing.T) {
 	mustTend(t, env, "add", "Yoga", "--plan", "yoga", "--readiness", "none")
 	mustTend(t, env, "edit", "yoga", "--pause")
 	term := startTerm(t, 80, 24, env)
-	s := term.WaitFor(t, "To carry on: g for goals, then p.", screenTimeout)
+	term.WaitFor(t, "To carry on: g for goals, then p.", screenTimeout)
 	term.Step(t, "g", "Goals")
-	s = term.Step(t, "D", "Type its name to delete")
+	s := term.Step(t, "D", "Type its name to delete")
 	if strings.Contains(s, "tend ") && strings.Contains(s, "`") {
 		t.Errorf("the delete prompt names a shell command:\n%s", frame(s))
 	}
