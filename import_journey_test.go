@@ -260,4 +260,15 @@ func TestImportNamesFutureDaysAndAs(t *testing.T) {
 	if out := mustTend(t, env, "review", "Walk", "--json"); !strings.Contains(out, `"sessions": 1`) {
 		t.Errorf("Walk after --as: %s", out)
 	}
+	// The goal now records where it came from, so the same file again is all there.
+	if r := runImport(t, env, one); len(r.Goals) != 1 || r.Goals[0].Name != "Walk" || r.added() != 0 || alreadyThere(r) != 1 {
+		t.Errorf("the --as file again, without --as: %+v", r.Goals)
+	}
+	refusal{args: []string{"import", dir, "--as", "Walk"}, code: 2, want: []string{"exactly one habit", "3"}}.check(t, env)
+
+	// --from harsh with no FILE reads $HARSHPATH (IMPORT §1).
+	env.Extra = []string{"HARSHPATH=" + dir}
+	if r := runImport(t, env, "--from", "harsh", "--dry-run"); r.Format != "harsh" || r.added() != 0 || alreadyThere(r) != 3 {
+		t.Errorf("--from harsh: %+v", r)
+	}
 }

@@ -78,7 +78,8 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64)
 			"`tend today`, `tend done NAME`, `tend goals` (see `tend --help`)")
 	}
 	m := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
-		SessionSecond: sessionSecond(speed), Bell: os.Stdout})
+		SessionSecond: sessionSecond(speed), Bell: os.Stdout,
+		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }})
 	final, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
 	if err != nil {
 		return fmt.Errorf("the terminal could not be used: %w", err)

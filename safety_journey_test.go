@@ -6,6 +6,8 @@ package main
 // checked, in the TUI and the shell.
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -182,4 +184,33 @@ func TestSafetyJourney(t *testing.T) {
 	refusedUnchanged(t, env, 1, []string{"It stays on hold", "--resume --checked"}, "edit", "walk", "--resume")
 	out := mustTend(t, env, "edit", "walk", "--resume", "--checked")
 	wantLines(t, "tend edit walk --resume --checked", out, "Walk: resumed, now that you have been checked")
+}
+
+// The TUI never sends people to the shell (issue 11): a paused goal's row
+// names the keys, and a delete offers ctrl+e, which writes the export
+// beside the database, instead of `tend export`.
+func TestTUIOffersKeysNotCommands(t *testing.T) {
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk", "--readiness", "none")
+	mustTend(t, env, "add", "Yoga", "--plan", "yoga", "--readiness", "none")
+	mustTend(t, env, "edit", "yoga", "--pause")
+	term := startTerm(t, 80, 24, env)
+	term.WaitFor(t, "To carry on: g for goals, then p.", screenTimeout)
+	term.Step(t, "g", "Goals")
+	s := term.Step(t, "D", "Type its name to delete")
+	if strings.Contains(s, "tend ") && strings.Contains(s, "`") {
+		t.Errorf("the delete prompt names a shell command:\n%s", frame(s))
+	}
+	s = term.Step(t, "\x05", "Saved a copy of everything to") // ctrl+e
+	term.Press(t, "esc")
+	term.WaitUntil(t, "back to the list", func(s string) bool { return !strings.Contains(s, "Type its name") }, screenTimeout)
+	term.Quit(t)
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(env.dbFile()), "tend-export-*.json"))
+	if len(files) != 1 {
+		t.Fatalf("exports beside the database: %v; screen:\n%s", files, frame(s))
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil || !strings.Contains(string(data), `"format": "tend-export"`) || !strings.Contains(string(data), `"Yoga"`) {
+		t.Errorf("the export %s: %v\n%.200s", files[0], err, data)
+	}
 }

@@ -388,3 +388,22 @@ func TestTheWordsSayDoctorAndReadWell(t *testing.T) {
 		t.Errorf("a gentle start reads %q", got)
 	}
 }
+
+// §6.2 (clarified): the week's ask N′ is N less one for each rest, unwell or
+// away day logged, "so a logged rest day is never a missed session".
+func TestALoggedRestDayIsNeverAMissedSession(t *testing.T) {
+	s := newSim(t, coach.WalkToRunID, coach.Schedule{PerWeek: 3}, 2, 1) // from Monday 5 January
+	s.done(simStart, coach.EffortOK)
+	s.log(simStart.AddDays(1), coach.Entry{Outcome: coach.Rest})
+	s.done(simStart.AddDays(2), coach.EffortOK) // two runs and a rest: N′ = 2
+	nextMon := simStart.AddDays(7)
+	if got := s.today(nextMon).Reason; strings.Contains(got, "slipped") {
+		t.Errorf("Monday after: %q", got)
+	}
+	if r := coach.ReviewOf(s.g, s.p, s.hist, nextMon); r.PendingMiss || r.ShowUpStreak != 2 {
+		t.Errorf("streak %d, pending miss %v; want 2 and none", r.ShowUpStreak, r.PendingMiss)
+	}
+	if line, _ := coach.WeeklyReview(s.g, s.p, s.hist, nextMon); !strings.Contains(line, "2/2 sessions") {
+		t.Errorf("W1: %q, want 2/2", line)
+	}
+}

@@ -33,6 +33,9 @@ type ImportGoal struct {
 	CheckIns []ImportCheckIn
 	// Decided, when set, sees every decision the replay makes.
 	Decided func(Decision)
+	// Provenance, for a local goal, is recorded as its ImportedFrom when it
+	// has none, so that a later import of the same file finds it again.
+	Provenance *Provenance
 }
 
 // ImportCheckIn is a check-in to add. FillStep takes its level, variant and

@@ -86,8 +86,7 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	}
 	if in.Outcome.ShowedUp() && rec.Decision.Action != ActSafetyHold {
 		// After a warning sign the only words are the safety message.
-		rec.Message = fmt.Sprintf("%s: %s. That's %d this week. %s", celebrateWord(in.Outcome),
-			Amount(in.Achieved, p.Unit), after.WeekDone, MsgCelebrate)
+		rec.Message = fmt.Sprintf("%s That's %d this week. %s", celebration(in, p), after.WeekDone, MsgCelebrate)
 	}
 	// The celebration and the reason are two thoughts: two lines.
 	rec.Message = strings.TrimSpace(rec.Message + "\n" + rec.Decision.Message)
@@ -138,14 +137,16 @@ func Classify(said Outcome, achieved, target float64) Outcome {
 	return Done
 }
 
-func celebrateWord(o Outcome) string {
-	switch o {
+// celebration is C1's first sentence: "Done: 12 min.", "Logged 6 min of
+// 10 min.", "Showed up: 5 min." (COACH §6.6, clarified).
+func celebration(in CheckIn, p Plan) string {
+	switch in.Outcome {
 	case Partial:
-		return "Part done"
+		return fmt.Sprintf("Logged %s of %s.", Amount(in.Achieved, p.Unit), Amount(in.Target, p.Unit))
 	case Minimum:
-		return "Minimum done, and it counts"
+		return fmt.Sprintf("Showed up: %s.", Amount(in.Achieved, p.Unit))
 	default:
-		return "Done"
+		return fmt.Sprintf("Done: %s.", Amount(in.Achieved, p.Unit))
 	}
 }
 

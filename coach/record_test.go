@@ -263,8 +263,8 @@ func TestRecordMessageCelebratesAndCountsTheWeek(t *testing.T) {
 		{"first of the week", nil, coach.Entry{Day: wed, Outcome: done}, "Done: 10 min. That's 1 this week."},
 		{"third of the week", twoDone, coach.Entry{Day: wed, Outcome: done}, "Done: 10 min. That's 3 this week."},
 		{"done with an amount", twoDone, coach.Entry{Day: wed, Outcome: done, Amount: 12}, "Done: 12 min. That's 3 this week."},
-		{"partial", twoDone, coach.Entry{Day: wed, Outcome: partial, Amount: 6}, "Part done: 6 min. That's 3 this week."},
-		{"minimum", nil, coach.Entry{Day: wed, Outcome: minimum}, "Minimum done, and it counts: 5 min. That's 1 this week."},
+		{"partial", twoDone, coach.Entry{Day: wed, Outcome: partial, Amount: 6}, "Logged 6 min of 10 min. That's 3 this week."},
+		{"minimum", nil, coach.Entry{Day: wed, Outcome: minimum}, "Showed up: 5 min. That's 1 this week."},
 		{"last week's sessions are not this week's", []coach.CheckIn{ci(g, lastSun, done), ci(g, lastMon, done)},
 			coach.Entry{Day: wed, Outcome: done}, "Done: 10 min. That's 1 this week."},
 	}

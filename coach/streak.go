@@ -167,13 +167,13 @@ func reviewStart(g Goal, log reviewLog, today Day) Day {
 }
 
 // weekShortfall is the sessions an ended N-a-week week fell short of: its
-// ask (weekAsk, less paused days) less one for each unwell or away day, less
+// ask (weekAsk, less paused days) less one for each rest, unwell or away day, less
 // its sessions, not below 0 (COACH §6.2).
 func weekShortfall(g Goal, log reviewLog, monday Day) int {
 	sunday := monday.AddDays(6)
 	ask := weekAskActive(g, log, monday)
 	for d := weekStartOf(g, log, monday); !d.After(sunday); d = d.AddDays(1) {
-		if c, ok := log.on[d]; ok && (c.Outcome == Unwell || c.Outcome == Away) && g.StatusOn(d) == Active {
+		if c, ok := log.on[d]; ok && c.Outcome.Skips() && g.StatusOn(d) == Active {
 			ask--
 		}
 	}

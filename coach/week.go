@@ -126,7 +126,7 @@ func lastSessionBefore(hist []CheckIn, d Day) (Day, bool) {
 // missedInARow counts the sessions missed since the last one before day
 // (COACH §6.2): for daily and weekday plans, scheduled days that ended with
 // no check-in; for N-a-week plans, what each ended week fell short of its
-// ask, less its unwell and away days. Rest days, paused days and today are
+// ask, less its rest, unwell and away days. Rest days, paused days and today are
 // never missed.
 func missedInARow(g Goal, hist []CheckIn, day Day) int {
 	start := g.Created.AddDays(1) // a goal's creation day is never missed
@@ -176,8 +176,9 @@ func missedInWeeks(g Goal, hist []CheckIn, on map[Day]Outcome, from, to Day) int
 		}
 		ask := weekAsk(g, sunday, skipsFirstDay(g, sunday, sunday.AddDays(1), func(d Day) bool { return on[d].ShowedUp() }))
 		for d := monday; !d.After(sunday); d = d.AddDays(1) {
-			// Unwell and away days, and paused days, lower the week's ask.
-			if o := on[d]; o == Unwell || o == Away || (g.StatusOn(d) != Active && !d.Before(g.Created)) {
+			// Rest, unwell and away days, and paused days, lower the week's
+			// ask: a logged rest day is never a missed session (§6.2).
+			if o := on[d]; o.Skips() || (g.StatusOn(d) != Active && !d.Before(g.Created)) {
 				ask--
 			}
 		}

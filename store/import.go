@@ -146,7 +146,7 @@ func nothingNew(b ImportBatch) bool {
 		return false
 	}
 	for _, g := range b.Goals {
-		if g.Goal.ID == 0 || len(g.CheckIns) > 0 {
+		if g.Goal.ID == 0 || len(g.CheckIns) > 0 || (g.Provenance != nil && g.Goal.ImportedFrom == nil) {
 			return false
 		}
 	}

@@ -44,6 +44,10 @@ func (w *importWriter) goal(ig ImportGoal) (coach.Goal, error) {
 		}
 	}
 	r.finish()
+	if ig.Goal.ID != 0 && r.g.ImportedFrom == nil && ig.Provenance != nil {
+		p := *ig.Provenance
+		r.g.ImportedFrom = &p
+	}
 	if w.progress != nil {
 		w.progress(w.done, w.total)
 	}

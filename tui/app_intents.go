@@ -39,8 +39,16 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.afterSession(msg), nil
 	case openGoalsMsg:
 		m.goals, m.screen = newGoalsScreen(m.snap.Goals, m.day), screenGoals
+		m.goals.keys.Export.SetEnabled(m.deps.Export != nil)
 	case editGoalMsg:
 		return m, editGoalCmd(m.deps.Store, msg.id, msg.edit, msg.said)
+	case exportMsg:
+		if m.deps.Export != nil {
+			return m, exportCmd(m.deps.Export)
+		}
+	case exportedMsg:
+		m.status = "Saved a copy of everything to " + msg.path + ". Type the name to delete, or esc to keep it."
+		return m, nil
 	case deleteGoalMsg:
 		return m, deleteGoalCmd(m.deps.Store, msg.id, msg.name)
 	case closeScreenMsg:

@@ -44,6 +44,9 @@ type Deps struct {
 	// Bell is where the guided session writes the terminal's bell (the
 	// program's output); nil rings nothing.
 	Bell io.Writer
+	// Export writes a copy of everything beside the database and returns
+	// its name, for the Goals screen's "export first"; nil offers no key.
+	Export func() (string, error)
 }
 
 // watchEvery is how often the TUI looks at the database file's modification

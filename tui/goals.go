@@ -132,6 +132,8 @@ func (s goalsScreen) updateInput(msg tea.KeyMsg, g coach.Goal) (goalsScreen, tea
 			g.Name = clean
 			return g, err
 		}, said: saying("Renamed to " + strings.TrimSpace(name) + ".")})
+	case key.Matches(msg, s.keys.Export) && s.mode == goalsDelete && s.keys.Export.Enabled():
+		return s, send(exportMsg{})
 	case key.Matches(msg, s.keys.Save):
 		if !strings.EqualFold(strings.TrimSpace(s.input.Value()), g.Name) {
 			return s, send(errMsg{wrapUser("Type %s exactly to delete it, or esc to keep it", g.Name)})
@@ -200,8 +202,7 @@ func (s goalsScreen) View(width, height int, st Styles) string {
 		lines = append(lines, "", "  New name  "+s.input.View())
 	case goalsDelete:
 		lines = append(lines, "")
-		lines = append(lines, wrap(fmt.Sprintf("Deleting %s removes it and all its history for good. "+
-			"To keep a copy first, run `tend export --out tend-export.json`; to keep the history, archive it (x) instead.", g.Name), width)...)
+		lines = append(lines, wrap(s.deleteWords(g), width)...)
 		lines = append(lines, "  Type its name to delete  "+s.input.View())
 	case goalsChecked:
 		lines = append(append(lines, ""), s.checkedView(g, width, st)...)
@@ -215,25 +216,49 @@ func (s goalsScreen) View(width, height int, st Styles) string {
 }
 
 func (s goalsScreen) ShortHelp() []key.Binding {
-	k := s.keys
+	k := s.listKeys()
 	switch s.mode {
-	case goalsRename, goalsDelete:
+	case goalsRename:
 		return []key.Binding{k.Save, k.Back}
+	case goalsDelete:
+		return []key.Binding{k.Save, k.Export, k.Back}
 	case goalsDays:
 		k.Toggle.SetEnabled(s.days.weekdayMode) // days are picked one by one only on weekdays
 		return []key.Binding{k.Save, k.Left, k.Tab, k.Toggle, k.Back}
 	case goalsChecked:
-		return []key.Binding{k.Save, k.Left, k.Back}
+		answer := k.Save
+		answer.SetHelp("enter", "answer")
+		return []key.Binding{answer, k.Left, k.Back}
 	case goalsList:
 	}
 	return []key.Binding{k.Rename, k.Back, k.Days, k.Pause, k.Archive, k.Delete}
 }
 
 func (s goalsScreen) FullHelp() [][]key.Binding {
-	k := s.keys
+	k := s.listKeys()
 	if s.mode != goalsList {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	k.Up.SetEnabled(len(s.goals) > 1)
 	return [][]key.Binding{{k.Up, k.Rename, k.Days}, {k.Pause, k.Archive, k.Delete, k.Back}}
+}
+
+// listKeys are the keys with their words for the goal under the cursor:
+// p pauses an active goal and resumes any other, x archives a goal and
+// brings an archived one back.
+func (s goalsScreen) listKeys() goalsKeys {
+	k := s.keys
+	g, ok := s.selected()
+	if !ok {
+		return k
+	}
+	if g.Status() != coach.Active {
+		k.Pause.SetHelp("p", "resume")
+	} else {
+		k.Pause.SetHelp("p", "pause")
+	}
+	if g.Status() == coach.Archived {
+		k.Archive.SetHelp("x", "bring back")
+	}
+	return k
 }

@@ -86,6 +86,8 @@ func statusSaid(before, after coach.Goal) string {
 		return statusStays(name, to)
 	case to == coach.Archived:
 		return "Archived " + name + ". It leaves Today and keeps its history; x brings it back."
+	case from == coach.Archived && to == coach.Active:
+		return "Restored " + name + " to Today, history and all."
 	case from == coach.Archived:
 		return "Restored " + name + ". " + statusStays(name, to)
 	case to == coach.Paused:
@@ -108,4 +110,31 @@ func statusStays(name string, st coach.Status) string {
 	case coach.Active:
 	}
 	return name + " is on Today."
+}
+
+// exportMsg asks the root to write a copy of everything before a delete.
+type exportMsg struct{}
+
+// exportedMsg says where the copy went.
+type exportedMsg struct{ path string }
+
+// exportCmd writes the copy through Deps.Export.
+func exportCmd(export func() (string, error)) tea.Cmd {
+	return func() tea.Msg {
+		path, err := export()
+		if err != nil {
+			return errMsg{err}
+		}
+		return exportedMsg{path: path}
+	}
+}
+
+// deleteWords warn before a delete and offer the keys that keep things:
+// a copy of everything first, or archiving instead.
+func (s goalsScreen) deleteWords(g coach.Goal) string {
+	w := "Deleting " + g.Name + " removes it and all its history for good. "
+	if s.keys.Export.Enabled() {
+		w += "ctrl+e saves a copy of everything first; "
+	}
+	return w + "to keep the history, esc and then x archives it instead."
 }

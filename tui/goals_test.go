@@ -82,8 +82,8 @@ func TestGoalsChangeDaysKeepsThePast(t *testing.T) {
 func TestGoalsDeleteAsksForTheName(t *testing.T) {
 	m, st := onGoals(t)
 	m = pressAll(t, m, keyPress('D'))
-	if !strings.Contains(m.View(), "tend export") {
-		t.Errorf("delete does not offer export first:\n%s", m.View())
+	if v := squashSpaces(m.View()); strings.Contains(v, "tend export") || !strings.Contains(v, "esc and then x archives it instead") {
+		t.Errorf("delete sends to the shell, or offers no archive:\n%s", m.View())
 	}
 	m = pressAll(t, m, append(typeText("Walk"), keyOf(tea.KeyEnter))...)
 	if len(st.snap.Goals) != 3 || !m.statusErr {
@@ -168,7 +168,7 @@ func TestGoalsStatusKeysSayWhatHappened(t *testing.T) {
 		t.Errorf("p on an archived goal: %s, said %q", st.snap.Goals[0].Status(), m.status)
 	}
 	m = pressAll(t, m, keyPress('x'))
-	if !strings.HasPrefix(m.status, "Restored Walk to run.") || st.snap.Goals[0].Status() != coach.Active {
+	if !strings.HasPrefix(m.status, "Restored Walk to run to Today") || st.snap.Goals[0].Status() != coach.Active {
 		t.Errorf("restore said %q", m.status)
 	}
 }
@@ -215,5 +215,26 @@ func TestTodayOffersTheKeyToCarryOn(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "tend edit 'Walk to run' --resume --checked") {
 		t.Errorf("tend today for a held goal:\n%s", b.String())
+	}
+}
+
+// Delete offers export first as a key, never a shell command: ctrl+e
+// writes the copy and says where, and the delete still waits for the name.
+func TestGoalsDeleteOffersExportKey(t *testing.T) {
+	snap := seeded(t)
+	st := &recordingStore{snap: snap}
+	exports := 0
+	m := New(Deps{Store: st, Clock: fixedClock, Styles: DefaultStyles(), Tick: noTick,
+		Export: func() (string, error) { exports++; return "/data/tend-export-2026-03-02-093000.json", nil }})
+	m, _ = press(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = press(t, m, loadedMsg{snap: snap, day: fixedDay})
+	m = pressAll(t, m, keyPress('g'), keyPress('D'))
+	if v := squashSpaces(m.View()); !strings.Contains(v, "ctrl+e saves a copy of everything first") || !strings.Contains(v, "ctrl+e export first") {
+		t.Fatalf("delete does not offer the export key:\n%s", m.View())
+	}
+	m = pressAll(t, m, keyOf(tea.KeyCtrlE))
+	if exports != 1 || !strings.Contains(m.status, "Saved a copy of everything to /data/tend-export-2026-03-02-093000.json") ||
+		m.goals.mode != goalsDelete || len(st.snap.Goals) != 3 {
+		t.Fatalf("ctrl+e: %d exports, status %q, mode %v, %d goals", exports, m.status, m.goals.mode, len(st.snap.Goals))
 	}
 }

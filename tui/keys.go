@@ -98,6 +98,7 @@ func defaultFormKeys(tabHelp string) formKeys {
 type goalsKeys struct {
 	formKeys
 	Rename, Days, Pause, Archive, Delete, Back, Save key.Binding
+	Export                                           key.Binding // a copy of everything, before a delete
 }
 
 func defaultGoalsKeys() goalsKeys {
@@ -110,6 +111,7 @@ func defaultGoalsKeys() goalsKeys {
 		Delete:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Export:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "export first")),
 	}
 }
 

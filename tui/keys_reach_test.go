@@ -186,6 +186,9 @@ func keyStates(t *testing.T, w, h int) []keyState {
 	one.Goals = snap.Goals[1:2]
 	add("Today with one goal", loaded(t, &recordingStore{snap: one}, one, w, h))
 	add("welcome", loaded(t, &recordingStore{}, coach.Snapshot{DayStartHour: 4}, w, h))
+	bridge := seeded(t)
+	bridge.Goals[0].Level, bridge.Goals[0].Bridge = 8, true // the in-between step before week 4
+	add("Today offering the bridge", loaded(t, &recordingStore{snap: bridge}, bridge, w, h))
 
 	ci := pressAll(t, today, keyOf(tea.KeyEnter))
 	for i, q := range []string{"outcome", "effort", "pain", "mood before", "mood after", "note"} {

@@ -166,7 +166,7 @@ func TestNewGoalTwoEntersAfterYesAreSafe(t *testing.T) {
 		m, st := openNewGoal(t, 80, 24)
 		m = pickPlan(t, m, plan)
 		m = pressAll(t, m, ngEnter, ngEnter, ngRight, ngEnter, ngEnter)
-		m = pressAll(t, m, enters(6)...)
+		pressAll(t, m, enters(6)...)
 		for _, g := range st.added {
 			if g.PlanID == coach.WalkToRunID || g.PlanID == coach.StrengthID {
 				t.Fatalf("%s: Enter alone after a readiness yes saved %s", plan, g.PlanID)
@@ -202,7 +202,7 @@ func TestNewGoalYesOnAGentlePlanCarriesOn(t *testing.T) {
 	}
 	m = pressAll(t, m, ngEnter)
 	atStep(t, m, ngCapacity)
-	m = pressAll(t, m, enters(3)...)
+	pressAll(t, m, enters(3)...)
 	if len(st.added) != 1 || st.added[0].PlanID != coach.DailyWalkID {
 		t.Fatalf("saved %v", st.added)
 	}

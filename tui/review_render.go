@@ -99,6 +99,8 @@ func streakWords(r coach.Review) string {
 	switch {
 	case r.RunEnded:
 		s = "a new run starts with your next session"
+	case r.ShowUpStreak == 0:
+		s = "a run starts with your first session" // never a bare 0 (COACH §6.4)
 	case r.PendingMiss:
 		s = fmt.Sprintf("%d ◌ (the next session repairs one miss)", r.ShowUpStreak)
 	default:

@@ -149,13 +149,23 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		}
 		blocks[i] = todayItem(t, width, nameW, i == s.cursor, onScreen, st)
 	}
+	// The week's line keeps its two lines at the foot wherever the chosen
+	// goal still fits whole above it.
+	week := ""
+	if !s.past() {
+		week = s.week.line(width-1, st)
+	}
+	room := height
+	if week != "" && len(blocks[s.cursor])+2 <= height {
+		room = height - 2
+	}
 	first := 0
-	for first < s.cursor && linesFrom(blocks[first:s.cursor+1]) > height {
+	for first < s.cursor && linesFrom(blocks[first:s.cursor+1]) > room {
 		first++
 	}
 	var lines []string
 	for _, b := range blocks[first:] {
-		if len(lines)+len(b) > height && len(lines) > 0 {
+		if len(lines)+len(b) > room && len(lines) > 0 {
 			break
 		}
 		lines = append(lines, b...)
@@ -167,8 +177,8 @@ func (s todayScreen) View(width, height int, st Styles) string {
 	}
 	// The week's minutes, and last week's review, go below the goals where
 	// there is room for them.
-	if l := s.week.line(width-1, st); l != "" && len(lines)+2 <= height {
-		lines = append(lines, "", " "+l)
+	if week != "" && len(lines)+2 <= height {
+		lines = append(lines, "", " "+week)
 	}
 	for _, w := range s.weekly {
 		wl := wrap(w, width-2)

@@ -40,3 +40,12 @@ func TestAnchorIsNotGluedToALoggedDaysReason(t *testing.T) {
 		t.Errorf("a day still to do: %q, want the anchor at its end", reason)
 	}
 }
+
+// A goal never started shows no bare "0 in a row" (COACH §6.4; issue 11).
+func TestStreakWordsNeverSayABareZero(t *testing.T) {
+	for _, r := range []coach.Review{{}, {RunEnded: true, BestStreak: 4}} {
+		if got := streakWords(r); strings.HasPrefix(got, "0") {
+			t.Errorf("streakWords(%+v) = %q", r, got)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tend/coach"
+	"tend/tui"
 	"tend/tui/cli/importfmt"
 )
 
@@ -70,8 +71,21 @@ func importCommand(fs *flag.FlagSet) func(Env, []string) error {
 			enc.SetEscapeHTML(false)
 			return enc.Encode(rep)
 		}
-		return writeLines(env.Out, rep.lines()...)
+		return writeLines(env.Out, wrapReport(rep.lines(), env.Width)...)
 	}
+}
+
+// wrapReport wraps each line to the terminal, continuing under its text.
+func wrapReport(lines []string, width int) []string {
+	var out []string
+	for _, l := range lines {
+		text := strings.TrimLeft(l, " ")
+		indent := len(l) - len(text)
+		w := tui.Hanging(text, width, indent+2)
+		out = append(out, strings.Repeat(" ", indent)+w[0])
+		out = append(out, w[1:]...)
+	}
+	return out
 }
 
 // importInput is the file or folder to read: FILE, or with --from harsh or

@@ -48,6 +48,9 @@ func (m *matcher) plan(local coach.ImportLocal) (coach.ImportBatch, error) {
 				return coach.ImportBatch{}, err
 			}
 			ig.CheckIns = m.newDays(h, *target, have, rep)
+			if m.as != "" {
+				ig.Provenance = h.Goal.ImportedFrom
+			}
 		} else {
 			rep.Match = "new"
 			ig.Goal.Name = m.freeName(h, taken)
@@ -169,9 +172,18 @@ func (m *matcher) newDays(h *importfmt.Habit, g coach.Goal, have []coach.CheckIn
 		byDay[c.Day] = c
 	}
 	var add []coach.ImportCheckIn
+	// Another app's habit in a goal of another ladder (--as, or a goal the
+	// person re-planned): each day is judged against the goal's target, so
+	// a yes is done at it and its amount is not the source's.
+	other := !h.Restore && m.src.Format != "tend-csv" && !sameLadder(g, h)
+	yesNo := h.Unit == coach.Times && h.Target == 1
 	for _, c := range h.CheckIns {
 		if old, ok := byDay[c.Day]; ok {
-			if fields := m.differ(c, old); len(fields) > 0 {
+			fields := m.differ(c, old)
+			if other && yesNo {
+				fields = without(fields, "achieved")
+			}
+			if len(fields) > 0 {
 				rep.Differing = append(rep.Differing, dayDiff{Day: c.Day.String(), Fields: fields})
 			} else {
 				rep.AlreadyThere++
@@ -182,11 +194,9 @@ func (m *matcher) newDays(h *importfmt.Habit, g coach.Goal, have []coach.CheckIn
 			m.src.EntriesSkipped["not-active"]++
 			continue
 		}
-		if m.as != "" && !h.Restore {
-			// Into a goal of its own plan: the day is judged against that
-			// goal's target, so a yes is done at it.
+		if other {
 			c.FillStep, c.Target = true, 0
-			if h.Target == 1 && c.Outcome == coach.Done {
+			if yesNo && c.Outcome == coach.Done {
 				c.Achieved = 0
 			}
 		}
@@ -227,4 +237,20 @@ func (m *matcher) differ(c coach.ImportCheckIn, old coach.CheckIn) []string {
 
 func sameMood(a, b *int) bool {
 	return (a == nil) == (b == nil) && (a == nil || *a == *b)
+}
+
+// sameLadder reports whether g is the one-rung ladder habit h makes.
+func sameLadder(g coach.Goal, h *importfmt.Habit) bool {
+	c := g.Custom
+	return c != nil && c.Unit == h.Unit && c.Start == h.Target && c.Max == h.Target
+}
+
+func without(xs []string, x string) []string {
+	var out []string
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
 }

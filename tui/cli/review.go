@@ -50,7 +50,11 @@ func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 			if i > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, env.Styles.Title.Render("Review · "+h.Goal.Name))
+			title := "Review · " + h.Goal.Name
+			if h.Goal.Status() == coach.Archived {
+				title += " · archived" // as the screen's review says it
+			}
+			lines = append(lines, env.Styles.Title.Render(title))
 			lines = append(lines, tui.ReviewLines(h, env.Width, env.Styles)...)
 			lines = append(lines, historyLines(h, env.Width)...)
 		}
