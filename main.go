@@ -44,7 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(args) > 0 {
 		switch args[0] {
-		case "-h", "--help", "-help", "help":
+		case "-h", "--help", "-help":
 			fmt.Fprint(stdout, cli.Help())
 			return exitOK
 		case "--version", "-version":
@@ -64,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, runTUI(st, path, clock, speed))
 	}
 	if !cli.IsCommand(args[0]) {
-		return report(stderr, cli.UsageError{Msg: fmt.Sprintf("There is no command %q. See `tend --help` for the commands.", args[0])})
+		return report(stderr, cli.NoSuchCommand(args[0]))
 	}
 	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version,
 		Err: stderr, ErrIsTerminal: stderr == io.Writer(os.Stderr) && term.IsTerminal(os.Stderr.Fd()),

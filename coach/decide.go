@@ -163,7 +163,7 @@ func (j *judgement) advance(n int) bool {
 	}
 	next := g
 	switch {
-	case g.Bridge:
+	case g.Bridge && !isAlternative(g, p): // an alternative kept as a bridge by an older tend goes on like one
 		next.Bridge, next.BridgeTarget, next.Variant = false, 0, 1 // the bridge leads into its own level
 	case g.Level >= len(p.Levels):
 		j.out.Bridge, j.out.BridgeTarget, j.out.Alternative, j.out.Graduated = false, 0, false, true

@@ -114,7 +114,7 @@ func TestExample2Week5StepsBackThenBridgesToTheAlternative(t *testing.T) {
 	wantDecision(t, s.ratio(next(), 0.45, coach.EffortOK), coach.CodeH1, 9, 3, s.g)
 	wantDecision(t, s.ratio(next(), 0.45, coach.EffortOK), coach.CodeB1, 9, 2, s.g) // R2 once
 	wantDecision(t, s.done(next(), coach.EffortOK), coach.CodeH1, 9, 3, s.g)        // then R3 again
-	d := s.ratio(next(), 0.45, coach.EffortOK)                              // the 6th attempt at W5
+	d := s.ratio(next(), 0.45, coach.EffortOK)                                      // the 6th attempt at W5
 	wantDecision(t, d, coach.CodeB2, 9, 3, s.g)
 	if s.g.Bridge || !s.g.Alternative || coach.Offered(s.g, s.p).Target != 20 ||
 		!strings.Contains(d.Message, "run 12 min, walk 2 min, run 8 min") {

@@ -83,6 +83,10 @@ type command struct {
 	flags   func(fs *flag.FlagSet) func(env Env, args []string) error
 	minArgs int
 	maxArgs int
+	arg     argKind             // what the words after the name are (table.go)
+	values  map[string][]string // value sets of its own flags, beside sharedValues
+	writes  bool                // it may write the database (an automatic backup may follow)
+	hidden  bool                // a helper for the completion scripts, not in help or man
 }
 
 // commands lists every command in the order `tend --help` shows them.
@@ -91,56 +95,66 @@ func commands() []command {
 		{name: "today", usage: "tend today [--json]", about: "today's targets, each with its reason", flags: todayCommand},
 		{name: "add", usage: "tend add NAME --plan PLAN [--days N | --on mon,wed,fri] [--capacity MINUTES] [--readiness none|some] [--cleared]\n" +
 			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N] [--readiness none|some]",
-			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1},
+			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1, writes: true},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
 			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD] [--yes]",
-			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCommand, minArgs: 1, maxArgs: 2},
+			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCommand, minArgs: 1, maxArgs: 2, arg: argGoal, writes: true},
 		{name: "edit-day", usage: "tend edit-day NAME [--date D] [--amount N] [--effort E] [--pain P]\n" +
 			"       [--mood-before N] [--mood-after N] [--note TEXT]",
-			about: "change a day's check-in in place", flags: editDayCommand, minArgs: 1, maxArgs: 1},
+			about: "change a day's check-in in place", flags: editDayCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "rest", usage: "tend rest [NAME] [--unwell | --away] [--note TEXT] [--date YYYY-MM-DD]",
-			about: "mark a rest day (without NAME: every goal not yet checked in)", flags: restCommand, maxArgs: 1},
+			about: "mark a rest day (without NAME: every goal not yet checked in)", flags: restCommand, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "undo", usage: "tend undo NAME [--date YYYY-MM-DD]", about: "remove a day's check-in",
-			flags: undoCommand, minArgs: 1, maxArgs: 1},
+			flags: undoCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "edit", usage: "tend edit NAME [--name NEW] [--days N | --on DAYS] [--pause | --resume [--checked] | --archive | --unarchive]",
-			about: "rename, change days, pause, resume or archive a goal", flags: editCommand, minArgs: 1, maxArgs: 1},
+			about: "rename, change days, pause, resume or archive a goal", flags: editCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "delete", usage: "tend delete NAME --yes", about: "remove a goal and its history",
-			flags: deleteCommand, minArgs: 1, maxArgs: 1},
+			flags: deleteCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "review", usage: "tend review [NAME] [--json]",
-			about: "consistency, streaks, strength, level history, totals, mood", flags: reviewCommand, maxArgs: 1},
-		{name: "streaks", usage: "tend streaks [NAME] [--json]", about: "the same as review", flags: reviewCommand, maxArgs: 1},
+			about: "consistency, streaks, strength, level history, totals, mood", flags: reviewCommand, maxArgs: 1, arg: argGoal},
+		{name: "streaks", usage: "tend streaks [NAME] [--json]", about: "the same as review", flags: reviewCommand, maxArgs: 1, arg: argGoal},
 		{name: "status", usage: "tend status", about: "one short line for a shell prompt or status bar", flags: statusCommand},
 		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCommand},
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCommand},
 		{name: "backup", usage: "tend backup [--out FILE [--force]]",
 			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
 		{name: "export", usage: "tend export [--format json|csv] [--out FILE [--force]]",
-			about: "write all your data as JSON (or CSV), to standard output unless --out", flags: exportCommand},
+			about: "write all your data as JSON (or CSV), to standard output unless --out", flags: exportCommand,
+			values: map[string][]string{"format": {"json", "csv"}}},
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
-			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1},
+			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1, arg: argFile, writes: true},
+		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
+			maxArgs: 1, arg: argCommand},
+		{name: "completion", usage: "tend completion bash|zsh|fish",
+			about: "print the shell completion script (see the README to install it)", flags: completionCommand,
+			minArgs: 1, maxArgs: 1, arg: argShell},
+		{name: "man", usage: "tend man", about: "print the manual page (`tend man | man -l -`)", flags: manCommand},
 		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCommand},
+		{name: "__complete-goals", usage: "tend __complete-goals", about: "goal names for the completion scripts",
+			flags: completeGoalsCommand, hidden: true},
 	}
 }
 
 // IsCommand reports whether name is one of the commands.
 func IsCommand(name string) bool {
-	for _, c := range commands() {
-		if c.name == name {
-			return true
-		}
-	}
-	return false
+	_, ok := lookup(name)
+	return ok
+}
+
+// Writes reports whether the command may write the database, so that the
+// day's automatic backup can follow it.
+func Writes(name string) bool {
+	c, _ := lookup(name)
+	return c.writes
 }
 
 // RunCommand runs one command with its arguments.
 func RunCommand(name string, args []string, env Env) error {
-	for _, c := range commands() {
-		if c.name == name {
-			return c.run(env, args)
-		}
+	if c, ok := lookup(name); ok {
+		return c.run(env, args)
 	}
-	return usagef("There is no command %q. See `tend --help` for the commands.", name)
+	return noSuchCommand(name)
 }
 
 func (c command) run(env Env, args []string) error {
@@ -153,7 +167,7 @@ func (c command) run(env Env, args []string) error {
 		return werr
 	}
 	if err != nil {
-		return usagef("%s. See `tend %s --help`", flagProblem(err, c.name), c.name)
+		return usagef("%s See `tend %s --help`.", sentence(c.flagProblem(err)), c.name)
 	}
 	switch {
 	case len(pos) < c.minArgs:
@@ -164,13 +178,29 @@ func (c command) run(env Env, args []string) error {
 	return do(env, pos)
 }
 
+// sentence ends s with a full stop unless it ends a sentence already.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
+
 // flagProblem says in plain words what the flag package found wrong. A
 // flag's name is echoed as typed, made printable first: it came from
 // outside, and may carry an escape sequence.
-func flagProblem(err error, cmd string) string {
+func (c command) flagProblem(err error) string {
 	msg := coach.Printable(err.Error())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return fmt.Sprintf("There is no option --%s for tend %s", strings.TrimLeft(name, "-"), cmd)
+		name = strings.TrimLeft(name, "-")
+		var all []string
+		for _, f := range c.flagList() {
+			all = append(all, f.name)
+		}
+		if near := nearest(name, all); near != "" {
+			return fmt.Sprintf("There is no option --%s for tend %s. Did you mean --%s?", name, c.name, near)
+		}
+		return fmt.Sprintf("There is no option --%s for tend %s", name, c.name)
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
 		return fmt.Sprintf("--%s needs a value", strings.TrimLeft(name, "-"))
@@ -253,11 +283,11 @@ func (c command) help(fs *flag.FlagSet) string {
 func Help() string {
 	var b strings.Builder
 	b.WriteString("tend — a gentle habit coach in your terminal.\n\nUsage:\n  tend                 open the app on Today\n")
-	for _, c := range commands() {
+	for _, c := range visible() {
 		fmt.Fprintf(&b, "  tend %-15s %s\n", c.name, c.about)
 	}
 	b.WriteString(`
-Run ` + "`tend COMMAND --help`" + ` for a command's flags. NAME matches a goal by name or a
+Run ` + "`tend help COMMAND`" + ` for a command's flags. NAME matches a goal by name or a
 unique prefix, in any case; flags may come before or after it.
 
 Options and environment:
@@ -321,6 +351,13 @@ func findGoal(goals []coach.Goal, query string) (coach.Goal, error) {
 	case 0:
 		if len(goals) == 0 {
 			return coach.Goal{}, fmt.Errorf("there are no goals yet. Start one with `tend add Walk --plan daily-walk`")
+		}
+		all := make([]string, len(goals))
+		for i, g := range goals {
+			all[i] = g.Name
+		}
+		if near := nearest(query, all); near != "" {
+			return coach.Goal{}, fmt.Errorf("no goal is called %q. Did you mean %q? Your goals: %s", query, near, goalNames(goals))
 		}
 		return coach.Goal{}, fmt.Errorf("no goal is called %q. Your goals: %s", query, goalNames(goals))
 	}
