@@ -25,6 +25,8 @@ import (
 // has to ask at run time whether its store can be copied.
 type Store interface {
 	Snapshot(from coach.Day) (coach.Snapshot, error)
+	// Head is the settings and the goals, no check-ins: a name and the day.
+	Head() (coach.Snapshot, error)
 	AddGoal(g coach.Goal) (coach.Goal, error)
 	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
@@ -33,6 +35,9 @@ type Store interface {
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	// Changes are the decisions that changed something: all a review shows.
 	Changes(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
+	// Histories hands out goals one at a time with their check-ins and
+	// changes up to a day, from one read (see store.Histories).
+	Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
@@ -306,12 +311,11 @@ tend helps with habits; it is not medical or mental-health care.
 	return b.String()
 }
 
-// goals reads the goals, with no check-ins before the day the clock is in:
-// what a command that changes or names a goal needs. The day is rough (the
-// default start hour) until the database says its own.
-func (env Env) goals() (coach.Snapshot, error) {
-	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
-}
+// goals reads the settings and the goals, no check-ins: what a command
+// that changes or names a goal needs, and no more (on twenty years of a
+// hundred goals, a look into each goal's history cost a check-in most of
+// its time and memory).
+func (env Env) goals() (coach.Snapshot, error) { return env.Store.Head() }
 
 // recent reads the goals with the window of check-ins today's targets are
 // worked out from.
