@@ -127,8 +127,22 @@ func TestCLIStatusTable(t *testing.T) {
 // walkToday is Walk's check-in on testDay, from the export.
 func walkToday(t *testing.T, env Env) exportCheckInJSON {
 	t.Helper()
-	for _, c := range exportCheckIns(t, env) {
-		if c.Goal == 1 && c.Day == testDay {
+	var doc struct {
+		Goals []struct {
+			ID   int    `json:"id"`
+			Name string `json:"name"`
+		} `json:"goals"`
+		CheckIns []exportCheckInJSON `json:"checkins"`
+	}
+	tendJSON(t, env, &doc, "export")
+	walk := 0 // the export numbers goals by created day, then uid (IMPORT §7.1)
+	for _, g := range doc.Goals {
+		if g.Name == "Walk" {
+			walk = g.ID
+		}
+	}
+	for _, c := range doc.CheckIns {
+		if c.Goal == walk && c.Day == testDay {
 			return c
 		}
 	}

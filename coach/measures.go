@@ -108,7 +108,11 @@ func weekSummary(g Goal, p Plan, hist []CheckIn, today Day) (sessions, ask int, 
 // day, in day order, none after the day asked about.
 type reviewLog struct {
 	days []CheckIn
-	on   map[Day]CheckIn
+	// index finds a day's check-in: index[d - first] is its place in days
+	// plus one, 0 for none. A review asks of twenty years day by day, and a
+	// slice is many times quicker to build and to ask than a map.
+	first Day
+	index []int32
 	// asks remembers weekAsk by the schedule in force and the day the
 	// week's asking starts: weekAsk builds the goal's plan on every call.
 	asks map[[2]int]int
@@ -117,22 +121,45 @@ type reviewLog struct {
 // newReviewLog keeps, for each day up to today, the check-in written last
 // (by WrittenAt; between equal times, the later in hist).
 func newReviewLog(hist []CheckIn, today Day) reviewLog {
-	on := make(map[Day]CheckIn, len(hist))
+	in := make([]CheckIn, 0, len(hist))
 	for _, c := range hist {
-		if c.Day.IsZero() || c.Day.After(today) {
-			continue
+		if !c.Day.IsZero() && !c.Day.After(today) {
+			in = append(in, c)
 		}
-		if prev, ok := on[c.Day]; ok && c.WrittenAt.Before(prev.WrittenAt) {
-			continue
-		}
-		on[c.Day] = c
 	}
-	days := make([]CheckIn, 0, len(on))
-	for _, c := range on {
+	// The store's histories are in day order already; a stable sort keeps
+	// the later of two check-ins of a day after the earlier.
+	if !inDayOrder(in) {
+		sort.SliceStable(in, func(i, j int) bool { return in[i].Day.Before(in[j].Day) })
+	}
+	days := in[:0]
+	for _, c := range in {
+		if n := len(days); n > 0 && days[n-1].Day == c.Day {
+			if !c.WrittenAt.Before(days[n-1].WrittenAt) {
+				days[n-1] = c
+			}
+			continue
+		}
 		days = append(days, c)
 	}
-	sort.Slice(days, func(i, j int) bool { return days[i].Day.Before(days[j].Day) })
-	return reviewLog{days: days, on: on, asks: map[[2]int]int{}}
+	l := reviewLog{days: days, asks: map[[2]int]int{}}
+	if len(days) > 0 {
+		l.first = days[0].Day
+		l.index = make([]int32, days[len(days)-1].Day.DaysSince(l.first)+1)
+		for i, c := range days {
+			l.index[c.Day.DaysSince(l.first)] = int32(i + 1)
+		}
+	}
+	return l
+}
+
+// at is the check-in of day d, if it has one.
+func (l reviewLog) at(d Day) (CheckIn, bool) {
+	i := d.DaysSince(l.first)
+	if len(l.index) == 0 || i < 0 || i >= len(l.index) || l.index[i] == 0 {
+		return CheckIn{}, false
+	}
+	return l.days[l.index[i]-1], true
 }
 
 // daysIn is the log's check-ins from from to to, both included.
@@ -148,7 +175,7 @@ func (l reviewLog) daysIn(from, to Day) []CheckIn {
 
 // showedUp reports whether day d has a session.
 func (l reviewLog) showedUp(d Day) bool {
-	c, ok := l.on[d]
+	c, ok := l.at(d)
 	return ok && c.Outcome.ShowedUp()
 }
 

@@ -20,17 +20,20 @@ func MoodLifts(hist []CheckIn, from, to Day) (overall MoodWeek, weeks []MoodWeek
 	}
 	first := from.Monday()
 	n := to.Monday().DaysSince(first)/7 + 1
-	byWeek := make([][]CheckIn, n)
+	// Summed in one pass, week by week: a review's weeks are its whole
+	// history, and gathering each week's check-ins first copied all of it.
+	type sums struct{ days, before, after int }
+	per := make([]sums, n)
 	for _, c := range hist {
-		if c.Day.Before(first) || c.Day.After(to) {
+		if c.Day.Before(first) || c.Day.After(to) || !c.Outcome.ShowedUp() || c.MoodBefore == nil || c.MoodAfter == nil {
 			continue
 		}
-		w := c.Day.DaysSince(first) / 7
-		byWeek[w] = append(byWeek[w], c)
+		w := &per[c.Day.DaysSince(first)/7]
+		w.days, w.before, w.after = w.days+1, w.before+*c.MoodBefore, w.after+*c.MoodAfter
 	}
 	weeks = make([]MoodWeek, n)
-	for i, cs := range byWeek {
-		weeks[i] = liftsOf(cs)
+	for i, w := range per {
+		weeks[i] = moodWeekOf(w.days, w.before, w.after)
 		weeks[i].Monday = first.AddDays(7 * i)
 	}
 	return liftsOf(hist), weeks
@@ -47,7 +50,13 @@ func liftsOf(cs []CheckIn) MoodWeek {
 		before += *c.MoodBefore
 		after += *c.MoodAfter
 	}
-	m.Before, m.After = average(before, m.Days), average(after, m.Days)
+	return moodWeekOf(m.Days, before, after)
+}
+
+// moodWeekOf is a MoodWeek of days session days whose moods before and
+// after add up to before and after.
+func moodWeekOf(days, before, after int) MoodWeek {
+	m := MoodWeek{Days: days, Before: average(before, days), After: average(after, days)}
 	m.Lift = m.After - m.Before
 	return m
 }

@@ -61,7 +61,15 @@ func DayMarks(g Goal, hist []CheckIn, from, to, today Day) []Mark {
 	if to.Before(from) {
 		return nil
 	}
-	log := newReviewLog(hist, today)
+	// A day's mark reads that day's check-in alone (markOn), so only the
+	// days marked go into the log: a review marks weeks of years.
+	in := make([]CheckIn, 0, to.DaysSince(from)+1)
+	for _, c := range hist {
+		if !c.Day.Before(from) && !c.Day.After(to) {
+			in = append(in, c)
+		}
+	}
+	log := newReviewLog(in, today)
 	marks := make([]Mark, 0, to.DaysSince(from)+1)
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		marks = append(marks, markOn(g, log, d, today))
@@ -73,7 +81,7 @@ func markOn(g Goal, log reviewLog, d, today Day) Mark {
 	if d.After(today) {
 		return MarkFuture
 	}
-	if c, ok := log.on[d]; ok {
+	if c, ok := log.at(d); ok {
 		return markOf(c.Outcome)
 	}
 	switch {
@@ -98,7 +106,7 @@ func dayMissed(g Goal, log reviewLog, d, today Day) bool {
 	if !missesDays(s) || !d.Before(today) || !d.After(g.Created) || g.StatusOn(d) != Active {
 		return false
 	}
-	if _, checked := log.on[d]; checked {
+	if _, checked := log.at(d); checked {
 		return false
 	}
 	return len(s.Weekdays) == 0 || s.On(d)
@@ -173,7 +181,7 @@ func weekShortfall(g Goal, log reviewLog, monday Day) int {
 	sunday := monday.AddDays(6)
 	ask := weekAskActive(g, log, monday)
 	for d := weekStartOf(g, log, monday); !d.After(sunday); d = d.AddDays(1) {
-		if c, ok := log.on[d]; ok && c.Outcome.Skips() && g.StatusOn(d) == Active {
+		if c, ok := log.at(d); ok && c.Outcome.Skips() && g.StatusOn(d) == Active {
 			ask--
 		}
 	}
@@ -246,7 +254,7 @@ func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
 	}
 	away := 0
 	for d := monday; !d.After(sunday); d = d.AddDays(1) {
-		if c, ok := log.on[d]; ok && (c.Outcome == Unwell || c.Outcome == Away) {
+		if c, ok := log.at(d); ok && (c.Outcome == Unwell || c.Outcome == Away) {
 			away++
 		}
 	}

@@ -72,7 +72,7 @@ func habitStrength(g Goal, log reviewLog, today Day) float64 {
 		start = limit
 	}
 	end := today.AddDays(-1)
-	if _, ok := log.on[today]; ok {
+	if _, ok := log.at(today); ok {
 		end = today
 	}
 	return strengthThrough(g, log, start, end)
@@ -129,7 +129,7 @@ func strengthCheckmark(log reviewLog, d Day, n int) float64 {
 // plan, or no session on a day the goal was paused, in safety hold or
 // archived. A session always counts, whatever the status said.
 func strengthSkips(g Goal, log reviewLog, d Day) bool {
-	if c, ok := log.on[d]; ok {
+	if c, ok := log.at(d); ok {
 		switch {
 		case c.Outcome.ShowedUp():
 			return false

@@ -135,6 +135,12 @@ func missedInARow(g Goal, hist []CheckIn, day Day) int {
 			start = c.Day.AddDays(1)
 		}
 	}
+	// The walk is bounded: a gap of years decides as a gap of RecentDays
+	// does (every rule that counts misses is long settled by then), so a
+	// clock set far ahead cannot keep a check-in computing under the lock.
+	if floor := day.AddDays(-RecentDays); start.Before(floor) {
+		start = floor
+	}
 	// Only the days from the week of start on are looked at below; a map
 	// of the whole window would be made and dropped at every decision.
 	on := map[Day]Outcome{}

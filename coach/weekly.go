@@ -20,7 +20,7 @@ func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 	}
 	log := newReviewLog(hist, today)
 	for d := today.Monday(); !d.After(today); d = d.AddDays(1) {
-		if _, ok := log.on[d]; ok {
+		if _, ok := log.at(d); ok {
 			return "", false // the week has begun for this goal
 		}
 	}
@@ -78,7 +78,7 @@ func weekAskOf(g Goal, log reviewLog, monday Day) int {
 	ask := weekAskActive(g, log, monday)
 	s := g.ScheduleOn(monday.AddDays(6))
 	for d := monday; d.Before(monday.AddDays(7)); d = d.AddDays(1) {
-		if c, ok := log.on[d]; ok && c.Outcome.Skips() && (len(s.Weekdays) == 0 || s.On(d)) {
+		if c, ok := log.at(d); ok && c.Outcome.Skips() && (len(s.Weekdays) == 0 || s.On(d)) {
 			ask--
 		}
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"sort"
 	"errors"
 
 	bolt "go.etcd.io/bbolt"
@@ -66,6 +67,18 @@ func readDecisions(sub *bolt.Bucket, goalID uint64) ([]coach.Decision, error) {
 	return out, err
 }
 
+// ExportOrder sorts goals as an export lists them (IMPORT §7.1): by created
+// day, then uid, so that two databases holding the same history write the
+// same export whatever order they made their goals in.
+func ExportOrder(goals []coach.Goal) {
+	sort.SliceStable(goals, func(i, j int) bool {
+		if goals[i].Created != goals[j].Created {
+			return goals[i].Created.Before(goals[j].Created)
+		}
+		return goals[i].UID < goals[j].UID
+	})
+}
+
 // Walk reads the whole database as Archive does, in one read-only
 // transaction, and hands it out a record at a time, in the export's order:
 // head gets the settings and every goal (Archive without the history),
@@ -81,6 +94,7 @@ func (s *Store) Walk(head func(coach.Archive) error, checkIn func(uint64, coach.
 		if err != nil {
 			return err
 		}
+		ExportOrder(goals)
 		if err := head(coach.Archive{DayStartHour: set.DayStartHour, Goals: goals}); err != nil {
 			return err
 		}

@@ -279,7 +279,9 @@ func (s checkInScreen) ShortHelp() []key.Binding {
 	if s.q == qs[len(qs)-1] {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")), s.keys.Prev, s.keys.Cancel}
 	}
-	keys := []key.Binding{s.keys.Next, s.keys.Save, s.keys.Left}
+	// ←/→ before ctrl+s: choosing is the only way past the defaults, and
+	// enter alone already saves at the end.
+	keys := []key.Binding{s.keys.Next, s.keys.Left, s.keys.Save}
 	if s.onMood() {
 		keys = append(keys, key.NewBinding(key.WithKeys("0"), key.WithHelp("0–10", "type")))
 	}

@@ -30,6 +30,8 @@ func TestFortyColumnsKeepWhatMatters(t *testing.T) {
 			[]string{"Daily walk 2 · if every session"}},
 		{"the Goals list's status", []tea.Msg{keyPress('g')}, []string{"· active"}},
 		{"the help bar's way to everything", nil, []string{"? more", "…"}},
+		{"the check-in's way past the defaults", []tea.Msg{ngEnter}, []string{"←/→ choose"}},
+		{"the session's skip and stop", []tea.Msg{keyPress('s')}, []string{"n skip", "q stop"}},
 	}
 	for _, c := range cases {
 		v := pressAll(t, today, c.keys...).View()

@@ -25,6 +25,8 @@ import (
 // has to ask at run time whether its store can be copied.
 type Store interface {
 	Snapshot(from coach.Day) (coach.Snapshot, error)
+	// Head is the settings and the goals, no check-ins: a name and the day.
+	Head() (coach.Snapshot, error)
 	AddGoal(g coach.Goal) (coach.Goal, error)
 	CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error)
 	Undo(goalID uint64, day coach.Day) (coach.CheckIn, error)
@@ -33,6 +35,9 @@ type Store interface {
 	Decisions(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
 	// Changes are the decisions that changed something: all a review shows.
 	Changes(goalID uint64, from, to coach.Day) ([]coach.Decision, error)
+	// Histories hands out goals one at a time with their check-ins and
+	// changes up to a day, from one read (see store.Histories).
+	Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
@@ -280,7 +285,7 @@ func (c command) help(fs *flag.FlagSet) string {
 			fmt.Fprintf(&b, "  --%-14s %s\n", f.Name, f.Usage)
 		})
 	}
-	b.WriteString("\nGlobal: --db PATH (or TEND_DB) picks the database; TEND_NOW fixes the clock.\n")
+	b.WriteString("\nGlobal: --db PATH (or TEND_DB) picks the database; TEND_NOW sets the clock, TEND_SPEED its pace.\n")
 	return b.String()
 }
 
@@ -298,8 +303,9 @@ unique prefix, in any case; flags may come before or after it.
 Options and environment:
   --db PATH        the database file (also TEND_DB); default
                    $XDG_DATA_HOME/tend/tend.db or ~/.local/share/tend/tend.db
-  TEND_NOW         fix the clock, as an RFC 3339 time or YYYY-MM-DD (noon that day)
-  TEND_SPEED       run that clock at N times real time (0 holds it still)
+  TEND_NOW         start the clock here, as an RFC 3339 time or YYYY-MM-DD (noon that day)
+  TEND_SPEED       the clock's pace from there: 1 real time (the default), 0 holds it
+                   still, 60 a minute a second (the guided session's timer follows it)
   NO_COLOR         plain text without colour
 
 Exit status: 0 done, 1 could not be done (busy or damaged database, unknown goal),
@@ -310,12 +316,11 @@ tend helps with habits; it is not medical or mental-health care.
 	return b.String()
 }
 
-// goals reads the goals, with no check-ins before the day the clock is in:
-// what a command that changes or names a goal needs. The day is rough (the
-// default start hour) until the database says its own.
-func (env Env) goals() (coach.Snapshot, error) {
-	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour))
-}
+// goals reads the settings and the goals, no check-ins: what a command
+// that changes or names a goal needs, and no more (on twenty years of a
+// hundred goals, a look into each goal's history cost a check-in most of
+// its time and memory).
+func (env Env) goals() (coach.Snapshot, error) { return env.Store.Head() }
 
 // recent reads the goals with the window of check-ins today's targets are
 // worked out from.
@@ -339,13 +344,16 @@ func (env Env) today(snap coach.Snapshot) coach.Day {
 }
 
 // findGoal matches a goal by name, case-insensitively, or by a unique prefix.
+// Names are compared as coach.SameName compares them, so a joiner typed or
+// left out does not make two names of one.
 func findGoal(goals []coach.Goal, query string) (coach.Goal, error) {
 	var prefixed []coach.Goal
+	key := coach.NameKey(query)
 	for _, g := range goals {
-		if strings.EqualFold(g.Name, query) {
+		if coach.SameName(g.Name, query) {
 			return g, nil
 		}
-		if query != "" && len(g.Name) >= len(query) && strings.EqualFold(g.Name[:len(query)], query) {
+		if name := coach.NameKey(g.Name); key != "" && len(name) >= len(key) && strings.EqualFold(name[:len(key)], key) {
 			prefixed = append(prefixed, g)
 		}
 	}

@@ -27,6 +27,9 @@ type exportWriter struct {
 	n       [3]int // goals, check-ins, decisions
 	section int    // 0 head, 1 check-ins, 2 decisions
 	first   bool
+	// ids numbers the goals 1, 2, … in the order they come (IMPORT §7.1):
+	// a goal's id in the file is not its id in the database.
+	ids map[uint64]uint64
 }
 
 func newExportWriter(w io.Writer) *exportWriter {
@@ -44,8 +47,12 @@ func (x *exportWriter) head(a coach.Archive, device *exportDeviceJSON) error {
 	}
 	h := headJSON{Format: exportFormat, Version: exportVersion, Device: device,
 		Settings: exportSettingsJSON{DayStartHour: a.DayStartHour}, Goals: []exportGoalJSON{}}
-	for _, g := range a.Goals {
-		h.Goals = append(h.Goals, exportGoal(g))
+	x.ids = make(map[uint64]uint64, len(a.Goals))
+	for i, g := range a.Goals {
+		x.ids[g.ID] = uint64(i + 1)
+		eg := exportGoal(g)
+		eg.ID = x.ids[g.ID]
+		h.Goals = append(h.Goals, eg)
 	}
 	b, err := indented(h, "")
 	if err != nil {
@@ -100,6 +107,7 @@ func (x *exportWriter) record(b []byte, v any) error {
 
 func (x *exportWriter) checkIn(goal uint64, c coach.CheckIn) error {
 	x.n[1]++
+	goal = x.ids[goal]
 	b, ok := x.fastCheckIn(goal, c)
 	if !ok {
 		return x.record(nil, exportCheckIn(goal, c))
@@ -112,6 +120,7 @@ func (x *exportWriter) decision(goal uint64, d coach.Decision) error {
 		x.open(2)
 	}
 	x.n[2]++
+	goal = x.ids[goal]
 	b, ok := x.fastDecision(goal, d)
 	if !ok {
 		return x.record(nil, exportDecision(goal, d))

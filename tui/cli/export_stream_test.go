@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"sort"
 	"testing"
 	"time"
 
@@ -96,7 +97,8 @@ func streamed(t *testing.T, a coach.Archive, device *exportDeviceJSON) string {
 }
 
 // exportJSON is the export document of a whole database built whole, as
-// tend wrote it before it streamed: goals in ID order, then every check-in
+// tend wrote it before it streamed: goals by created day then uid, numbered
+// 1, 2, …, then every check-in
 // and every decision by goal and day. The streamed export must equal it.
 func exportJSON(a coach.Archive) exportDocJSON {
 	doc := exportDocJSON{
@@ -104,13 +106,23 @@ func exportJSON(a coach.Archive) exportDocJSON {
 		Settings: exportSettingsJSON{DayStartHour: a.DayStartHour},
 		Goals:    []exportGoalJSON{}, CheckIns: []exportCheckInJSON{}, Decisions: []exportDecisionJSON{},
 	}
-	for _, g := range a.Goals {
-		doc.Goals = append(doc.Goals, exportGoal(g))
+	goals := append([]coach.Goal(nil), a.Goals...)
+	sort.SliceStable(goals, func(i, j int) bool { // IMPORT §7.1: by created day, then uid
+		if goals[i].Created != goals[j].Created {
+			return goals[i].Created.Before(goals[j].Created)
+		}
+		return goals[i].UID < goals[j].UID
+	})
+	for i, g := range goals {
+		id := uint64(i + 1)
+		eg := exportGoal(g)
+		eg.ID = id
+		doc.Goals = append(doc.Goals, eg)
 		for _, c := range a.CheckIns[g.ID] {
-			doc.CheckIns = append(doc.CheckIns, exportCheckIn(g.ID, c))
+			doc.CheckIns = append(doc.CheckIns, exportCheckIn(id, c))
 		}
 		for _, d := range a.Decisions[g.ID] {
-			doc.Decisions = append(doc.Decisions, exportDecision(g.ID, d))
+			doc.Decisions = append(doc.Decisions, exportDecision(id, d))
 		}
 	}
 	return doc

@@ -25,31 +25,32 @@ func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 			}
 			goals = []coach.Goal{g}
 		}
-		var hists []tui.History
-		for _, g := range goals {
-			h, err := historyOf(env.Store, g, today)
+		var ids []uint64 // every goal
+		if len(args) == 1 {
+			ids = []uint64{goals[0].ID}
+		}
+		if len(goals) == 0 && !*asJSON {
+			return writeLines(env.Out, "No goals yet. Start one with `tend add Walk --plan daily-walk`.")
+		}
+		// One goal at a time, from one read: what is worked out and
+		// written for a goal is let go before the next is read.
+		docs := []reviewDocJSON{}
+		first := true
+		err = env.Store.Histories(ids, today, func(g coach.Goal, cs []coach.CheckIn, ds []coach.Decision) error {
+			p, err := g.Plan()
 			if err != nil {
 				return err
 			}
-			hists = append(hists, h)
-		}
-		switch {
-		case *asJSON && len(args) == 1:
-			return writeJSON(env.Out, reviewJSON(hists[0]))
-		case *asJSON:
-			out := []reviewDocJSON{}
-			for _, h := range hists {
-				out = append(out, reviewJSON(h))
+			h := tui.History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}
+			if *asJSON {
+				docs = append(docs, reviewJSON(h))
+				return nil
 			}
-			return writeJSON(env.Out, out)
-		case len(hists) == 0:
-			return writeLines(env.Out, "No goals yet. Start one with `tend add Walk --plan daily-walk`.")
-		}
-		var lines []string
-		for i, h := range hists {
-			if i > 0 {
+			var lines []string
+			if !first {
 				lines = append(lines, "")
 			}
+			first = false
 			title := "Review · " + h.Goal.Name
 			if h.Goal.Status() == coach.Archived {
 				title += " · archived" // as the screen's review says it
@@ -57,25 +58,16 @@ func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 			lines = append(lines, env.Styles.Title.Render(title))
 			lines = append(lines, tui.ReviewLines(h, env.Width, env.Styles)...)
 			lines = append(lines, historyLines(h, env.Width)...)
+			return writeLines(env.Out, trimRight(lines)...)
+		})
+		switch {
+		case err != nil || !*asJSON:
+			return err
+		case len(args) == 1:
+			return writeJSON(env.Out, docs[0])
 		}
-		return writeLines(env.Out, trimRight(lines)...)
+		return writeJSON(env.Out, docs)
 	}
-}
-
-func historyOf(st Store, g coach.Goal, today coach.Day) (tui.History, error) {
-	p, err := g.Plan()
-	if err != nil {
-		return tui.History{}, err
-	}
-	cs, err := st.CheckIns(g.ID, coach.Day{}, today)
-	if err != nil {
-		return tui.History{}, err
-	}
-	ds, err := st.Changes(g.ID, coach.Day{}, today)
-	if err != nil {
-		return tui.History{}, err
-	}
-	return tui.History{Goal: g, Plan: p, CheckIns: cs, Decisions: ds, Today: today}, nil
 }
 
 // historyLines lists every change of level with its reason, wrapped to
@@ -155,10 +147,6 @@ func reviewJSON(h tui.History) reviewDocJSON {
 	if r.Mood.Enough {
 		lift := round3(r.Mood.Lift)
 		doc.MoodLift = &lift
-	}
-	doc.Notes = []noteJSON{}
-	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
-		doc.Notes = append(doc.Notes, noteJSON{Day: c.Day.String(), Note: c.Note})
 	}
 	doc.Notes = []noteJSON{}
 	for _, c := range tui.RecentNotes(h.CheckIns, tui.JSONNotes) {
