@@ -339,13 +339,16 @@ func (env Env) today(snap coach.Snapshot) coach.Day {
 }
 
 // findGoal matches a goal by name, case-insensitively, or by a unique prefix.
+// Names are compared as coach.SameName compares them, so a joiner typed or
+// left out does not make two names of one.
 func findGoal(goals []coach.Goal, query string) (coach.Goal, error) {
 	var prefixed []coach.Goal
+	key := coach.NameKey(query)
 	for _, g := range goals {
-		if strings.EqualFold(g.Name, query) {
+		if coach.SameName(g.Name, query) {
 			return g, nil
 		}
-		if query != "" && len(g.Name) >= len(query) && strings.EqualFold(g.Name[:len(query)], query) {
+		if name := coach.NameKey(g.Name); key != "" && len(name) >= len(key) && strings.EqualFold(name[:len(key)], key) {
 			prefixed = append(prefixed, g)
 		}
 	}
