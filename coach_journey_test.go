@@ -71,6 +71,44 @@ func TestCoachJourneyPingPongBridgeOncePerReturn(t *testing.T) {
 	}, "Week 11")
 }
 
+// The same at Walk to run's week 4: back to week 3 after two tough runs, the
+// return goes through the 12 run-minute bridge once, then week 4 itself.
+func TestCoachJourneyWeek4BridgeOncePerReturn(t *testing.T) {
+	env := newEnv(t)
+	mustTend(t, env, "add", "Run", "--plan", "walk-to-run", "--capacity", "30")
+	day := 0
+	at := func() Env { return dayOf(t, env, day) }
+	run := func(args ...string) string {
+		for !todayGoal(t, at(), "Run").Due {
+			day++
+		}
+		out := mustTend(t, at(), append([]string{"done", "run"}, args...)...)
+		day++
+		return out
+	}
+	for day < 120 && !(todayGoal(t, at(), "Run").Level == 8 && !todayGoal(t, at(), "Run").Bridge) {
+		run()
+	}
+	run("4")
+	wantIn(t, "two tough runs at week 4", run("4"), []string{"Two tough ones in a row"})
+	var back strings.Builder
+	for i := 0; i < 3; i++ {
+		back.WriteString(run())
+	}
+	wantIn(t, "the return to week 4", back.String(), []string{"run 3 min, walk 2 min"})
+	if g := todayGoal(t, at(), "Run"); !g.Bridge || g.Level != 8 {
+		t.Fatalf("after the return: level %d, bridge %v; want week 4's bridge", g.Level, g.Bridge)
+	}
+	var off strings.Builder
+	for i := 0; i < 6; i++ {
+		off.WriteString(run())
+	}
+	wantIn(t, "off the bridge and on", off.String(), []string{"Level up: ", "week 4. You completed 3 sessions"}, "added an in-between step")
+	if g := todayGoal(t, at(), "Run"); g.Bridge || g.Level < 8 {
+		t.Errorf("six runs after the bridge: level %d, bridge %v; want past it", g.Level, g.Bridge)
+	}
+}
+
 // After graduation (COACH §6.3, clarified): A2 once, asking what is next only
 // where a next plan exists (Daily walk → Walk to run); then the top rung is
 // kept: after a long gap and an easy session no in-between step, no second

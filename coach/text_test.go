@@ -79,3 +79,28 @@ func TestNamesThatLookTheSameAreTheSameName(t *testing.T) {
 		t.Error(`SameName("Walk", "Run") = true`)
 	}
 }
+
+// Whatever a file holds, Printable's result holds nothing a terminal acts
+// on, is printable again unchanged, and is a name tend can keep when it
+// has something visible in it.
+func FuzzPrintable(f *testing.F) {
+	for _, s := range hostileText {
+		f.Add(s)
+	}
+	f.Add("👩\u200d💻 walk")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := coach.Printable(s)
+		if coach.Printable(p) != p {
+			t.Fatalf("Printable(%q) = %q is not printable again", s, p)
+		}
+		for _, r := range p {
+			if r < 0x20 || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+				r == 0x200b || r == 0x2028 || r == 0x2029 || (r >= 0xe0000 && r <= 0xe007f) {
+				t.Fatalf("Printable(%q) = %q holds %U", s, p, r)
+			}
+		}
+		if name, err := coach.CleanName(p); err == nil && name != strings.TrimSpace(p) {
+			t.Fatalf("CleanName(Printable(%q)) changed it to %q", s, name)
+		}
+	})
+}

@@ -51,6 +51,27 @@
 // is refused with ErrSchemaTooNew; an older one is copied beside itself and
 // migrated in one transaction (see migrations.go).
 //
+// Only a regular file is opened, created, chmodded or replaced, never
+// through a symbolic link (path.go): a link, FIFO, device, socket or folder
+// at the path is refused with ErrNotRegular and left as it is. Every open,
+// a read's too, tightens a loose mode through the open descriptor and
+// removes tend's own stale temporary files beside the database. A disk's
+// read error is ErrUnreadable (try again), never damage.
+//
+// # Writing
+//
+// Every change to a goal reads and writes it in one write transaction
+// (EditGoal, CheckIn, Undo), so a change made by another tend meanwhile is
+// never overwritten by a copy read earlier. A check-in visits the coach
+// once, inside that transaction: coach.Record classifies what the person
+// said and decides what follows. A damaged file is never written
+// (guard.go): the first write of a process checks what it depends on, and
+// once a read found damage no write follows.
+//
+// Every string the store hands out has been through coach.Printable
+// (shown.go), so nothing a file holds reaches a terminal or an export as
+// an escape sequence or an invisible character.
+//
 // When something looks wrong, `bbolt check FILE` (go.etcd.io/bbolt/cmd/bbolt)
 // checks the file's consistency.
 package store

@@ -116,6 +116,10 @@ func (s *Store) dryImport(plan func(ImportLocal) (ImportBatch, error), progress 
 				return err
 			}
 			res.Goals = append(res.Goals, g)
+			w.countTransactions(&res)
+		}
+		if w.bytes > 0 || (res.Transactions == 0 && !nothingNew(batch)) {
+			res.Transactions++
 		}
 		return nil
 	})
@@ -132,6 +136,10 @@ func (s *Store) dryImport(plan func(ImportLocal) (ImportBatch, error), progress 
 				return ImportResult{}, err
 			}
 			res.Goals = append(res.Goals, g)
+			w.countTransactions(&res)
+		}
+		if w.bytes > 0 || (res.Transactions == 0 && !nothingNew(batch)) {
+			res.Transactions++
 		}
 		return res, nil
 	}
@@ -151,6 +159,15 @@ func nothingNew(b ImportBatch) bool {
 		}
 	}
 	return true
+}
+
+// countTransactions counts, on a dry run, the transactions a real import
+// would end after the goal just written (the last one is counted at the end).
+func (w *importWriter) countTransactions(res *ImportResult) {
+	if w.bytes >= ImportTxBytes {
+		res.Transactions++
+		w.bytes = 0
+	}
 }
 
 func noCheckIns(uint64) ([]coach.CheckIn, error) { return nil, nil }

@@ -97,7 +97,7 @@ func threeGoals(t *testing.T) ImportBatch {
 func TestImportDryRunAndSplit(t *testing.T) {
 	s := newStore(t)
 	res, err := s.Import(true, func(ImportLocal) (ImportBatch, error) { return threeGoals(t), nil }, nil)
-	if err != nil || len(res.Goals) != 3 || res.Transactions != 0 {
+	if err != nil || len(res.Goals) != 3 || res.Transactions != 1 {
 		t.Fatalf("dry run: %+v, %v", res, err)
 	}
 	if ok, _ := s.Exists(); ok {
@@ -106,6 +106,9 @@ func TestImportDryRunAndSplit(t *testing.T) {
 	saved := ImportTxBytes
 	t.Cleanup(func() { ImportTxBytes = saved })
 	ImportTxBytes = 1
+	if res, _ := s.Import(true, func(ImportLocal) (ImportBatch, error) { return threeGoals(t), nil }, nil); res.Transactions != 3 {
+		t.Errorf("a dry run counts %d transactions, a real import takes 3", res.Transactions)
+	}
 	res, err = s.Import(false, func(ImportLocal) (ImportBatch, error) { return threeGoals(t), nil }, nil)
 	if err != nil || res.Transactions != 3 {
 		t.Fatalf("split import: %+v, %v; want 3 transactions", res, err)

@@ -93,7 +93,7 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 			// The care note comes with a person's first goal (COACH §6.5, O1).
 			lines = append(lines, "", coach.MsgO1)
 		}
-		return confirm(env, lines...)
+		return confirm(env, wrapped(lines, env.Width)...)
 	}
 }
 

@@ -53,6 +53,8 @@ type Store interface {
 	// database's device in exports.
 	Import(dry bool, plan func(coach.ImportLocal) (coach.ImportBatch, error), progress func(done, total int)) (coach.ImportResult, error)
 	DeviceID() (string, error)
+	// SetDayStartHour keeps the hour a new day starts (`tend config day-start`).
+	SetDayStartHour(hour int) error
 }
 
 // Env is what a command runs with.
@@ -134,6 +136,9 @@ func commands() []command {
 		{name: "completion", usage: "tend completion bash|zsh|fish",
 			about: "print the shell completion script (see the README to install it)", flags: completionCommand,
 			minArgs: 1, maxArgs: 1, arg: argShell},
+		{name: "config", usage: "tend config [KEY [VALUE]]",
+			about: "show the settings, or change one (`tend config day-start 5`)", flags: configCommand,
+			maxArgs: 2, arg: argKey, writes: true},
 		{name: "man", usage: "tend man", about: "print the manual page (`tend man | man -l -`)", flags: manCommand},
 		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCommand},
 		{name: "__complete-goals", usage: "tend __complete-goals", about: "goal names for the completion scripts",
@@ -280,7 +285,7 @@ func (c command) help(fs *flag.FlagSet) string {
 			fmt.Fprintf(&b, "  --%-14s %s\n", f.Name, f.Usage)
 		})
 	}
-	b.WriteString("\nGlobal: --db PATH (or TEND_DB) picks the database; TEND_NOW fixes the clock.\n")
+	b.WriteString("\nGlobal: --db PATH (or TEND_DB) picks the database; TEND_NOW sets the clock, TEND_SPEED its pace.\n")
 	return b.String()
 }
 
@@ -298,8 +303,9 @@ unique prefix, in any case; flags may come before or after it.
 Options and environment:
   --db PATH        the database file (also TEND_DB); default
                    $XDG_DATA_HOME/tend/tend.db or ~/.local/share/tend/tend.db
-  TEND_NOW         fix the clock, as an RFC 3339 time or YYYY-MM-DD (noon that day)
-  TEND_SPEED       run that clock at N times real time (0 holds it still)
+  TEND_NOW         start the clock here, as an RFC 3339 time or YYYY-MM-DD (noon that day)
+  TEND_SPEED       the clock's pace from there: 1 real time (the default), 0 holds it
+                   still, 60 a minute a second (the guided session's timer follows it)
   NO_COLOR         plain text without colour
 
 Exit status: 0 done, 1 could not be done (busy or damaged database, unknown goal),
@@ -338,13 +344,16 @@ func (env Env) today(snap coach.Snapshot) coach.Day {
 }
 
 // findGoal matches a goal by name, case-insensitively, or by a unique prefix.
+// Names are compared as coach.SameName compares them, so a joiner typed or
+// left out does not make two names of one.
 func findGoal(goals []coach.Goal, query string) (coach.Goal, error) {
 	var prefixed []coach.Goal
+	key := coach.NameKey(query)
 	for _, g := range goals {
-		if strings.EqualFold(g.Name, query) {
+		if coach.SameName(g.Name, query) {
 			return g, nil
 		}
-		if query != "" && len(g.Name) >= len(query) && strings.EqualFold(g.Name[:len(query)], query) {
+		if name := coach.NameKey(g.Name); key != "" && len(name) >= len(key) && strings.EqualFold(name[:len(key)], key) {
 			prefixed = append(prefixed, g)
 		}
 	}

@@ -53,6 +53,59 @@ func commandNames() string {
 	return strings.Join(out, " ")
 }
 
+// caseDialect is how bash and zsh each say the same offers: words, files
+// or goal names.
+type caseDialect struct {
+	words        func(words string) string
+	files, goals string
+}
+
+var (
+	bashCases = caseDialect{
+		words: func(ws string) string { return fmt.Sprintf("COMPREPLY=($(compgen -W %q -- \"$cur\"))", ws) },
+		files: `COMPREPLY=($(compgen -f -- "$cur"))`,
+		goals: "_tend_goals",
+	}
+	zshCases = caseDialect{
+		words: func(ws string) string { return "compadd -- " + ws },
+		files: "_files",
+		goals: `local -a goals=(${(f)"$(tend $db __complete-goals 2>/dev/null)"}); compadd -a goals`,
+	}
+)
+
+// writeCases writes the case blocks bash and zsh share, from the command
+// table: a flag's value, a command's flags, and the words after a command.
+func writeCases(b *strings.Builder, d caseDialect) {
+	for _, c := range visible() {
+		for _, f := range completionFlags(c) {
+			switch {
+			case f.values != nil:
+				fmt.Fprintf(b, "    %s:--%s) %s; return ;;\n", c.name, f.name, d.words(strings.Join(f.values, " ")))
+			case f.file:
+				fmt.Fprintf(b, "    %s:--%s) %s; return ;;\n", c.name, f.name, d.files)
+			case f.takesValue:
+				fmt.Fprintf(b, "    %s:--%s) return ;;\n", c.name, f.name)
+			}
+		}
+	}
+	b.WriteString("    esac\n    if [[ $cur == -* ]]; then\n        case $cmd in\n")
+	for _, c := range visible() {
+		fmt.Fprintf(b, "        %s) %s ;;\n", c.name, d.words(flagWords(completionFlags(c))))
+	}
+	b.WriteString("        esac\n        return\n    fi\n    case $cmd in\n")
+	for _, c := range visible() {
+		switch c.arg {
+		case argGoal:
+			fmt.Fprintf(b, "    %s) %s ;;\n", c.name, d.goals)
+		case argFile:
+			fmt.Fprintf(b, "    %s) %s ;;\n", c.name, d.files)
+		case argNone:
+		default:
+			fmt.Fprintf(b, "    %s) %s ;;\n", c.name, d.words(strings.Join(argValues(c.arg), " ")))
+		}
+	}
+}
+
 func bashCompletion() string {
 	var b strings.Builder
 	b.WriteString(`# bash completion for tend, made by ` + "`tend completion bash`" + `.
@@ -84,35 +137,7 @@ _tend() {
     fi
     case $cmd:$prev in
 `)
-	for _, c := range visible() {
-		for _, f := range completionFlags(c) {
-			switch {
-			case f.values != nil:
-				fmt.Fprintf(&b, "    %s:--%s) COMPREPLY=($(compgen -W %q -- \"$cur\")); return ;;\n",
-					c.name, f.name, strings.Join(f.values, " "))
-			case f.file:
-				fmt.Fprintf(&b, "    %s:--%s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", c.name, f.name)
-			case f.takesValue:
-				fmt.Fprintf(&b, "    %s:--%s) return ;;\n", c.name, f.name)
-			}
-		}
-	}
-	b.WriteString("    esac\n    if [[ $cur == -* ]]; then\n        case $cmd in\n")
-	for _, c := range visible() {
-		fmt.Fprintf(&b, "        %s) COMPREPLY=($(compgen -W %q -- \"$cur\")) ;;\n", c.name, flagWords(completionFlags(c)))
-	}
-	b.WriteString("        esac\n        return\n    fi\n    case $cmd in\n")
-	for _, c := range visible() {
-		switch c.arg {
-		case argGoal:
-			fmt.Fprintf(&b, "    %s) _tend_goals ;;\n", c.name)
-		case argFile:
-			fmt.Fprintf(&b, "    %s) COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n", c.name)
-		case argNone:
-		default:
-			fmt.Fprintf(&b, "    %s) COMPREPLY=($(compgen -W %q -- \"$cur\")) ;;\n", c.name, strings.Join(argValues(c.arg), " "))
-		}
-	}
+	writeCases(&b, bashCases)
 	b.WriteString("    esac\n}\ncomplete -F _tend tend\n")
 	return b.String()
 }
@@ -154,34 +179,7 @@ _tend() {
     fi
     case $cmd:$prev in
 `)
-	for _, c := range visible() {
-		for _, f := range completionFlags(c) {
-			switch {
-			case f.values != nil:
-				fmt.Fprintf(&b, "    %s:--%s) compadd -- %s; return ;;\n", c.name, f.name, strings.Join(f.values, " "))
-			case f.file:
-				fmt.Fprintf(&b, "    %s:--%s) _files; return ;;\n", c.name, f.name)
-			case f.takesValue:
-				fmt.Fprintf(&b, "    %s:--%s) return ;;\n", c.name, f.name)
-			}
-		}
-	}
-	b.WriteString("    esac\n    if [[ $cur == -* ]]; then\n        case $cmd in\n")
-	for _, c := range visible() {
-		fmt.Fprintf(&b, "        %s) compadd -- %s ;;\n", c.name, flagWords(completionFlags(c)))
-	}
-	b.WriteString("        esac\n        return\n    fi\n    case $cmd in\n")
-	for _, c := range visible() {
-		switch c.arg {
-		case argGoal:
-			fmt.Fprintf(&b, "    %s) local -a goals=(${(f)\"$(tend $db __complete-goals 2>/dev/null)\"}); compadd -a goals ;;\n", c.name)
-		case argFile:
-			fmt.Fprintf(&b, "    %s) _files ;;\n", c.name)
-		case argNone:
-		default:
-			fmt.Fprintf(&b, "    %s) compadd -- %s ;;\n", c.name, strings.Join(argValues(c.arg), " "))
-		}
-	}
+	writeCases(&b, zshCases)
 	b.WriteString(`    esac
 }
 if [[ $funcstack[1] == _tend ]]; then

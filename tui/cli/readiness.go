@@ -52,7 +52,7 @@ func (f addFlags) askReadiness(env Env, p coach.Plan) (readiness, bool, error) {
 	for _, q := range coach.ReadinessQuestions {
 		lines = append(lines, "  • "+q)
 	}
-	if err := writeLines(env.Out, lines...); err != nil {
+	if err := writeLines(env.Out, wrapped(lines, env.Width)...); err != nil {
 		return r, cleared, err
 	}
 	yes, err := askYesNo(env.Out, in, "Is any of these a yes? [y/N] ")
@@ -87,7 +87,31 @@ func askYesNo(out io.Writer, in *bufio.Reader, q string) (bool, error) {
 func refuseUncleared(p coach.Plan, name string) error {
 	return fmt.Errorf("please talk to your doctor before becoming much more active. %s waits until they say "+
 		"it's fine: then `tend add %s --plan %s --readiness some --cleared`. Until then a gentler plan is a good "+
-		"start, like `tend add %s --plan daily-walk`", p.Name, tui.ShellWord(name), p.ID, tui.ShellWord(name))
+		"start, like `tend add %s --plan daily-walk`", p.Name, nameArg(name), p.ID, nameArg(name))
+}
+
+// nameArg is a new goal's name as typed back on a command line: quoted
+// where the shell needs it, its capitals kept (the name is being given,
+// not matched).
+func nameArg(name string) string {
+	if w := tui.ShellWord(name); strings.HasPrefix(w, "'") {
+		return w
+	}
+	return name
+}
+
+// wrapped wraps lines to the terminal's width, a bullet's text hanging
+// under its first word.
+func wrapped(lines []string, width int) []string {
+	var out []string
+	for _, l := range lines {
+		indent := 0
+		if strings.HasPrefix(l, "  • ") {
+			indent = 4
+		}
+		out = append(out, tui.Hanging(l, width, indent)...)
+	}
+	return out
 }
 
 // readinessWords are what `tend add` says about readiness once the goal is
