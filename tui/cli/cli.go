@@ -53,6 +53,8 @@ type Store interface {
 	// database's device in exports.
 	Import(dry bool, plan func(coach.ImportLocal) (coach.ImportBatch, error), progress func(done, total int)) (coach.ImportResult, error)
 	DeviceID() (string, error)
+	// SetDayStartHour keeps the hour a new day starts (`tend config day-start`).
+	SetDayStartHour(hour int) error
 }
 
 // Env is what a command runs with.
@@ -134,6 +136,9 @@ func commands() []command {
 		{name: "completion", usage: "tend completion bash|zsh|fish",
 			about: "print the shell completion script (see the README to install it)", flags: completionCommand,
 			minArgs: 1, maxArgs: 1, arg: argShell},
+		{name: "config", usage: "tend config [KEY [VALUE]]",
+			about: "show the settings, or change one (`tend config day-start 5`)", flags: configCommand,
+			maxArgs: 2, arg: argKey, writes: true},
 		{name: "man", usage: "tend man", about: "print the manual page (`tend man | man -l -`)", flags: manCommand},
 		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCommand},
 		{name: "__complete-goals", usage: "tend __complete-goals", about: "goal names for the completion scripts",
