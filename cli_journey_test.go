@@ -209,7 +209,7 @@ func TestCLIWrapsOnlyATerminal(t *testing.T) {
 	if !strings.Contains(squash(screen), squash(reason[1])) {
 		t.Errorf("the terminal's tend today lacks the reason %q:\n%s", reason[1], frame(screen))
 	}
-	lines := strings.Split(strings.ReplaceAll(term.Output(), "\r", ""), "\n")
+	lines := writtenLines(term)
 	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "       A gentle start") })
 	if at < 0 || at+1 >= len(lines) || !strings.HasPrefix(lines[at+1], "       ") {
 		t.Errorf("at 40 columns the reason does not wrap under its start:\n%s", frame(screen))
@@ -217,6 +217,38 @@ func TestCLIWrapsOnlyATerminal(t *testing.T) {
 	for _, l := range lines {
 		if len([]rune(l)) > 40 || strings.HasSuffix(l, " ") {
 			t.Errorf("line %q is wider than 40 columns or ends in a space", l)
+		}
+	}
+}
+
+// writtenLines are the lines tend wrote to the terminal, without the
+// escapes of Bubble Tea's start-up queries: the terminal wraps a long line
+// itself, so its screen cannot tell whether tend did.
+func writtenLines(term *Term) []string {
+	escapes := regexp.MustCompile(`\x1b(\][^\x1b]*\x1b\\|\[[0-9;?]*[a-zA-Z])`)
+	return strings.Split(strings.ReplaceAll(escapes.ReplaceAllString(term.Output(), ""), "\r", ""), "\n")
+}
+
+// TestCLIWrapsErrorsToTheTerminal: an error sentence is wrapped to the
+// terminal's width too, and stays whole into a pipe.
+func TestCLIWrapsErrorsToTheTerminal(t *testing.T) {
+	t.Parallel()
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	_, piped, code := runTend(t, env, "done", "Nobody by that name", "--effort", "easy")
+	if code == 0 || strings.Count(strings.TrimSpace(piped), "\n") != 0 || len(piped) <= 40 {
+		t.Fatalf("into a pipe: exit %d, error %q; want a long sentence on one line", code, piped)
+	}
+	term := startTerm(t, 40, 12, env, "done", "Nobody by that name", "--effort", "easy")
+	if c := term.Wait(t); c != code {
+		t.Fatalf("in a pty: exit %d, want %d", c, code)
+	}
+	if !strings.Contains(squash(term.Screen()), squash(piped)) {
+		t.Errorf("the terminal's error lacks %q:\n%s", piped, frame(term.Screen()))
+	}
+	for _, l := range writtenLines(term) {
+		if len([]rune(l)) > 40 {
+			t.Errorf("error line wider than 40 columns: %q", l)
 		}
 	}
 }

@@ -105,9 +105,13 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64)
 		return errors.New("tend's screens need a terminal. From a script, use the commands instead: " +
 			"`tend today`, `tend done NAME`, `tend goals` (see `tend --help`)")
 	}
-	m := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
+	// Loaded before the program starts: its first frame is Today.
+	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
 		SessionSecond: sessionSecond(speed), Bell: os.Stdout,
-		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }})
+		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
+	if err != nil {
+		return err
+	}
 	final, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
 	if err != nil {
 		return fmt.Errorf("the terminal could not be used: %w", err)

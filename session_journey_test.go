@@ -90,13 +90,16 @@ func TestSessionJourneySkipStopAndUnits(t *testing.T) {
 	term.WaitUntil(t, "two minutes walked", func(s string) bool {
 		return regexp.MustCompile(`\b7:\d\d left of 10:00`).MatchString(s)
 	}, 10*time.Second)
+	if n := bellsIn(term.Output()); n != 0 {
+		t.Errorf("%d bells while one block ran", n)
+	}
 	term.Press(t, "n")
 	screen = term.WaitFor(t, "How far?", screenTimeout)
 	if !regexp.MustCompile(`How far\? +[23](\.\d)? +min`).MatchString(screen) || !strings.Contains(screen, "[part]") {
 		t.Fatalf("skipping the walk after two minutes:\n%s", frame(screen))
 	}
-	if n := bellsIn(term.Output()); n != 0 {
-		t.Errorf("%d bells in a walk of one block", n)
+	if n := bellsIn(term.Output()); n != 1 {
+		t.Errorf("%d bells in a walk of one block, want 1: its end", n)
 	}
 }
 

@@ -407,3 +407,32 @@ func TestALoggedRestDayIsNeverAMissedSession(t *testing.T) {
 		t.Errorf("W1: %q, want 2/2", line)
 	}
 }
+
+// twentyYears is how many sessions the long run below has: about 20 years
+// at 3 a week, read through the store's window of coach.RecentDays.
+const twentyYears = 20 * 52 * 3
+
+// The 20-year history: "You finished…" once, never an in-between
+// step after it, whatever the gaps and the hard days (§6.3, clarified).
+func TestTwentyYearsAtTheTopFinishOnce(t *testing.T) {
+	s, day := graduate(t, coach.MindfulID, coach.Schedule{PerWeek: 3})
+	finished := 0
+	for i := 0; i < twentyYears; i++ {
+		cut := day.AddDays(-coach.RecentDays)
+		for len(s.hist) > 0 && s.hist[0].Day.Before(cut) {
+			s.hist = s.hist[1:]
+		}
+		eff := []coach.Effort{coach.EffortEasy, coach.EffortOK, coach.EffortHard}[i%3]
+		d := s.ratio(day, []float64{1, 1, 0.4, 1, 0.8}[i%5], eff)
+		switch d.ReasonCode {
+		case coach.CodeA2:
+			finished++
+		case coach.CodeB1, coach.CodeB2, coach.CodeB3, coach.CodeG1, coach.CodeG2:
+			t.Fatalf("session %d after graduating: %s %q", i, d.ReasonCode, d.Message)
+		}
+		day = day.AddDays([]int{2, 2, 3, 16, 2, 9}[i%6])
+	}
+	if finished != 0 || s.g.Level != len(s.p.Levels) {
+		t.Errorf("finished again %d times; level %d", finished, s.g.Level)
+	}
+}

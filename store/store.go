@@ -344,10 +344,28 @@ func readGoal(goals *bolt.Bucket, id uint64) (coach.Goal, error) {
 // on days from..to, in day order.
 func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.CheckIn, error) {
 	var out []coach.CheckIn
+	if !from.IsZero() && sub != nil {
+		// A window holds a check-in a day at most, up to its last day or
+		// the goal's newest: sized once, it is never copied as it grows
+		// (Today reads 400 days of every goal).
+		last := to
+		if k, _ := sub.Cursor().Last(); last.IsZero() && len(k) == dayKeyLen {
+			last, _ = parseDayKey(k)
+		}
+		if n := last.DaysSince(from) + 1; !last.IsZero() && n > 0 {
+			out = make([]coach.CheckIn, 0, min(n, 512))
+		}
+	}
 	err := scanDays(sub, from, to, func(day coach.Day, v []byte) error {
 		c, err := decodeCheckIn(v, goalID, day)
-		out = append(out, shownCheckIn(c))
-		return goalRecordError(goalID, err)
+		if err != nil {
+			return goalRecordError(goalID, err)
+		}
+		if c.Note != "" {
+			c = shownCheckIn(c)
+		}
+		out = append(out, c)
+		return nil
 	})
 	return out, err
 }

@@ -74,6 +74,9 @@ type Model struct {
 	fatal     error
 	fileMod   time.Time
 	fileSize  int64
+	// loaded says the first load happened before the program started
+	// (Preload), so Init does not load again.
+	loaded bool
 }
 
 // New returns the TUI, which starts by loading the goals.
@@ -88,8 +91,27 @@ func New(d Deps) Model {
 // once the terminal is restored.
 func (m Model) Err() error { return m.fatal }
 
-// Init loads the goals and starts watching the file for changes made elsewhere.
+// Preload does the first load before the program starts, so that its first
+// frame is Today rather than "Reading your goals…" and Today a tick later.
+// An error is what would have ended the program: main prints it without
+// starting it.
+func (m Model) Preload() (Model, error) {
+	switch msg := loadCmd(m.deps.Store, m.deps.Path, m.deps.Clock, m.snap.DayStartHour)().(type) {
+	case fatalMsg:
+		return m, msg.err
+	case loadedMsg:
+		m = m.handleLoaded(msg)
+		m.loaded = true
+	}
+	return m, nil
+}
+
+// Init loads the goals (unless Preload did) and starts watching the file
+// for changes made elsewhere.
 func (m Model) Init() tea.Cmd {
+	if m.loaded {
+		return watchTickCmd(m.deps.Tick)
+	}
 	return tea.Batch(loadCmd(m.deps.Store, m.deps.Path, m.deps.Clock, m.snap.DayStartHour), watchTickCmd(m.deps.Tick))
 }
 

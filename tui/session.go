@@ -100,10 +100,11 @@ func (s sessionScreen) onTick(msg sessionTickMsg) (sessionScreen, tea.Cmd) {
 }
 
 // next moves on to the next stretch, ringing once for the change, or ends
-// the session after the last.
+// the session after the last, ringing once for that too: a person with the
+// terminal out of sight hears that it is over.
 func (s sessionScreen) next() (sessionScreen, tea.Cmd) {
 	if s.at+1 >= len(s.parts) {
-		return s, s.end()
+		return s, tea.Batch(s.end(), s.ring)
 	}
 	s.at++
 	s.left = s.parts[s.at].Secs

@@ -213,8 +213,8 @@ func TestSessionFinishOpensADoneCheckIn(t *testing.T) {
 	if m.screen != screenCheckIn || m.checkIn.outcomeValue() != coach.Done {
 		t.Fatalf("after the last block: screen %v, outcome %v", m.screen, m.checkIn.outcomeValue())
 	}
-	if b.n != len(parts)-1 {
-		t.Errorf("%d bells for %d changes", b.n, len(parts)-1)
+	if b.n != len(parts) {
+		t.Errorf("%d bells for %d changes and the end", b.n, len(parts)-1)
 	}
 }
 

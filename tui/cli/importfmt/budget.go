@@ -16,7 +16,22 @@ const (
 	MaxFileBytes = 1 << 30
 	// MaxZipEntries bounds the entries of a Loop zip.
 	MaxZipEntries = 10000
+	// MaxLine bounds a CSV line and a JSON record: anything longer is
+	// not what any of these programs writes.
+	MaxLine = 1 << 20
 )
+
+// tooLong refuses a CSV record longer than MaxLine.
+func tooLong(file string, line int, rec []string) error {
+	n := 0
+	for _, f := range rec {
+		n += len(f) + 1
+	}
+	if n > MaxLine {
+		return errorf(file, line, "this line is longer than 1 MiB, which no export has; the file is damaged or not an export")
+	}
+	return nil
+}
 
 // Budget counts the bytes read from one input so that a zip bomb stops at
 // its limit. The zero Budget allows MaxFileBytes per file and no total.

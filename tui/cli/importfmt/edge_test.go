@@ -204,3 +204,21 @@ func TestFormulaGuard(t *testing.T) {
 		}
 	}
 }
+
+// Inputs tend recognises and does not take, and lines no export has.
+func TestRecognisedNotImported(t *testing.T) {
+	dir := t.TempDir()
+	for name, c := range map[string]struct{ body, want string }{
+		"track.gpx":  {`<?xml version="1.0"?><gpx version="1.1"><trk></trk></gpx>`, "GPX tracks are not imported yet"},
+		"utf16.json": {"\xff\xfe{\x00}\x00", "UTF-16"},
+		"long.csv":   {strings.Join(CSVHeader, ",") + "\nWalk,2026-03-01,done,1,1,times,ok,none,,,\"" + strings.Repeat("x", MaxLine) + "\",\n", "longer than 1 MiB"},
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(c.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Read(p, opts(), ""); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v; want %q", name, err, c.want)
+		}
+	}
+}

@@ -137,6 +137,9 @@ func loopHabits(b []byte, version string) ([]loopHabit, error) {
 			return nil, csvError("Habits.csv", err)
 		}
 		line, _ := r.FieldPos(0)
+		if err := tooLong("Habits.csv", line, rec); err != nil {
+			return nil, err
+		}
 		h := loopHabit{pos: len(out) + 1, name: rec[1], line: line, v231: version == "2.3.1"}
 		var nerr, derr error
 		switch version {
@@ -227,6 +230,9 @@ func loopEntries(file string, raw []byte, version string) ([]loopEntry, error) {
 			return nil, csvError(file, err)
 		}
 		line, _ := r.FieldPos(0)
+		if err := tooLong(file, line, rec); err != nil {
+			return nil, err
+		}
 		e := loopEntry{line: line}
 		if e.day, err = coach.ParseDay(rec[0]); err != nil {
 			return nil, errorf(file, line, "%q is not a day written YYYY-MM-DD", rec[0])

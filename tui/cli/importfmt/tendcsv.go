@@ -65,6 +65,9 @@ func TendCSV(file string, raw []byte, opt Options) (*Source, error) {
 			return nil, csvError(file, err)
 		}
 		line, _ := r.FieldPos(0)
+		if err := tooLong(file, line, rec); err != nil {
+			return nil, err
+		}
 		name, uid := UnFormula(rec[0]), rec[11]
 		key := "uid:" + uid
 		if uid == "" {

@@ -297,6 +297,9 @@ func (t *tendReader) array(key string, each func(path string, raw json.RawMessag
 		if err := t.dec.Decode(&raw); err != nil {
 			return err
 		}
+		if len(raw) > MaxLine {
+			return t.bad(fmt.Sprintf("%s[%d]", key, i), "is longer than 1 MiB, which no tend export has")
+		}
 		if err := each(fmt.Sprintf("%s[%d]", key, i), raw); err != nil {
 			return err
 		}
