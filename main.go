@@ -61,7 +61,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	st := store.New(path)
 	if len(args) == 0 {
-		return report(stderr, runTUI(st, path, clock, speed))
+		before := fileStamp(path)
+		err := runTUI(st, path, clock, speed)
+		if err == nil && fileStamp(path) != before {
+			autoBackup(st, clock, stderr)
+		}
+		return report(stderr, err)
 	}
 	if !cli.IsCommand(args[0]) {
 		return report(stderr, cli.NoSuchCommand(args[0]))
@@ -69,7 +74,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version,
 		Err: stderr, ErrIsTerminal: stderr == io.Writer(os.Stderr) && term.IsTerminal(os.Stderr.Fd()),
 		In: os.Stdin, InIsTerminal: term.IsTerminal(os.Stdin.Fd())}
-	return report(stderr, cli.RunCommand(args[0], args[1:], env))
+	err = cli.RunCommand(args[0], args[1:], env)
+	if err == nil && cli.Writes(args[0], args[1:]) {
+		autoBackup(st, clock, stderr)
+	}
+	return report(stderr, err)
+}
+
+// autoBackup writes the day's automatic copy after a write has committed
+// (DESIGN "Command line", `tend backup`). What was saved is saved either
+// way, so a copy that cannot be written is a note, not a failure.
+func autoBackup(st *store.Store, clock func() time.Time, stderr io.Writer) {
+	if _, err := cli.AutoBackup(st, clock()); err != nil {
+		fmt.Fprintf(stderr, "Your change is saved, but today's backup copy could not be written: %s\n", tui.PlainError(err))
+	}
+}
+
+// fileStamp is what tells whether the TUI wrote the database: its size and
+// modification time, or nothing when there is no file.
+func fileStamp(path string) string {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprint(info.Size(), info.ModTime().UnixNano())
 }
 
 func runTUI(st *store.Store, path string, clock func() time.Time, speed float64) error {

@@ -7,20 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
-func TestDatedBackupNames(t *testing.T) {
-	now := time.Date(2026, time.March, 2, 23, 59, 0, 0, time.UTC)
-	for db, want := range map[string]string{
-		"/d/tend.db":   "/d/tend-2026-03-02.db.bak",
-		"/d/habits":    "/d/habits-2026-03-02.bak",
-		"/d/my.tend.x": "/d/my.tend-2026-03-02.x.bak",
-	} {
-		if got := datedBackupName(db, now); got != want {
-			t.Errorf("datedBackupName(%s) = %s, want %s", db, got, want)
-		}
-	}
+func TestNumberedNames(t *testing.T) {
 	if got := numbered("/d/tend-2026-03-02.db.bak", 3); got != "/d/tend-2026-03-02-3.db.bak" {
 		t.Errorf("numbered = %s", got)
 	}

@@ -123,8 +123,8 @@ func commands() []command {
 		{name: "status", usage: "tend status", about: "one short line for a shell prompt or status bar", flags: statusCommand},
 		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCommand},
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCommand},
-		{name: "backup", usage: "tend backup [--out FILE [--force]]",
-			about: "save a copy of the database, beside it with today's date unless --out", flags: backupCommand},
+		{name: "backup", usage: "tend backup [--out FILE [--force]] [--list]",
+			about: "save a copy of the database into the backups folder (or FILE), or list the copies", flags: backupCommand},
 		{name: "export", usage: "tend export [--format json|csv] [--out FILE [--force]]",
 			about: "write all your data as JSON (or CSV), to standard output unless --out", flags: exportCommand,
 			values: map[string][]string{"format": {"json", "csv"}}},
@@ -152,10 +152,20 @@ func IsCommand(name string) bool {
 	return ok
 }
 
-// Writes reports whether the command may write the database, so that the
-// day's automatic backup can follow it.
-func Writes(name string) bool {
+// Writes reports whether the command, with these arguments, may have
+// written the database, so that the day's automatic backup can follow it:
+// never for --help, a --dry-run, or `tend config` that only shows.
+func Writes(name string, args []string) bool {
 	c, _ := lookup(name)
+	for _, a := range args {
+		switch a {
+		case "--help", "-help", "-h", "--dry-run", "-dry-run":
+			return false
+		}
+	}
+	if name == "config" && (len(args) < 2 || args[0] != "day-start") {
+		return false
+	}
 	return c.writes
 }
 
