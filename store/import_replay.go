@@ -169,17 +169,19 @@ func (r *replay) apply(c ImportCheckIn) (coach.CheckIn, coach.Decision, bool, er
 	if st := r.g.StatusOn(in.Day); st != coach.Active && !in.Outcome.Skips() {
 		return in, coach.Decision{}, false, fmt.Errorf("%w: it was %s that day", coach.ErrNotActive, st)
 	}
+	r.hist = append(r.hist, coach.CheckIn{})
+	copy(r.hist[at+1:], r.hist[at:])
+	r.hist[at] = in
 	var dec coach.Decision
 	if decides {
 		lo := sort.Search(at, func(i int) bool {
 			return !r.hist[i].Day.Before(in.Day.AddDays(-(coach.RecentDays - 1)))
 		})
+		// The day's check-in sits just past the window, so the engine
+		// reads the history with it without copying the window.
 		r.g, dec = coach.Replay(r.g, r.p, r.hist[lo:at], in)
 		r.newest = in.Day
 	}
-	r.hist = append(r.hist, coach.CheckIn{})
-	copy(r.hist[at+1:], r.hist[at:])
-	r.hist[at] = in
 	r.trim()
 	return in, dec, decides, nil
 }

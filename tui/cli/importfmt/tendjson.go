@@ -87,15 +87,27 @@ type tendCheckIn struct {
 }
 
 type tendDecision struct {
-	Goal       *uint64         `json:"goal"`
-	Day        *string         `json:"day"`
-	Action     *string         `json:"action"`
-	From       *int            `json:"from"`
-	To         *int            `json:"to"`
-	ReasonCode *string         `json:"reason_code"`
-	Message    *string         `json:"message"`
-	NextTarget *float64        `json:"next_target"`
-	Before     json.RawMessage `json:"before"`
+	Goal       *uint64  `json:"goal"`
+	Day        *string  `json:"day"`
+	Action     *string  `json:"action"`
+	From       *int     `json:"from"`
+	To         *int     `json:"to"`
+	ReasonCode *string  `json:"reason_code"`
+	Message    skipJSON `json:"message"`
+	NextTarget *float64 `json:"next_target"`
+	Before     skipJSON `json:"before"`
+}
+
+// skipJSON is a field that is read (and so checked as JSON) and not kept:
+// a decision's message and step, which the rebuild makes again.
+type skipJSON struct{}
+
+func (*skipJSON) UnmarshalJSON([]byte) error { return nil }
+
+// pendingDecision is a file's decision until its goal is known.
+type pendingDecision struct {
+	goal uint64
+	FileDecision
 }
 
 // tendReader walks a tend export one element at a time, so that a file of
@@ -109,7 +121,7 @@ type tendReader struct {
 	checkIns [][]coach.ImportCheckIn // by habit index, until the goals are known
 	plans    []coach.Plan            // by habit index
 	pending  []pendingCheckIn        // check-ins read before their goal
-	decs     []tendDecision
+	decs     []pendingDecision
 	format   string
 	version  *int
 	in       *countingReader
@@ -357,14 +369,19 @@ func (t *tendReader) decision(path string, raw json.RawMessage) error {
 	if d.Goal == nil || d.Day == nil || d.Action == nil || d.From == nil || d.To == nil {
 		return t.bad(path, "lacks one of goal, day, action, from and to")
 	}
-	if _, err := coach.ParseAction(*d.Action); err != nil {
+	a, err := coach.ParseAction(*d.Action)
+	if err != nil {
 		return t.bad(path+".action", "%v", err)
 	}
-	if _, err := coach.ParseDay(*d.Day); err != nil {
+	day, err := coach.ParseDay(*d.Day)
+	if err != nil {
 		return t.bad(path+".day", "%v", err)
 	}
-	d.Message, d.Before = nil, nil // read, never kept (IMPORT §7.2)
-	t.decs = append(t.decs, d)
+	fd := FileDecision{Day: day, Action: a, From: *d.From, To: *d.To}
+	if d.ReasonCode != nil {
+		fd.Code = coach.Code(*d.ReasonCode)
+	}
+	t.decs = append(t.decs, pendingDecision{goal: *d.Goal, FileDecision: fd})
 	return nil
 }
 
@@ -389,23 +406,18 @@ func (t *tendReader) finish() error {
 		t.startStep(h)
 	}
 	for k, d := range t.decs {
-		i, ok := t.byID[*d.Goal]
+		i, ok := t.byID[d.goal]
 		if !ok {
-			return t.bad(fmt.Sprintf("decisions[%d].goal", k), "is %d, which no goal in the file has", *d.Goal)
+			return t.bad(fmt.Sprintf("decisions[%d].goal", k), "is %d, which no goal in the file has", d.goal)
 		}
-		day, _ := coach.ParseDay(*d.Day)
 		h := &t.src.Habits[i]
-		if h.FileDecisions == nil {
-			h.FileDecisions = map[coach.Day]coach.Decision{}
-		}
-		a, _ := coach.ParseAction(*d.Action)
-		dec := coach.Decision{Day: day, Action: a, From: *d.From, To: *d.To}
-		if d.ReasonCode != nil {
-			dec.ReasonCode = coach.Code(*d.ReasonCode)
-		}
-		h.FileDecisions[day] = dec
+		h.FileDecisions = append(h.FileDecisions, d.FileDecision)
 	}
 	t.decs = nil
+	for i := range t.src.Habits {
+		fd := t.src.Habits[i].FileDecisions
+		sort.SliceStable(fd, func(a, b int) bool { return fd[a].Day.Before(fd[b].Day) })
+	}
 	return nil
 }
 
