@@ -127,7 +127,7 @@ func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	msg := tui.PlainError(err)
+	msg := printableLines(tui.PlainError(err))
 	if stderr == io.Writer(os.Stderr) {
 		msg = strings.Join(tui.Hanging(msg, terminalWidth(os.Stderr), 0), "\n")
 	}
@@ -137,6 +137,16 @@ func report(stderr io.Writer, err error) int {
 		return exitUsage
 	}
 	return exitFail
+}
+
+// printableLines is msg with each line made printable: an error may quote
+// what came from a file or the command line, and stderr is a terminal too.
+func printableLines(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = coach.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // terminalWidth is the width to wrap printed text at: the terminal's, at

@@ -139,6 +139,8 @@ func commands() []command {
 		{name: "config", usage: "tend config [KEY [VALUE]]",
 			about: "show the settings, or change one (`tend config day-start 5`)", flags: configCommand,
 			maxArgs: 2, arg: argKey, writes: true},
+		{name: "remind", usage: "tend remind [--install [--at HH:MM] | --uninstall]",
+			about: "one gentle line when a session is still open today", flags: remindCommand},
 		{name: "man", usage: "tend man", about: "print the manual page (`tend man | man -l -`)", flags: manCommand},
 		{name: "version", usage: "tend version", about: "print tend's version", flags: versionCommand},
 		{name: "__complete-goals", usage: "tend __complete-goals", about: "goal names for the completion scripts",

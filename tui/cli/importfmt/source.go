@@ -202,19 +202,16 @@ func (s *Source) cleanNote(raw string) string {
 
 func strip(raw string, note bool) string {
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
+	raw = strings.Map(func(r rune) rune {
 		switch {
-		case note && (r == '\n' || r == '\r' || r == '\t'):
+		case note && (r == '\n' || r == '\r'), r == '\t':
 			return ' '
-		case r == '\t':
-			return ' '
-		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
-			r == 0x200E, r == 0x200F, r == 0x061C, r >= 0xE0000 && r <= 0xE007F,
-			r == 0x200B, r == 0x2060, r == 0xFEFF, r == utf8.RuneError:
-			return -1
 		}
 		return r
 	}, raw)
+	// The one rule for what is text (coach/text.go): controls, bidi,
+	// invisible and tag characters go.
+	return coach.WithoutHidden(raw)
 }
 
 func cut(s string, n int) string {
