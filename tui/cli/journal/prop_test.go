@@ -134,8 +134,8 @@ func (s *sim) act(d int) {
 		s.write(d, Event{Kind: CheckInAdd, Goal: uid, Day: day,
 			Outcome:  rapid.SampledFrom([]string{"done", "done", "partial", "minimum", "rest", "unwell"}).Draw(s.t, "outcome"),
 			Achieved: float64(rapid.IntRange(0, 30).Draw(s.t, "amount")), Target: 10, Level: 1, Variant: 1,
-			Effort:   rapid.SampledFrom([]string{"easy", "ok", "hard"}).Draw(s.t, "effort"),
-			Pain:     rapid.SampledFrom([]string{"none", "none", "none", "sore", "pain", "warning"}).Draw(s.t, "pain"),
+			Effort:    rapid.SampledFrom([]string{"easy", "ok", "hard"}).Draw(s.t, "effort"),
+			Pain:      rapid.SampledFrom([]string{"none", "none", "none", "sore", "pain", "warning"}).Draw(s.t, "pain"),
 			MoodAfter: &mood, Note: rapid.SampledFrom([]string{"", "", "hills", "tired"}).Draw(s.t, "note"),
 			WrittenAt: s.start.Add(time.Duration(s.step) * time.Minute).Format(time.RFC3339), Device: propDevices[d]})
 	}
