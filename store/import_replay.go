@@ -172,8 +172,12 @@ func (r *replay) apply(c ImportCheckIn) (coach.CheckIn, coach.Decision, bool, er
 			in.Outcome = coach.Classify(in.Outcome, in.Achieved, in.Target)
 		}
 	}
-	if st := r.g.StatusOn(in.Day); st != coach.Active && !in.Outcome.Skips() {
-		return in, coach.Decision{}, false, fmt.Errorf("%w: it was %s that day", coach.ErrNotActive, st)
+	if r.g.StatusOn(in.Day) != coach.Active && !in.Outcome.Skips() {
+		// A session a file holds on a day the goal was paused or held (a
+		// device that had not yet seen the pause, SYNC §7.5) is kept as
+		// history and decides nothing; the command line leaves such days
+		// out of goals it matched.
+		decides = false
 	}
 	r.hist = append(r.hist, coach.CheckIn{})
 	copy(r.hist[at+1:], r.hist[at:])
