@@ -172,7 +172,7 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case quit:
 		return m, tea.Quit
 	case m.showHelp:
-		return m.helpKey(k), nil
+		return m.helpKey(k)
 	case key.Matches(k, m.keys.Help) && m.screen != screenLoading:
 		m.showHelp, m.helpScroll = true, 0
 		return m, nil
