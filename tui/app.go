@@ -174,7 +174,7 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case quit:
 		return m, tea.Quit
 	case m.showHelp:
-		return m.helpKey(k), nil
+		return m.helpKey(k)
 	case key.Matches(k, m.keys.Help) && m.screen != screenLoading:
 		m.showHelp, m.helpScroll = true, 0
 		return m, nil
@@ -360,7 +360,7 @@ func (m Model) helpBarView() string {
 	switch {
 	case m.showHelp:
 		k := m.helpKeysNow()
-		return helpBar([]key.Binding{k.Close, k.Up}, []key.Binding{m.keys.Quit}, 2, m.width-2, m.deps.Styles)
+		return helpBar([]key.Binding{k.Close, k.Up, k.Later}, []key.Binding{m.keys.Quit}, 2, m.width-2, m.deps.Styles)
 	case m.editing():
 		return helpBar(ranked, []key.Binding{m.keys.ForceQuit}, quitRank, m.width-2, m.deps.Styles)
 	case m.screen == screenSession:
@@ -370,11 +370,15 @@ func (m Model) helpBarView() string {
 	return helpBar(ranked, []key.Binding{m.keys.Help, m.keys.Quit}, quitRank, m.width-2, m.deps.Styles)
 }
 
-// helpKey scrolls or closes the full help.
-func (m Model) helpKey(k tea.KeyMsg) Model {
+// helpKey scrolls or closes the full help, or moves the day's start hour.
+func (m Model) helpKey(k tea.KeyMsg) (Model, tea.Cmd) {
 	hk := m.helpKeysNow()
 	last := max(0, len(m.helpLines(m.width-2))-m.bodyHeight())
 	switch {
+	case key.Matches(k, hk.Later):
+		return m, setDayStartCmd(m.deps.SetDayStart, (m.snap.DayStartHour+1)%24)
+	case key.Matches(k, hk.Earlier):
+		return m, setDayStartCmd(m.deps.SetDayStart, (m.snap.DayStartHour+23)%24)
 	case key.Matches(k, hk.Close):
 		m.showHelp = false
 	case key.Matches(k, hk.Up):
@@ -382,7 +386,7 @@ func (m Model) helpKey(k tea.KeyMsg) Model {
 	case key.Matches(k, hk.Down):
 		m.helpScroll = min(last, m.helpScroll+1)
 	}
-	return m
+	return m, nil
 }
 
 // activeKeys is the key map of the screen that has the keys.
