@@ -119,9 +119,21 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64)
 			"`tend today`, `tend done NAME`, `tend goals` (see `tend --help`)")
 	}
 	// Loaded before the program starts: its first frame is Today.
+	cfg, err := cli.LoadConfig()
+	if err != nil {
+		cfg = cli.DefaultConfig() // `tend config` says what is wrong with the file; the app opens anyway
+	}
+	say, notify := tui.SessionCues(cfg.Sound, cfg.Notify)
+	// A held clock (TEND_SPEED=0) would stop the session, so it counts
+	// real time then, as sessionSecond does.
+	sessionClock := clock
+	if speed <= 0 {
+		sessionClock = time.Now
+	}
 	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
-		SessionSecond: sessionSecond(speed), Bell: os.Stdout,
-		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
+		SessionSecond: sessionSecond(speed), Bell: os.Stdout, SessionClock: sessionClock, Say: say, Notify: notify,
+		SetDayStart: st.SetDayStartHour,
+		Export:      func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
 	if err != nil {
 		return err
 	}

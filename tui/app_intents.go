@@ -78,6 +78,9 @@ func (m Model) handleSaved(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = fmt.Sprintf("Cleared %s check-in for %s. Check in again whenever you like.", dayPossessive(msg.day, m.day), msg.name)
 	case goalSavedMsg:
 		m.status = msg.said
+	case dayStartSavedMsg:
+		m.snap.DayStartHour = msg.hour
+		m.status = fmt.Sprintf("A new day now starts at %02d:00: a check-in before then counts for the day before.", msg.hour)
 	case goalAddedMsg:
 		m.screen = screenToday
 		m.status = fmt.Sprintf("Added %s. Start small: the first target is on purpose easy.", msg.goal.Name)
@@ -100,7 +103,8 @@ func (m Model) startSession(item coach.Today) (tea.Model, tea.Cmd) {
 	m.sessions++
 	var cmd tea.Cmd
 	m.session, cmd = newSession(m.sessions, item, parts,
-		sessionClock{second: m.deps.SessionSecond, every: m.deps.Tick, ring: bellCmd(m.deps.Bell)})
+		sessionClock{second: m.deps.SessionSecond, every: m.deps.Tick, ring: bellCmd(m.deps.Bell),
+			now: m.deps.SessionClock, cues: sessionCues{say: m.deps.Say, notify: m.deps.Notify}})
 	m.screen = screenSession
 	return m, cmd
 }

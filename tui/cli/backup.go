@@ -107,6 +107,9 @@ func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if dest, err = writeAtomically(dest, place, write); err != nil {
 			return err
 		}
+		if kind == "csv" { // the CSV holds check-ins only, one a row
+			return confirm(env, fmt.Sprintf("Exported %s of %s to %s.", countOf(n[1], "check-in"), countOf(n[0], "goal"), dest))
+		}
 		return confirm(env, fmt.Sprintf("Exported %s, %s and %s to %s.",
 			countOf(n[0], "goal"), countOf(n[1], "check-in"), countOf(n[2], "decision"), dest))
 	}
