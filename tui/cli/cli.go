@@ -38,6 +38,8 @@ type Store interface {
 	// Histories hands out goals one at a time with their check-ins and
 	// changes up to a day, from one read (see store.Histories).
 	Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
+	// Window is Histories over days from..to only: the report's weeks.
+	Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
@@ -120,6 +122,9 @@ func commands() []command {
 		{name: "review", usage: "tend review [NAME] [--json]",
 			about: "consistency, streaks, strength, level history, totals, mood", flags: reviewCommand, maxArgs: 1, arg: argGoal},
 		{name: "streaks", usage: "tend streaks [NAME] [--json]", about: "the same as review", flags: reviewCommand, maxArgs: 1, arg: argGoal},
+		{name: "report", usage: "tend report [--weeks N] [--goal NAME] [--format text|md|html] [--out FILE [--force]] [--notes]",
+			about: "a page about your last weeks to share with a doctor or a friend", flags: reportCommand,
+			values: map[string][]string{"format": {"text", "md", "html"}}},
 		{name: "status", usage: "tend status", about: "one short line for a shell prompt or status bar", flags: statusCommand},
 		{name: "goals", usage: "tend goals [--json]", about: "goals with plan, level, status", flags: goalsCommand},
 		{name: "plans", usage: "tend plans", about: "the built-in plans", flags: plansCommand},
