@@ -53,6 +53,10 @@ func reportCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
+		if len(r.Goals) == 0 {
+			// Nothing to share: no page of empty weeks, and no file.
+			return writeLines(env.Out, "No goals yet, so there is nothing to report. Start one with `tend add Walk --plan daily-walk`.")
+		}
 		if dest == "" {
 			bw := bufio.NewWriter(env.Out)
 			if err := write(bw, r); err != nil {
