@@ -1,10 +1,14 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,8 +17,8 @@ import (
 // that restores, dated and private, and the export as DESIGN.md's document.
 
 // TestStorageBackupAndExport: a backup is a database tend reads as the
-// original, dated beside it, private, never replacing the day's first; put
-// in place of the original it restores it. The export is DESIGN.md's
+// original, in the database's own backups folder, private, never replacing
+// another copy; put back with the command --list gives, it restores it. The export is DESIGN.md's
 // document. Neither writes an escape code into a pipe.
 func TestStorageBackupAndExport(t *testing.T) {
 	t.Parallel()
@@ -24,18 +28,33 @@ func TestStorageBackupAndExport(t *testing.T) {
 	todayBefore := mustTend(t, env, "today", "--json")
 	exportBefore := mustTend(t, env, "export")
 
-	dir := filepath.Dir(env.DB)
-	out := mustTend(t, env, "backup")
-	first := filepath.Join(dir, "tend-"+testDay+".db.bak")
-	if !strings.Contains(out, first) {
-		t.Errorf("tend backup said %q, want it to name %s", out, first)
+	// The copies go into the backups folder, one folder per database named
+	// by its path's SHA-256; the day's first write already left one there.
+	sum := sha256.Sum256([]byte(env.DB))
+	dir := filepath.Join(env.Home, ".local", "state", "tend", "backups", hex.EncodeToString(sum[:])[:12])
+	auto, err := filepath.Glob(filepath.Join(dir, "tend-"+testDay+"-*.db"))
+	if err != nil || len(auto) != 1 {
+		t.Fatalf("the day's automatic copy: %v %v", auto, err)
 	}
-	second := filepath.Join(dir, "tend-"+testDay+"-2.db.bak")
-	if out := mustTend(t, env, "backup"); !strings.Contains(out, second) {
-		t.Errorf("a second backup on the same day said %q, want %s", out, second)
+	var copies []string
+	for range 2 {
+		out := mustTend(t, env, "backup")
+		_, rest, _ := strings.Cut(out, " to ")
+		name, _, _ := strings.Cut(rest, " (")
+		if filepath.Dir(name) != dir || slices.Contains(copies, name) || slices.Contains(auto, name) {
+			t.Fatalf("tend backup said %q, want a new copy in %s", out, dir)
+		}
+		copies = append(copies, name)
+		assertMode(t, name, 0o600)
 	}
-	for _, p := range []string{first, second} {
-		assertMode(t, p, 0o600)
+	first := copies[0]
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+		t.Errorf("the backups folder: %v %v", info, err)
+	}
+	list := mustTend(t, env, "backup", "--list")
+	restore := "cp " + first + " " + env.DB
+	if !strings.Contains(list, "\n    "+restore+"\n") || strings.Count(list, "    cp ") != 3 {
+		t.Errorf("tend backup --list:\n%s\nwant three copies, one restored by %s", list, restore)
 	}
 	named := filepath.Join(t.TempDir(), "mine.bak")
 	mustTend(t, env, "backup", "--out", named)
@@ -48,12 +67,9 @@ func TestStorageBackupAndExport(t *testing.T) {
 	if _, _, code := runTend(t, env, "today"); code != 1 {
 		t.Fatalf("tend today on the damaged file: exit %d, want 1", code)
 	}
-	b, err := os.ReadFile(first)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(env.DB, b, 0o600); err != nil {
-		t.Fatal(err)
+	// The command --list gave, as a person would paste it.
+	if out, err := exec.Command("sh", "-c", restore).CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v %s", restore, err, out)
 	}
 	if got := mustTend(t, env, "today", "--json"); got != todayBefore {
 		t.Errorf("after restoring the backup, tend today --json is\n%s\nwant\n%s", got, todayBefore)
@@ -172,5 +188,38 @@ func checkExportDocument(t *testing.T, out string) {
 	}
 	if !advanced {
 		t.Errorf("three weeks of walks and no advance among the decisions: %v", decisions)
+	}
+}
+
+// The automatic copy follows a write, never a read: `tend status` (in a
+// prompt, many times a day), `tend today`, `tend config` that only shows,
+// a --dry-run or a --help start none; backups = false in config.toml
+// stops it.
+func TestAutomaticBackupFollowsWritesOnly(t *testing.T) {
+	t.Parallel()
+	env := newEnv(t)
+	backups := filepath.Join(env.Home, ".local", "state", "tend", "backups")
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	if got, _ := filepath.Glob(filepath.Join(backups, "*", "tend-"+testDay+"-*.db")); len(got) != 1 {
+		t.Fatalf("after the day's first write: copies %v, want one", got)
+	}
+	if err := os.RemoveAll(backups); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"status"}, {"today"}, {"config"}, {"goals"}, {"done", "--help"}, {"__complete-goals"}} {
+		mustTend(t, env, args...)
+		if _, err := os.Lstat(backups); !os.IsNotExist(err) {
+			t.Fatalf("tend %s started a backup", quoteArgs(args))
+		}
+	}
+	mustTend(t, env, "config", "backups", "off")
+	mustTend(t, env, "done", "walk")
+	if _, err := os.Lstat(backups); !os.IsNotExist(err) {
+		t.Fatalf("with backups off, a write still made a copy")
+	}
+	mustTend(t, env, "config", "backups", "on")
+	mustTend(t, env, "undo", "walk")
+	if got, _ := filepath.Glob(filepath.Join(backups, "*", "tend-*.db")); len(got) != 1 {
+		t.Errorf("with backups on again, copies %v, want one", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -227,4 +228,86 @@ func TestABackFillIsJudgedByThatDaysStatus(t *testing.T) {
 	}
 	mustTend(t, env, "rest", "Walk", "--date", daysBefore(t, 3))
 	mustTend(t, env, "done", "Walk", "--date", daysBefore(t, 7))
+}
+
+// damageRounds is how many damaged copies the sweep below tries.
+const damageRounds = 60
+
+// The sweep of issue 10 item 4: one-bit flips across a file with history.
+// Whatever `tend export` or `tend review` calls damaged, `tend done` after
+// it in another process does not write (the first wave: 42 of 57 did).
+func TestDamagedFilesTakeNoCheckIn(t *testing.T) {
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, env, "add", "Yoga", "--plan", "yoga")
+	for i := 30; i >= 1; i-- {
+		mustTend(t, env, "done", "Walk", "--date", daysBefore(t, i), "--note", "a note to fill the pages")
+		mustTend(t, env, "done", "Yoga", "--date", daysBefore(t, i))
+	}
+	sound, err := os.ReadFile(env.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Where the records are: every note's bytes. Half the flips land in one,
+	// half anywhere past the two meta pages (which every open checks).
+	var inRecords []int
+	for at := 0; ; {
+		i := bytes.Index(sound[at:], []byte("a note to fill"))
+		if i < 0 {
+			break
+		}
+		inRecords, at = append(inRecords, at+i), at+i+1
+	}
+	rng := rand.New(rand.NewPCG(10, 4))
+	damaged, written := 0, 0
+	for i := 0; i < damageRounds; i++ {
+		b := append([]byte(nil), sound...)
+		at := 8192 + rng.IntN(len(b)-8192)
+		if i%2 == 0 && len(inRecords) > 0 {
+			at = inRecords[rng.IntN(len(inRecords))] + rng.IntN(14)
+		}
+		b[at] ^= 1 << rng.IntN(8)
+		if err := os.WriteFile(env.DB, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, e1, c1 := runTend(t, env, "export")
+		_, e2, c2 := runTend(t, env, "review")
+		if !(c1 == 1 && says(e1, "damaged")) && !(c2 == 1 && says(e2, "damaged")) {
+			continue
+		}
+		damaged++
+		before, _ := os.ReadFile(env.DB)
+		runTend(t, env, "done", "Walk")
+		if after, _ := os.ReadFile(env.DB); !bytes.Equal(before, after) {
+			written++
+			t.Errorf("flip at byte %d: export or review said damaged, and tend done wrote into the file", at)
+		}
+	}
+	t.Logf("%d flips: %d files called damaged, %d written into afterwards", damageRounds, damaged, written)
+}
+
+// Bad values at the door get their range (issue 10 item 7), and a name
+// with a character that does not show is refused, so two goals never look
+// the same.
+func TestFlagsSayTheirRange(t *testing.T) {
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"done", "Walk", "--mood-before", "-1"}, "0 to 10"},
+		{[]string{"done", "Walk", "--mood-after", "11"}, "0 to 10"},
+		{[]string{"add", "Ladder", "--unit", "reps", "--start", "1", "--step", "1", "--max", "9", "--every", "31"}, "1 to 30"},
+		{[]string{"add", "Walk\u200b", "--plan", "daily-walk"}, "does not show"},
+		{[]string{"add", "Wa\u2028lk", "--plan", "daily-walk"}, "U+2028"},
+		{[]string{"edit", "Walk", "--name", "Run\U000E0041"}, "does not show"},
+	} {
+		if _, errOut, code := runTend(t, env, c.args...); code != 2 || !says(errOut, c.want) {
+			t.Errorf("tend %s: exit %d, %q; want 2 and %q", quoteArgs(c.args), code, errOut, c.want)
+		}
+	}
+	if gs := goalsByName(t, env); len(gs) != 1 {
+		t.Errorf("goals after refused input: %v", gs)
+	}
 }

@@ -266,6 +266,13 @@ func TestImportNamesFutureDaysAndAs(t *testing.T) {
 	}
 	refusal{args: []string{"import", dir, "--as", "Walk"}, code: 2, want: []string{"exactly one habit", "3"}}.check(t, env)
 
+	// A number habit goes only into a goal of its unit; a new name makes a goal.
+	count := writeFiles(t, map[string]string{"habit_record.json": `[{"type": "Count", "name": "laps", "stats": {"2026-02-27": 12}, "goal": 20}]`})
+	refusal{args: []string{"import", count, "--as", "Walk"}, code: 1, want: []string{"min", "times"}}.check(t, env)
+	if r := runImport(t, env, count, "--as", "Laps"); r.Goals[0].Name != "Laps" || r.Goals[0].Match != "new" || r.Goals[0].Added["partial"] != 1 {
+		t.Errorf("--as a new name: %+v", r.Goals)
+	}
+
 	// --from harsh with no FILE reads $HARSHPATH (IMPORT §1).
 	env.Extra = []string{"HARSHPATH=" + dir}
 	if r := runImport(t, env, "--from", "harsh", "--dry-run"); r.Format != "harsh" || r.added() != 0 || alreadyThere(r) != 3 {

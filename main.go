@@ -61,7 +61,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	st := store.New(path)
 	if len(args) == 0 {
-		return report(stderr, runTUI(st, path, clock, speed))
+		before := fileStamp(path)
+		err := runTUI(st, path, clock, speed)
+		if err == nil && fileStamp(path) != before {
+			autoBackup(st, clock, stderr)
+		}
+		return report(stderr, err)
 	}
 	if !cli.IsCommand(args[0]) {
 		return report(stderr, cli.NoSuchCommand(args[0]))
@@ -69,7 +74,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version,
 		Err: stderr, ErrIsTerminal: stderr == io.Writer(os.Stderr) && term.IsTerminal(os.Stderr.Fd()),
 		In: os.Stdin, InIsTerminal: term.IsTerminal(os.Stdin.Fd())}
-	return report(stderr, cli.RunCommand(args[0], args[1:], env))
+	err = cli.RunCommand(args[0], args[1:], env)
+	if err == nil && cli.Writes(args[0], args[1:]) {
+		autoBackup(st, clock, stderr)
+	}
+	return report(stderr, err)
+}
+
+// autoBackup writes the day's automatic copy after a write has committed
+// (DESIGN "Command line", `tend backup`). What was saved is saved either
+// way, so a copy that cannot be written is a note, not a failure.
+func autoBackup(st *store.Store, clock func() time.Time, stderr io.Writer) {
+	if _, err := cli.AutoBackup(st, clock()); err != nil {
+		fmt.Fprintf(stderr, "Your change is saved, but today's backup copy could not be written: %s\n", tui.PlainError(err))
+	}
+}
+
+// fileStamp is what tells whether the TUI wrote the database: its size and
+// modification time, or nothing when there is no file.
+func fileStamp(path string) string {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprint(info.Size(), info.ModTime().UnixNano())
 }
 
 func runTUI(st *store.Store, path string, clock func() time.Time, speed float64) error {
@@ -78,8 +106,19 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64)
 			"`tend today`, `tend done NAME`, `tend goals` (see `tend --help`)")
 	}
 	// Loaded before the program starts: its first frame is Today.
+	cfg, err := cli.LoadConfig()
+	if err != nil {
+		cfg = cli.DefaultConfig() // `tend config` says what is wrong with the file; the app opens anyway
+	}
+	say, notify := tui.SessionCues(cfg.Sound, cfg.Notify)
+	// A held clock (TEND_SPEED=0) would stop the session, so it counts
+	// real time then, as sessionSecond does.
+	sessionClock := clock
+	if speed <= 0 {
+		sessionClock = time.Now
+	}
 	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
-		SessionSecond: sessionSecond(speed), Bell: os.Stdout,
+		SessionSecond: sessionSecond(speed), Bell: os.Stdout, SessionClock: sessionClock, Say: say, Notify: notify,
 		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
 	if err != nil {
 		return err
@@ -99,7 +138,7 @@ func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	msg := tui.PlainError(err)
+	msg := printableLines(tui.PlainError(err))
 	if stderr == io.Writer(os.Stderr) {
 		msg = strings.Join(tui.Hanging(msg, terminalWidth(os.Stderr), 0), "\n")
 	}
@@ -109,6 +148,16 @@ func report(stderr io.Writer, err error) int {
 		return exitUsage
 	}
 	return exitFail
+}
+
+// printableLines is msg with each line made printable: an error may quote
+// what came from a file or the command line, and stderr is a terminal too.
+func printableLines(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = coach.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // terminalWidth is the width to wrap printed text at: the terminal's, at

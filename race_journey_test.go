@@ -100,3 +100,23 @@ func editLanded(g coach.Goal, edit []string, day coach.Day) bool {
 	}
 	return false
 }
+
+// The Goals screen's rename, begun before another tend's check-in with a
+// warning sign and saved after it, keeps the hold (issue 10: a rename in
+// the TUI lifted 1 of 1).
+func TestARenameOnTheGoalsScreenKeepsAHoldMadeMeanwhile(t *testing.T) {
+	env, term := walkOnToday(t)
+	term.Step(t, "g", "Goals")
+	term.Step(t, "n", "New name")
+	mustTend(t, env, "done", "Walk", "--pain", "warning")
+	term.Send(t, " at dusk")
+	term.Press(t, "enter")
+	term.WaitFor(t, "Renamed", screenTimeout)
+	goals, err := store.New(env.DB).Goals()
+	if err != nil || len(goals) != 1 {
+		t.Fatalf("goals %v, %v", goals, err)
+	}
+	if g := goals[0]; g.Name != "Walk at dusk" || g.Status() != coach.SafetyHold {
+		t.Errorf("after the rename: %q, %s; want Walk at dusk, still in safety hold", g.Name, g.Status())
+	}
+}

@@ -321,13 +321,18 @@ func TestStorageReadOnlyDisk(t *testing.T) {
 	dir := stSmallDisk(t, 1<<20)
 	env := newEnv(t)
 	env.DB = filepath.Join(dir, "tend.db")
+	// The backups folder on a read-only disk too, so that `tend backup` meets one.
+	state := stSmallDisk(t, 1<<20)
+	env.Extra = append(env.Extra, "XDG_STATE_HOME="+state)
 	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
 	mustTend(t, env, "done", "walk", "--date", daysBefore(t, 1))
 	before := fileHash(t, env.DB)
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
-		t.Fatalf("remounting read-only: %v", err)
+	for _, d := range []string{dir, state} {
+		if err := syscall.Mount("tmpfs", d, "tmpfs", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
+			t.Fatalf("remounting read-only: %v", err)
+		}
+		t.Cleanup(func() { _ = syscall.Mount("tmpfs", d, "tmpfs", syscall.MS_REMOUNT, "") })
 	}
-	t.Cleanup(func() { _ = syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_REMOUNT, "") })
 
 	for _, args := range [][]string{{"done", "walk"}, {"add", "Yoga", "--plan", "yoga"}, {"undo", "walk", "--date", daysBefore(t, 1)}} {
 		stdout, stderr, code := runTend(t, env, args...)

@@ -198,3 +198,8 @@ const (
 	MoodMin = 0
 	MoodMax = 10
 )
+
+// MergeDay folds a later contribution to a day's check-in into the earlier
+// ones, by SYNC §7.1's table (the same-day rule above): sync derives a
+// day from every device's contributions with it, in clock order.
+func MergeDay(earlier, later CheckIn) CheckIn { return earlier.merge(later) }

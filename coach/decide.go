@@ -53,8 +53,15 @@ func (j *judgement) set(a Action, code Code, msg Said) {
 func (j *judgement) note(msg Said) { j.msgs = append(j.msgs, msg) }
 
 // all is the history with the day's check-in last. Callers only read it.
+// When the caller's slice already holds the check-in just past hist (an
+// import's replay does), that is used as it is rather than copied.
 func (j *judgement) all() []CheckIn {
-	if j.whole == nil {
+	if j.whole != nil {
+		return j.whole
+	}
+	if n := len(j.hist); cap(j.hist) > n && j.hist[:n+1][n] == j.in {
+		j.whole = j.hist[:n+1]
+	} else {
 		j.whole = append(append(make([]CheckIn, 0, len(j.hist)+1), j.hist...), j.in)
 	}
 	return j.whole

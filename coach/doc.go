@@ -46,7 +46,7 @@
 //     150 minutes; [WeeklyReview] is the line about the week just ended;
 //     [DayMarks] feeds the heatmap.
 //   - [Timeline] lays a session out as timed stretches for the guided
-//     session, and [Achieved] says what a stopped session counts for.
+//     session, and [AchievedEach] says what a stopped session counts for.
 //
 // # Where things are
 //

@@ -25,6 +25,7 @@ var (
 	WeekSummary  = weekSummary
 	StrengthBand = strengthBand
 	WarmupWords  = warmupWords
+	Achieved     = achieved
 )
 
 func (p Plan) StartLevelFor(capacityMin int) int { return p.startLevelFor(capacityMin) }

@@ -121,6 +121,12 @@ type reviewLog struct {
 // newReviewLog keeps, for each day up to today, the check-in written last
 // (by WrittenAt; between equal times, the later in hist).
 func newReviewLog(hist []CheckIn, today Day) reviewLog {
+	if strictlyInDayOrder(hist) {
+		// A history as the store reads it, one check-in a day in day
+		// order: the log is its days up to today, shared, not copied.
+		i := sort.Search(len(hist), func(i int) bool { return hist[i].Day.After(today) })
+		return indexedLog(hist[:i:i])
+	}
 	in := make([]CheckIn, 0, len(hist))
 	for _, c := range hist {
 		if !c.Day.IsZero() && !c.Day.After(today) {
@@ -142,6 +148,11 @@ func newReviewLog(hist []CheckIn, today Day) reviewLog {
 		}
 		days = append(days, c)
 	}
+	return indexedLog(days)
+}
+
+// indexedLog is the log of days: check-ins one a day, in day order.
+func indexedLog(days []CheckIn) reviewLog {
 	l := reviewLog{days: days, asks: map[[2]int]int{}}
 	if len(days) > 0 {
 		l.first = days[0].Day
@@ -151,6 +162,17 @@ func newReviewLog(hist []CheckIn, today Day) reviewLog {
 		}
 	}
 	return l
+}
+
+// strictlyInDayOrder reports whether cs has one check-in a day, in day
+// order, and no zero day.
+func strictlyInDayOrder(cs []CheckIn) bool {
+	for i := range cs {
+		if cs[i].Day.IsZero() || i > 0 && !cs[i].Day.After(cs[i-1].Day) {
+			return false
+		}
+	}
+	return true
 }
 
 // at is the check-in of day d, if it has one.

@@ -81,19 +81,59 @@ func habitStrength(g Goal, log reviewLog, today Day) float64 {
 // strengthThrough is the score from day start through day end.
 func strengthThrough(g Goal, log reviewLog, start, end Day) float64 {
 	score := 0.0
+	// The sessions of the checkmark's two weeks are counted as the days
+	// go by, not again for every day: Today works this out for every goal
+	// over the recent window.
+	window := log.sessionsIn(start.AddDays(-checkmarkDays), start.AddDays(-1))
 	for d := start; !d.After(end); d = d.AddDays(1) {
+		showed := log.showedUp(d)
+		if showed {
+			window++
+		}
+		if log.showedUp(d.AddDays(-checkmarkDays)) {
+			window-- // window now counts d-13 through d
+		}
 		if strengthSkips(g, log, d) {
 			continue
 		}
 		n := strengthPerWeek(g.ScheduleOn(d))
-		m := loopMultiplier(float64(n) / 7)
-		next := score*m + strengthCheckmark(log, d, n)*(1-m)
-		if !log.showedUp(d) {
+		m := loopMultipliers[n]
+		next := score*m + checkmarkOf(showed, window, n)*(1-m)
+		if !showed {
 			next = math.Min(score, next)
 		}
 		score = next
 	}
 	return score
+}
+
+// checkmarkDays is the span of checkmarkOf's count: two weeks.
+const checkmarkDays = 14
+
+// loopMultipliers are loopMultiplier at 1 to 7 sessions a week, worked
+// out once.
+var loopMultipliers = func() (m [8]float64) {
+	for n := 1; n <= 7; n++ {
+		m[n] = loopMultiplier(float64(n) / 7)
+	}
+	return m
+}()
+
+// checkmarkOf is how well a day kept a schedule of n sessions a week:
+// for a daily schedule 1 on a day shown up and 0 otherwise; for others
+// Loop's doubled rolling window, the sessions in the last 2·7 days (d
+// included) against 2·n, at most 1. Doubling the window smooths out
+// irregular weeks (Loop's fix for issue #641).
+// It is worked out from whether the day had a session and the sessions of
+// the two weeks ending on it, counted by the caller as the days go by.
+func checkmarkOf(showed bool, sessions, n int) float64 {
+	if n >= 7 {
+		if showed {
+			return 1
+		}
+		return 0
+	}
+	return min(1, float64(sessions)/float64(2*n))
 }
 
 // loopMultiplier is Loop's decay for one day at the given frequency
@@ -105,23 +145,6 @@ func loopMultiplier(freq float64) float64 {
 // strengthPerWeek is the schedule's sessions per week, from 1 to 7.
 func strengthPerWeek(s Schedule) int {
 	return min(max(s.Sessions(), 1), 7)
-}
-
-// strengthCheckmark is how well day d kept a schedule of n sessions a week:
-// for a daily schedule 1 on a day shown up and 0 otherwise; for others
-// Loop's doubled rolling window, the sessions in the last 2·7 days (d
-// included) against 2·n, at most 1. Doubling the window smooths out
-// irregular weeks (Loop's fix for issue #641).
-func strengthCheckmark(log reviewLog, d Day, n int) float64 {
-	if n >= 7 {
-		if log.showedUp(d) {
-			return 1
-		}
-		return 0
-	}
-	numerator, denominator := 2*n, 2*7
-	sessions := log.sessionsIn(d.AddDays(1-denominator), d)
-	return min(1, float64(sessions)/float64(numerator))
 }
 
 // strengthSkips reports whether day d is a SKIP day, which leaves the score

@@ -90,6 +90,24 @@ func plainASCII(s string) bool {
 	return true
 }
 
+// WithoutHidden is s with every character Printable would mark dropped
+// instead: the rule for text tend takes in from another program's files
+// (IMPORT §3.1), where a mark would only be noise in a name.
+func WithoutHidden(s string) string {
+	if plainASCII(s) || firstHidden(s) < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	runes(s, func(_ int, r rune, text bool) bool {
+		if text {
+			b.WriteRune(r)
+		}
+		return true
+	})
+	return b.String()
+}
+
 // firstHidden returns the byte offset of the first character of s that is
 // not text, or -1.
 func firstHidden(s string) int {

@@ -65,22 +65,14 @@ func Timeline(s Session) ([]Stretch, bool) {
 	return out, true
 }
 
-// Achieved is what a guided session counts for when stopped after done
-// seconds: the minutes of the activity it is judged by (run-minutes where
-// the session has runs), warm-up and cool-down never counting.
-func Achieved(stretches []Stretch, done int) float64 {
-	runs := false
-	for _, s := range stretches {
-		runs = runs || s.Kind == Run
+// achieved is what a guided session counts for when stopped after done
+// seconds of it, all stretches run through in order: AchievedEach with the
+// seconds spent in each.
+func achieved(stretches []Stretch, done int) float64 {
+	each := make([]int, len(stretches))
+	for i, s := range stretches {
+		each[i] = min(s.Secs, max(0, done))
+		done -= s.Secs
 	}
-	secs, at := 0, 0
-	for _, s := range stretches {
-		took := min(s.Secs, max(0, done-at))
-		at += s.Secs
-		counts := s.Phase == PhaseMain && (!runs || s.Kind == Run)
-		if counts {
-			secs += took
-		}
-	}
-	return float64(secs) / 60
+	return AchievedEach(stretches, each)
 }

@@ -139,16 +139,3 @@ func bestLift(log reviewLog, monday, sunday Day) int {
 	}
 	return m.BestLift
 }
-
-// FirstVisitOfWeek reports whether no goal has a check-in yet this ISO week.
-func FirstVisitOfWeek(s Snapshot, today Day) bool {
-	monday := today.Monday()
-	for _, cs := range s.CheckIns {
-		for _, c := range cs {
-			if !c.Day.Before(monday) && !c.Day.After(today) {
-				return false
-			}
-		}
-	}
-	return true
-}

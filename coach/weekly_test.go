@@ -33,17 +33,6 @@ func TestWeeklyReviewWaitsForAGoalsFirstWeek(t *testing.T) {
 	}
 }
 
-func TestFirstVisitOfWeekEndsWithTheFirstCheckIn(t *testing.T) {
-	s := coach.Snapshot{CheckIns: map[uint64][]coach.CheckIn{1: {{Day: lastSun, Outcome: coach.Done}}}}
-	if !coach.FirstVisitOfWeek(s, tue) {
-		t.Error("a check-in last week ended this week's first visit")
-	}
-	s.CheckIns[2] = []coach.CheckIn{{Day: mon, Outcome: coach.Rest}}
-	if coach.FirstVisitOfWeek(s, tue) {
-		t.Error("Monday's check-in did not end the first visit")
-	}
-}
-
 func TestWeeklyReviewOfAQuietWeekHasNoZeros(t *testing.T) {
 	g := mustGoal(t, coach.DailyWalkID, coach.Schedule{PerWeek: 5}, lastMon.AddDays(-14))
 	line, ok := coach.WeeklyReview(g, mustPlan(t, coach.DailyWalkID), nil, mon)

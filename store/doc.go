@@ -31,7 +31,10 @@
 // CRC-32C of the record and its key path, checked on every decode. Decoding
 // is strict: a bad checksum, a flag for a field this tend does not know, a
 // byte too many or a value out of its range is damage, never something
-// quietly dropped. `tend export` is the readable form.
+// quietly dropped. A decision keeps its message as COACH §6.6's sentences'
+// forms and fields (coach.Said: a form byte, a step's label, a count), never
+// the prose: the sentence is said again, in this tend's words, when it is
+// read. `tend export` is the readable form, with every sentence as said.
 //
 // # Opening
 //

@@ -1,8 +1,8 @@
 package store
 
 import (
-	"sort"
 	"errors"
+	"sort"
 
 	bolt "go.etcd.io/bbolt"
 

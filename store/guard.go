@@ -29,9 +29,10 @@ import (
 //     anything: the whole file with bbolt's tx.Check while that is cheap,
 //     and beyond that the meta and goals buckets and the goal the write is
 //     about (its check-ins and decisions). Measured on a 20-year file (100
-//     goals, 456k check-ins, 100 MB, 25,600 pages, warm cache): the whole
-//     check takes 65–78 ms, the scoped one 0.6–3 ms; fsync alone is a few ms.
-//     [D] See fullCheckPages.
+//     goals, 456k check-ins, 100 MB, 25,600 pages, page cache warm, on a
+//     shared 2-core machine, 12 runs): the whole check takes 35–430 ms
+//     (median about 70), the scoped one 0.5–11 ms (median about 1); fsync
+//     alone is a few ms. [D] See fullCheckPages and check_measure_test.go.
 
 // fullCheckPages is the largest file, in pages, checked whole before a
 // write: 4 MB at bbolt's 4 KB pages, about 3 ms. Every file of a few

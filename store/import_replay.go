@@ -161,25 +161,37 @@ func (r *replay) apply(c ImportCheckIn) (coach.CheckIn, coach.Decision, bool, er
 	if c.FillStep {
 		var target float64
 		in.Level, in.Variant, in.Bridge, target = coach.OfferedStepOf(r.g, r.p)
-		if in.Target == 0 {
+		filled := in.Target == 0
+		if filled {
 			in.Target = target
 		}
 		fillAchieved(&in, r.p)
+		if filled {
+			// Judged against the target the goal offered that day, as a
+			// check-in a person makes is (COACH §6.2).
+			in.Outcome = coach.Classify(in.Outcome, in.Achieved, in.Target)
+		}
 	}
-	if st := r.g.StatusOn(in.Day); st != coach.Active && !in.Outcome.Skips() {
-		return in, coach.Decision{}, false, fmt.Errorf("%w: it was %s that day", coach.ErrNotActive, st)
+	if r.g.StatusOn(in.Day) != coach.Active && !in.Outcome.Skips() {
+		// A session a file holds on a day the goal was paused or held (a
+		// device that had not yet seen the pause, SYNC §7.5) is kept as
+		// history and decides nothing; the command line leaves such days
+		// out of goals it matched.
+		decides = false
 	}
+	r.hist = append(r.hist, coach.CheckIn{})
+	copy(r.hist[at+1:], r.hist[at:])
+	r.hist[at] = in
 	var dec coach.Decision
 	if decides {
 		lo := sort.Search(at, func(i int) bool {
 			return !r.hist[i].Day.Before(in.Day.AddDays(-(coach.RecentDays - 1)))
 		})
+		// The day's check-in sits just past the window, so the engine
+		// reads the history with it without copying the window.
 		r.g, dec = coach.Replay(r.g, r.p, r.hist[lo:at], in)
 		r.newest = in.Day
 	}
-	r.hist = append(r.hist, coach.CheckIn{})
-	copy(r.hist[at+1:], r.hist[at:])
-	r.hist[at] = in
 	r.trim()
 	return in, dec, decides, nil
 }

@@ -141,3 +141,31 @@ func TestImportOfNothingNewWritesNothing(t *testing.T) {
 		t.Error("an import that added nothing changed the file")
 	}
 }
+
+// A file's session on a day its goal was paused is kept as history and
+// decides nothing (SYNC §7.5); the statuses come into force as their days
+// pass, so the sessions around the pause decide as they did.
+func TestImportKeepsASessionInAPauseAsHistory(t *testing.T) {
+	s := newStore(t)
+	g := walkGoal(t, "Walk")
+	g.Statuses = []coach.StatusChange{{From: created, Status: coach.Active},
+		{From: created.AddDays(5), Status: coach.Paused}, {From: created.AddDays(10), Status: coach.Active}}
+	var ins []ImportCheckIn
+	for _, d := range []int{3, 7, 12} {
+		ins = append(ins, ImportCheckIn{CheckIn: coach.CheckIn{Day: created.AddDays(d), Outcome: coach.Done,
+			Effort: coach.EffortOK}, FillStep: true})
+	}
+	var decided []coach.Day
+	if _, err := s.Import(false, func(ImportLocal) (ImportBatch, error) {
+		return ImportBatch{Goals: []ImportGoal{{Goal: g, CheckIns: ins, Decided: func(d coach.Decision) { decided = append(decided, d.Day) }}}}, nil
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := mustGoals(t, s)[0]
+	if len(mustCheckIns(t, s, got.ID)) != 3 || len(decided) != 2 || decided[1] != created.AddDays(12) {
+		t.Errorf("decided on %v; want the sessions before and after the pause", decided)
+	}
+	if !reflect.DeepEqual(got.Statuses, g.Statuses) {
+		t.Errorf("statuses %v, want the file's %v", got.Statuses, g.Statuses)
+	}
+}

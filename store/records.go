@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"tend/coach"
@@ -131,7 +132,7 @@ func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error
 		}
 	}
 	if f&ciDevice != 0 {
-		c.Device = hex.EncodeToString(d.bytes(deviceIDLen/2, "device id"))
+		c.Device = d.device()
 	}
 	if err := d.end(); err != nil {
 		return coach.CheckIn{}, err
@@ -140,6 +141,33 @@ func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error
 }
 
 func moodOf(n int) *int { return &n }
+
+// lastDevice is the device id decoded last, as its bytes and its text: the
+// check-ins of a file are nearly all from one device or a few, and a
+// history read whole would otherwise make the same string a record.
+var lastDevice atomic.Pointer[deviceText]
+
+type deviceText struct {
+	raw  [deviceIDLen / 2]byte
+	text string
+}
+
+// device reads a check-in's device id.
+func (d *decoder) device() string {
+	if d.err != nil || len(d.b) < deviceIDLen/2 {
+		d.fail("it ends inside its device id")
+		return ""
+	}
+	var raw [deviceIDLen / 2]byte
+	copy(raw[:], d.b)
+	d.b = d.b[deviceIDLen/2:]
+	if last := lastDevice.Load(); last != nil && last.raw == raw {
+		return last.text
+	}
+	t := &deviceText{raw: raw, text: hex.EncodeToString(raw[:])}
+	lastDevice.Store(t)
+	return t.text
+}
 
 // Step flags.
 const (

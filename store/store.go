@@ -351,16 +351,21 @@ func readGoal(goals *bolt.Bucket, id uint64) (coach.Goal, error) {
 // on days from..to, in day order.
 func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.CheckIn, error) {
 	var out []coach.CheckIn
-	if !from.IsZero() && sub != nil {
-		// A window holds a check-in a day at most, up to its last day or
-		// the goal's newest: sized once, it is never copied as it grows
-		// (Today reads 400 days of every goal).
-		last := to
-		if k, _ := sub.Cursor().Last(); last.IsZero() && len(k) == dayKeyLen {
+	if sub != nil {
+		// A span of days holds a check-in a day at most: sized once, from
+		// its bounds or the goal's first and newest days, the slice is
+		// never copied as it grows (Today reads 400 days of every goal, a
+		// review one goal's twenty years).
+		c := sub.Cursor()
+		first, last := from, to
+		if k, _ := c.First(); first.IsZero() && len(k) == dayKeyLen {
+			first, _ = parseDayKey(k)
+		}
+		if k, _ := c.Last(); last.IsZero() && len(k) == dayKeyLen {
 			last, _ = parseDayKey(k)
 		}
-		if n := last.DaysSince(from) + 1; !last.IsZero() && n > 0 {
-			out = make([]coach.CheckIn, 0, min(n, 512))
+		if n := last.DaysSince(first) + 1; !first.IsZero() && !last.IsZero() && n > 0 {
+			out = make([]coach.CheckIn, 0, min(n, 1<<15))
 		}
 	}
 	err := scanDays(sub, from, to, func(day coach.Day, v []byte) error {

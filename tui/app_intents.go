@@ -100,7 +100,8 @@ func (m Model) startSession(item coach.Today) (tea.Model, tea.Cmd) {
 	m.sessions++
 	var cmd tea.Cmd
 	m.session, cmd = newSession(m.sessions, item, parts,
-		sessionClock{second: m.deps.SessionSecond, every: m.deps.Tick, ring: bellCmd(m.deps.Bell)})
+		sessionClock{second: m.deps.SessionSecond, every: m.deps.Tick, ring: bellCmd(m.deps.Bell),
+			now: m.deps.SessionClock, cues: sessionCues{say: m.deps.Say, notify: m.deps.Notify}})
 	m.screen = screenSession
 	return m, cmd
 }

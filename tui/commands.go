@@ -44,6 +44,12 @@ type Deps struct {
 	// Bell is where the guided session writes the terminal's bell (the
 	// program's output); nil rings nothing.
 	Bell io.Writer
+	// SessionClock is the clock the guided session counts from (nil: it
+	// counts its ticks); Say and Notify are its spoken cues and desktop
+	// notifications, nil when the settings turn them off (SessionCues).
+	SessionClock func() time.Time
+	Say          func(text string)
+	Notify       func(title, body string)
 	// Export writes a copy of everything beside the database and returns
 	// its name, for the Goals screen's "export first"; nil offers no key.
 	Export func() (string, error)

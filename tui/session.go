@@ -33,6 +33,13 @@ type sessionScreen struct {
 	second  time.Duration
 	ring    tea.Cmd // rings the terminal's bell, once
 	every   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// now is the session's clock and mark the instant counted up to, so
+	// a session counts from the clock, not from ticks: a laptop that slept
+	// mid-session shows the right time when it wakes (nil counts ticks).
+	now  func() time.Time
+	mark time.Time
+	cues sessionCues
+	half bool // the halfway notification is out
 }
 
 // openSessionMsg asks the root to start the guided session for a goal.
@@ -56,6 +63,8 @@ type sessionClock struct {
 	second time.Duration
 	every  func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	ring   tea.Cmd
+	now    func() time.Time
+	cues   sessionCues
 }
 
 func newSession(id int, item coach.Today, parts []coach.Stretch, c sessionClock) (sessionScreen, tea.Cmd) {
@@ -63,8 +72,10 @@ func newSession(id int, item coach.Today, parts []coach.Stretch, c sessionClock)
 		c.second = time.Second
 	}
 	s := sessionScreen{keys: defaultSessionKeys(), item: item, parts: parts, left: parts[0].Secs, id: id,
-		done: make([]int, len(parts)), stopYes: true, second: c.second, ring: c.ring, every: c.every}
-	return s, s.tick()
+		done: make([]int, len(parts)), stopYes: true, second: c.second, ring: c.ring, every: c.every,
+		now: c.now, cues: c.cues}
+	s = s.restart()
+	return s, tea.Batch(s.tick(), s.title(), s.cues.speak(s.parts[0].Label(), s.parts[0].Secs))
 }
 
 // bellCmd writes the terminal's bell to w: Bubble Tea v1 has no bell of its
@@ -84,19 +95,36 @@ func (s sessionScreen) tick() tea.Cmd {
 	return s.every(s.second, func(time.Time) tea.Msg { return sessionTickMsg{id: id, gen: gen} })
 }
 
-// onTick counts a second down; at the end of a stretch it moves on and
+// onTick counts the seconds the clock has moved since the last count
+// (one a tick without a clock); at the end of a stretch it moves on and
 // rings, and after the last it ends the session.
 func (s sessionScreen) onTick(msg sessionTickMsg) (sessionScreen, tea.Cmd) {
 	if msg.id != s.id || msg.gen != s.gen || s.paused || s.asking {
 		return s, nil
 	}
-	s.left--
 	s.done = append([]int(nil), s.done...)
-	s.done[s.at]++
-	if s.left > 0 {
-		return s, s.tick()
+	at, secs := s.at, s.elapsed()
+	for ; secs > 0; secs-- {
+		s.left--
+		s.done[s.at]++
+		if s.left > 0 {
+			continue
+		}
+		if s.at+1 >= len(s.parts) {
+			return s, tea.Batch(s.end(), s.ring, s.cues.finished(s.item.Goal.Name))
+		}
+		s.at++
+		s.left = s.parts[s.at].Secs
 	}
-	return s.next()
+	cmds := []tea.Cmd{s.tick(), s.title()}
+	if s.at != at { // one bell and one cue for the stretch reached, however many passed while asleep
+		cmds = append(cmds, s.ring, s.cues.speak(s.parts[s.at].Label(), s.left))
+	}
+	if !s.half && 2*s.passed() >= s.total() {
+		s.half = true
+		cmds = append(cmds, s.cues.halfway(s.item.Goal.Name, s.total()-s.passed()))
+	}
+	return s, tea.Batch(cmds...)
 }
 
 // next moves on to the next stretch, ringing once for the change, or ends
@@ -104,11 +132,12 @@ func (s sessionScreen) onTick(msg sessionTickMsg) (sessionScreen, tea.Cmd) {
 // terminal out of sight hears that it is over.
 func (s sessionScreen) next() (sessionScreen, tea.Cmd) {
 	if s.at+1 >= len(s.parts) {
-		return s, tea.Batch(s.end(), s.ring)
+		return s, tea.Batch(s.end(), s.ring, s.cues.finished(s.item.Goal.Name))
 	}
 	s.at++
 	s.left = s.parts[s.at].Secs
-	return s, tea.Batch(s.tick(), s.ring)
+	s = s.restart()
+	return s, tea.Batch(s.tick(), s.ring, s.title(), s.cues.speak(s.parts[s.at].Label(), s.left))
 }
 
 // end opens the check-in: a done one when every counted second was done,
@@ -120,7 +149,7 @@ func (s sessionScreen) end() tea.Cmd {
 	if finished {
 		achieved = target
 	}
-	return send(sessionEndMsg{item: s.item, finished: finished, achieved: achieved})
+	return tea.Batch(send(sessionEndMsg{item: s.item, finished: finished, achieved: achieved}), tea.SetWindowTitle("tend"))
 }
 
 func (s sessionScreen) Update(msg tea.KeyMsg) (sessionScreen, tea.Cmd) {
@@ -134,6 +163,7 @@ func (s sessionScreen) Update(msg tea.KeyMsg) (sessionScreen, tea.Cmd) {
 		// pause can never count a second twice.
 		s.gen++
 		if !s.paused {
+			s = s.restart() // the time paused is not counted
 			return s, s.tick()
 		}
 	case key.Matches(msg, s.keys.Skip):
@@ -171,6 +201,7 @@ func (s sessionScreen) answer(msg tea.KeyMsg) (sessionScreen, tea.Cmd) {
 	if s.paused {
 		return s, nil
 	}
+	s = s.restart() // the time spent answering is not counted
 	return s, s.tick()
 }
 

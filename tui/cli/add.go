@@ -34,30 +34,9 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 	ready := fs.String("readiness", "", "the readiness questions: none (no to all) or some (yes to one or more)")
 	fs.BoolVar(&f.cleared, "cleared", false, "after a readiness yes: a doctor has said this plan is fine")
 	return func(env Env, args []string) error {
-		var err error
-		if f.readiness, err = parseReadiness(*ready); err != nil {
-			return err
-		}
-		fs.Visit(func(fl *flag.Flag) {
-			switch fl.Name {
-			case "days":
-				f.daysSet = true
-			case "every":
-				f.everySet = true
-			case "capacity":
-				f.capSet = true
-			}
-		})
-		plan, custom, err := f.plan2()
+		plan, custom, sched, err := f.parse(fs, *ready)
 		if err != nil {
 			return err
-		}
-		sched, err := f.schedule(plan)
-		if err != nil {
-			return err
-		}
-		if f.capSet && (f.capacity < 1 || f.capacity > 600) {
-			return usagef("--capacity is minutes from 1 to 600")
 		}
 		snap, err := env.goals()
 		if err != nil {
@@ -78,16 +57,7 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 			return err
 		}
 		// Saved: from here on nothing may make the command fail.
-		first := ""
-		if t, err := coach.TodayFor(g, nil, env.today(snap)); err == nil {
-			first = " First target: " + t.Text + "."
-		}
-		planName := plan.Name
-		if custom != nil {
-			planName = fmt.Sprintf("your own ladder, %s to %s", coach.Amount(custom.Start, custom.Unit), coach.Amount(custom.Max, custom.Unit))
-		}
-		lines := []string{fmt.Sprintf("Added %s: %s, %s.%s", g.Name, planName, tui.ScheduleWords(sched), first),
-			fmt.Sprintf("Check in with `tend done %s`.", tui.ShellWord(g.Name))}
+		lines := addedLines(g, plan, custom, sched, env.today(snap))
 		lines = append(lines, readinessWords(plan, ready)...)
 		if len(snap.Goals) == 0 {
 			// The care note comes with a person's first goal (COACH §6.5, O1).
@@ -95,6 +65,51 @@ func addCommand(fs *flag.FlagSet) func(Env, []string) error {
 		}
 		return confirm(env, wrapped(lines, env.Width)...)
 	}
+}
+
+// parse reads the flags, once fs has parsed them, into the plan, the
+// ladder of one's own (nil for a built-in plan) and the schedule.
+func (f *addFlags) parse(fs *flag.FlagSet, ready string) (coach.Plan, *coach.Custom, coach.Schedule, error) {
+	var err error
+	if f.readiness, err = parseReadiness(ready); err != nil {
+		return coach.Plan{}, nil, coach.Schedule{}, err
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "days":
+			f.daysSet = true
+		case "every":
+			f.everySet = true
+		case "capacity":
+			f.capSet = true
+		}
+	})
+	plan, custom, err := f.plan2()
+	if err != nil {
+		return coach.Plan{}, nil, coach.Schedule{}, err
+	}
+	sched, err := f.schedule(plan)
+	if err != nil {
+		return coach.Plan{}, nil, coach.Schedule{}, err
+	}
+	if f.capSet && (f.capacity < 1 || f.capacity > 600) {
+		return coach.Plan{}, nil, coach.Schedule{}, usagef("--capacity is minutes from 1 to 600")
+	}
+	return plan, custom, sched, nil
+}
+
+// addedLines say what was added and how to check in.
+func addedLines(g coach.Goal, plan coach.Plan, custom *coach.Custom, sched coach.Schedule, today coach.Day) []string {
+	first := ""
+	if t, err := coach.TodayFor(g, nil, today); err == nil {
+		first = " First target: " + t.Text + "."
+	}
+	planName := plan.Name
+	if custom != nil {
+		planName = fmt.Sprintf("your own ladder, %s to %s", coach.Amount(custom.Start, custom.Unit), coach.Amount(custom.Max, custom.Unit))
+	}
+	return []string{fmt.Sprintf("Added %s: %s, %s.%s", g.Name, planName, tui.ScheduleWords(sched), first),
+		fmt.Sprintf("Check in with `tend done %s`.", tui.ShellWord(g.Name))}
 }
 
 // plan2 resolves --plan or the custom ladder flags to a plan.

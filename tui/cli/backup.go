@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"tend/coach"
 )
@@ -22,31 +21,21 @@ import (
 // real name.
 
 func backupCommand(fs *flag.FlagSet) func(Env, []string) error {
-	out := fs.String("out", "", "write the copy to FILE (default: beside the database, named with today's date); "+
+	out := fs.String("out", "", "write the copy to FILE (default: the backups folder, see `tend config`); "+
 		"an existing FILE needs --force")
 	force := fs.Bool("force", false, "replace FILE if it exists (never a link, device, FIFO or socket)")
+	list := fs.Bool("list", false, "list this database's copies, each with the command that puts it back")
 	return func(env Env, _ []string) error {
+		if *list {
+			return listBackups(env)
+		}
 		st := env.Store
 		if ok, err := st.Exists(); err != nil {
 			return err
 		} else if !ok {
 			return fmt.Errorf("there is no database at %s yet, so there is nothing to back up", st.Path())
 		}
-		name, place := *out, placeNew
-		if name == "" {
-			name, place = datedBackupName(st.Path(), env.Clock()), placeNumbered
-		} else if *force {
-			place = placeReplace
-		}
-		dest, place, err := outTarget(name, st.Path(), place)
-		if err != nil {
-			return err
-		}
-		var n int64
-		dest, err = writeAtomically(dest, place, func(w io.Writer) error {
-			n, err = st.Backup(w)
-			return err
-		})
+		dest, n, err := backupTo(env, *out, *force)
 		if err != nil {
 			return err
 		}
@@ -54,6 +43,32 @@ func backupCommand(fs *flag.FlagSet) func(Env, []string) error {
 			fmt.Sprintf("Backed up %s to %s (%s).", st.Path(), dest, sizeWords(n)),
 			fmt.Sprintf("To restore it, quit tend and copy it over %s.", st.Path()))
 	}
+}
+
+// backupTo writes the copy to FILE, or into the backups folder.
+func backupTo(env Env, out string, force bool) (string, int64, error) {
+	st := env.Store
+	if out == "" {
+		cfg, err := LoadConfig()
+		if err != nil {
+			return "", 0, err
+		}
+		return writeBackupCopy(st, cfg, env.Clock())
+	}
+	place := placeNew
+	if force {
+		place = placeReplace
+	}
+	dest, place, err := outTarget(out, st.Path(), place)
+	if err != nil {
+		return "", 0, err
+	}
+	var n int64
+	dest, err = writeAtomically(dest, place, func(w io.Writer) error {
+		n, err = st.Backup(w)
+		return err
+	})
+	return dest, n, err
 }
 
 func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
@@ -91,6 +106,9 @@ func exportCommand(fs *flag.FlagSet) func(Env, []string) error {
 		}
 		if dest, err = writeAtomically(dest, place, write); err != nil {
 			return err
+		}
+		if kind == "csv" { // the CSV holds check-ins only, one a row
+			return confirm(env, fmt.Sprintf("Exported %s of %s to %s.", countOf(n[1], "check-in"), countOf(n[0], "goal"), dest))
 		}
 		return confirm(env, fmt.Sprintf("Exported %s, %s and %s to %s.",
 			countOf(n[0], "goal"), countOf(n[1], "check-in"), countOf(n[2], "decision"), dest))
@@ -133,13 +151,6 @@ func deviceLabel() string {
 		host = string(r[:40])
 	}
 	return host
-}
-
-// datedBackupName is the default backup beside the database: tend.db
-// backed up on 2 March 2026 is tend-2026-03-02.db.bak.
-func datedBackupName(db string, now time.Time) string {
-	ext := filepath.Ext(db)
-	return strings.TrimSuffix(db, ext) + "-" + now.Format("2006-01-02") + ext + ".bak"
 }
 
 // numbered is the name of the nth copy of the day: tend-2026-03-02-2.db.bak.

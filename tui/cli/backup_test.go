@@ -10,17 +10,7 @@ import (
 	"time"
 )
 
-func TestDatedBackupNames(t *testing.T) {
-	now := time.Date(2026, time.March, 2, 23, 59, 0, 0, time.UTC)
-	for db, want := range map[string]string{
-		"/d/tend.db":   "/d/tend-2026-03-02.db.bak",
-		"/d/habits":    "/d/habits-2026-03-02.bak",
-		"/d/my.tend.x": "/d/my.tend-2026-03-02.x.bak",
-	} {
-		if got := datedBackupName(db, now); got != want {
-			t.Errorf("datedBackupName(%s) = %s, want %s", db, got, want)
-		}
-	}
+func TestNumberedNames(t *testing.T) {
 	if got := numbered("/d/tend-2026-03-02.db.bak", 3); got != "/d/tend-2026-03-02-3.db.bak" {
 		t.Errorf("numbered = %s", got)
 	}
@@ -72,5 +62,36 @@ func TestWriteAtomically(t *testing.T) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("files left behind: %v", names)
+	}
+}
+
+// A copy a killed tend left beside an --out target is removed by the next
+// write there, once stale; another file's, or a fresh one, is kept.
+func TestStaleCopiesBesideATargetAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "export.json")
+	old := time.Now().Add(-time.Hour)
+	mk := func(name string, at time.Time) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("a full copy"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	stale := mk(".export.json.tmp-123", old)
+	kept := []string{mk(".export.json.tmp-456", time.Now()), mk(".other.json.tmp-1", old), mk(".export.json.tmp-x", old)}
+	if _, err := writeAtomically(dest, placeNew, func(w io.Writer) error { _, err := io.WriteString(w, "{}"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stale copy is still there (%v)", err)
+	}
+	for _, p := range kept {
+		if _, err := os.Lstat(p); err != nil {
+			t.Errorf("%s was removed", filepath.Base(p))
+		}
 	}
 }

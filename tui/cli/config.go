@@ -107,34 +107,47 @@ func setDayStart(env Env, v string) error {
 	return confirm(env, fmt.Sprintf("A new day now starts at %02d:00: a check-in before then counts for the day before.", hour))
 }
 
-// setMachineSetting changes one key in config.toml, keeping the file's
-// other lines and comments, through a temporary file renamed into place.
+// setMachineSetting changes one key in config.toml and says so.
 func setMachineSetting(env Env, s setting, v string) error {
-	c := DefaultConfig()
-	if err := s.set(&c, v); err != nil {
-		return usagef("`%s` %v", s.key, err)
+	c, path, err := saveSetting(s, v)
+	if err != nil {
+		return err
 	}
+	return writeLines(env.Out, fmt.Sprintf("%s is now %s (in %s).", s.key, s.get(c), path))
+}
+
+// saveSetting changes one key in config.toml, keeping the file's other
+// lines and comments, through a temporary file renamed into place.
+func saveSetting(s setting, v string) (Config, string, error) {
+	c := DefaultConfig()
 	path := ConfigPath()
+	if err := s.set(&c, v); err != nil {
+		return c, path, usagef("`%s` %v", s.key, err)
+	}
 	old, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("could not read your settings in %s (%v)", path, unwrapPath(err))
+		return c, path, fmt.Errorf("could not read your settings in %s (%v)", path, unwrapPath(err))
 	}
 	text := withSetting(string(old), s.key, s.get(c))
 	if _, err := parseConfig(text, path); err != nil {
-		return err // the rest of the file was already unreadable: said with its line
+		return c, path, err // the rest of the file was already unreadable: said with its line
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return couldNotWrite(path, err)
+		return c, path, couldNotWrite(path, err)
 	}
+	return c, path, writeText(path, text)
+}
+
+// writeText puts a small text file in place whole, replacing a regular
+// file there and nothing else.
+func writeText(path, text string) error {
 	dest, place, err := outTarget(path, "", placeReplace)
 	if err != nil {
 		return err
 	}
-	if _, err := writeAtomically(dest, place, func(w io.Writer) error {
+	_, err = writeAtomically(dest, place, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)
 		return err
-	}); err != nil {
-		return err
-	}
-	return writeLines(env.Out, fmt.Sprintf("%s is now %s (in %s).", s.key, s.get(c), path))
+	})
+	return err
 }

@@ -93,7 +93,7 @@ func (m *matcher) find(h *importfmt.Habit, goals []coach.Goal, used map[uint64]b
 			return nil, nil
 		}
 		p, _ := g.Plan()
-		if h.Target != 1 && h.Unit != coach.Times && p.Unit != h.Unit {
+		if yesNo := h.Unit == coach.Times && h.Target == 1; !yesNo && !h.Restore && p.Unit != h.Unit {
 			return nil, fmt.Errorf("%s counts %s and the source counts %s; import it as a new goal with another --as NAME", g.Name, p.Unit, h.Unit)
 		}
 		return &g, nil

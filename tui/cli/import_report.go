@@ -83,12 +83,10 @@ func (r *goalReport) describe(g coach.Goal) {
 
 // compare is told each decision the engine makes for a restored goal.
 func (r *goalReport) compare(d coach.Decision) {
-	fd := r.habit.FileDecisions
-	if fd == nil {
+	if r.habit.FileDecisions == nil {
 		return
 	}
-	f, ok := fd[d.Day]
-	if !ok || f.Action != d.Action || f.From != d.From || f.To != d.To || f.ReasonCode != d.ReasonCode {
+	if f, ok := r.habit.FileDecisionOn(d.Day); !ok || f.Differs(d) {
 		r.Rebuilt++
 	}
 }

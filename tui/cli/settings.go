@@ -50,7 +50,10 @@ func settings() []setting {
 			get: func(c Config) string { return onOff(c.Backups) }, set: boolSetter(func(c *Config) *bool { return &c.Backups })},
 		{key: "backups-keep", about: "how many daily copies to keep for each database",
 			get: func(c Config) string { return strconv.Itoa(c.BackupsKeep) },
-			set: func(c *Config, v string) (err error) { c.BackupsKeep, err = wholeSetting("backups-keep", v, 1, 1000); return }},
+			set: func(c *Config, v string) (err error) {
+				c.BackupsKeep, err = wholeSetting("backups-keep", v, 1, 1000)
+				return
+			}},
 		{key: "backups-dir", about: "the folder they go in (it may be a synced one)",
 			get: func(c Config) string { return c.BackupsDir }, set: setBackupsDir},
 		{key: "sound", about: "on: spoken cues in the guided session (the bell always rings)",

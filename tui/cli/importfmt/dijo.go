@@ -93,17 +93,9 @@ func (s *Source) dijoHabit(file string, pos int, h dijoHabit, opt Options) error
 	if err != nil {
 		return bad("has a goal " + err.Error())
 	}
-	days := make([]coach.Day, 0, len(h.Stats))
-	values := make(map[coach.Day]float64, len(h.Stats))
-	for k, v := range h.Stats {
-		d, err := coach.ParseDay(k)
-		if err != nil {
-			return bad("has a day " + strconv.Quote(k) + " that is not YYYY-MM-DD")
-		}
-		if values[d], err = dijoValue(*h.Type, v, false); err != nil {
-			return bad("has on " + k + " a value " + err.Error())
-		}
-		days = append(days, d)
+	days, values, err := dijoStats(*h.Type, h.Stats)
+	if err != nil {
+		return bad(err.Error())
 	}
 	skipAll := func(reason string) error {
 		s.HabitsSkipped = append(s.HabitsSkipped, HabitSkip{Name: *h.Name, Reason: reason, Entries: len(days)})
@@ -124,32 +116,57 @@ func (s *Source) dijoHabit(file string, pos int, h dijoHabit, opt Options) error
 	if target > coach.MaxCustomAmount {
 		return skipAll("out-of-range")
 	}
-	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
 	hb := Habit{From: *h.Name, Unit: coach.Times, Target: target}
 	hb.Goal.Name = s.cleanName(*h.Name, "dijo", pos)
 	hb.Goal.Schedules = []coach.ScheduleChange{{Schedule: coach.Schedule{PerWeek: 7}}}
 	hb.Goal.ImportedFrom = &coach.Provenance{Source: "dijo", Name: *h.Name, Position: pos}
 	for _, d := range days {
-		v := values[d]
-		switch {
-		case v == 0:
-			s.skip("no")
+		c, ok := s.dijoDay(d, values[d], *h.Type == "Bit", target)
+		if !ok {
 			continue
-		case v > coach.MaxCustomAmount:
-			s.skip("out-of-range")
-			continue
-		case d.After(opt.Today):
+		}
+		if d.After(opt.Today) {
 			return errorf(file, 0, "the dijo habit %s has %s, which is after today (%s); tend takes only days that have happened", where, d, opt.Today)
 		}
-		amount := v
-		if *h.Type == "Bit" {
-			amount = 0
-		}
-		hb.CheckIns = append(hb.CheckIns, session(d, amount, target, false, ""))
+		hb.CheckIns = append(hb.CheckIns, c)
 	}
 	finishHabit(&hb, opt.Today, false, coach.Day{})
 	s.Habits = append(s.Habits, hb)
 	return nil
+}
+
+// dijoDay maps one day's value (IMPORT §6.2), or counts why it is skipped.
+func (s *Source) dijoDay(d coach.Day, v float64, bit bool, target float64) (coach.ImportCheckIn, bool) {
+	switch {
+	case v == 0:
+		s.skip("no")
+		return coach.ImportCheckIn{}, false
+	case v > coach.MaxCustomAmount:
+		s.skip("out-of-range")
+		return coach.ImportCheckIn{}, false
+	case bit:
+		v = 0 // a Bit's true is done at the target
+	}
+	return session(d, v, target, false, ""), true
+}
+
+// dijoStats reads a habit's days, sorted, and their values; stats come in
+// random key order.
+func dijoStats(kind string, stats map[string]json.RawMessage) ([]coach.Day, map[coach.Day]float64, error) {
+	days := make([]coach.Day, 0, len(stats))
+	values := make(map[coach.Day]float64, len(stats))
+	for k, v := range stats {
+		d, err := coach.ParseDay(k)
+		if err != nil {
+			return nil, nil, errors.New("has a day " + strconv.Quote(k) + " that is not YYYY-MM-DD")
+		}
+		if values[d], err = dijoValue(kind, v, false); err != nil {
+			return nil, nil, errors.New("has on " + k + " a value " + err.Error())
+		}
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	return days, values, nil
 }
 
 // dijoValue reads a Bit's bool (1 or 0), a Count's integer or a Float's

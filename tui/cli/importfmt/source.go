@@ -62,11 +62,34 @@ type Habit struct {
 	// keep it, and whose file says its level.
 	Restore   bool
 	FileLevel int
-	// FileDecisions are a tend JSON file's own decisions, to compare with
-	// the rebuilt ones.
-	FileDecisions map[coach.Day]coach.Decision
+	// FileDecisions are a tend JSON file's own decisions in day order, to
+	// compare with the rebuilt ones; nil when the file has none.
+	FileDecisions []FileDecision
 	// CheckIns are the habit's days, in the order the engine sees them.
 	CheckIns []coach.ImportCheckIn
+}
+
+// FileDecision is what of a file's decision is compared with the rebuilt
+// one (IMPORT §7.2); its message and step are read and not kept.
+type FileDecision struct {
+	Day      coach.Day
+	Action   coach.Action
+	From, To int
+	Code     coach.Code
+}
+
+// Differs reports whether the engine's decision d is another than f.
+func (f FileDecision) Differs(d coach.Decision) bool {
+	return f.Day != d.Day || f.Action != d.Action || f.From != d.From || f.To != d.To || f.Code != d.ReasonCode
+}
+
+// FileDecisionOn is the file's decision on day, if it has one.
+func (h *Habit) FileDecisionOn(day coach.Day) (FileDecision, bool) {
+	i := sort.Search(len(h.FileDecisions), func(i int) bool { return !h.FileDecisions[i].Day.Before(day) })
+	if i < len(h.FileDecisions) && h.FileDecisions[i].Day == day {
+		return h.FileDecisions[i], true
+	}
+	return FileDecision{}, false
 }
 
 // HabitSkip is a habit not imported, with why.
@@ -179,19 +202,16 @@ func (s *Source) cleanNote(raw string) string {
 
 func strip(raw string, note bool) string {
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
+	raw = strings.Map(func(r rune) rune {
 		switch {
-		case note && (r == '\n' || r == '\r' || r == '\t'):
+		case note && (r == '\n' || r == '\r'), r == '\t':
 			return ' '
-		case r == '\t':
-			return ' '
-		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
-			r == 0x200E, r == 0x200F, r == 0x061C, r >= 0xE0000 && r <= 0xE007F,
-			r == 0x200B, r == 0x2060, r == 0xFEFF, r == utf8.RuneError:
-			return -1
 		}
 		return r
 	}, raw)
+	// The one rule for what is text (coach/text.go): controls, bidi,
+	// invisible and tag characters go.
+	return coach.WithoutHidden(raw)
 }
 
 func cut(s string, n int) string {

@@ -53,13 +53,28 @@ func TendCSV(file string, raw []byte, opt Options) (*Source, error) {
 		return nil, errorf(file, 1, "the header is not tend's CSV header")
 	}
 	src := newSource("tend-csv", "")
+	goals, err := src.csvGoals(file, r, opt)
+	if err != nil {
+		return nil, err
+	}
+	for i, g := range goals {
+		src.csvHabit(g, i+1, opt)
+	}
+	if len(goals) > 0 {
+		src.Said = append(src.Said, "A CSV export has no plan or schedule; import the JSON export to keep plans, levels and days.")
+	}
+	return src, nil
+}
+
+// csvGoals reads the rows and gathers them by goal, in the file's order.
+func (s *Source) csvGoals(file string, r *csv.Reader, opt Options) ([]*csvGoal, error) {
 	var goals []*csvGoal
 	byKey := map[string]*csvGoal{}
 	seen := map[string]bool{}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return goals, nil
 		}
 		if err != nil {
 			return nil, csvError(file, err)
@@ -87,27 +102,20 @@ func TendCSV(file string, raw []byte, opt Options) (*Source, error) {
 		} else if g.unit != unit {
 			return nil, errorf(file, line, "%q is counted in %s here and in %s above; a goal has one unit", name, unit, g.unit)
 		}
-		c, err := src.csvRow(rec)
+		c, err := s.csvRow(rec)
 		if err != nil {
 			return nil, errorf(file, line, "%v", err)
 		}
 		if c.Day.After(opt.Today) {
 			return nil, future(file, line, c.Day, opt.Today)
 		}
-		if dk := key + "/" + c.Day.String(); seen[dk] {
+		dk := key + "/" + c.Day.String()
+		if seen[dk] {
 			return nil, errorf(file, line, "%q has %s twice", name, c.Day)
-		} else {
-			seen[dk] = true
 		}
+		seen[dk] = true
 		g.rows = append(g.rows, c)
 	}
-	for i, g := range goals {
-		src.csvHabit(g, i+1, opt)
-	}
-	if len(goals) > 0 {
-		src.Said = append(src.Said, "A CSV export has no plan or schedule; import the JSON export to keep plans, levels and days.")
-	}
-	return src, nil
 }
 
 func (s *Source) csvRow(rec []string) (coach.ImportCheckIn, error) {

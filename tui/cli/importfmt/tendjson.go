@@ -87,15 +87,27 @@ type tendCheckIn struct {
 }
 
 type tendDecision struct {
-	Goal       *uint64         `json:"goal"`
-	Day        *string         `json:"day"`
-	Action     *string         `json:"action"`
-	From       *int            `json:"from"`
-	To         *int            `json:"to"`
-	ReasonCode *string         `json:"reason_code"`
-	Message    *string         `json:"message"`
-	NextTarget *float64        `json:"next_target"`
-	Before     json.RawMessage `json:"before"`
+	Goal       *uint64  `json:"goal"`
+	Day        *string  `json:"day"`
+	Action     *string  `json:"action"`
+	From       *int     `json:"from"`
+	To         *int     `json:"to"`
+	ReasonCode *string  `json:"reason_code"`
+	Message    skipJSON `json:"message"`
+	NextTarget *float64 `json:"next_target"`
+	Before     skipJSON `json:"before"`
+}
+
+// skipJSON is a field that is read (and so checked as JSON) and not kept:
+// a decision's message and step, which the rebuild makes again.
+type skipJSON struct{}
+
+func (*skipJSON) UnmarshalJSON([]byte) error { return nil }
+
+// pendingDecision is a file's decision until its goal is known.
+type pendingDecision struct {
+	goal uint64
+	FileDecision
 }
 
 // tendReader walks a tend export one element at a time, so that a file of
@@ -109,7 +121,7 @@ type tendReader struct {
 	checkIns [][]coach.ImportCheckIn // by habit index, until the goals are known
 	plans    []coach.Plan            // by habit index
 	pending  []pendingCheckIn        // check-ins read before their goal
-	decs     []tendDecision
+	decs     []pendingDecision
 	format   string
 	version  *int
 	in       *countingReader
@@ -177,162 +189,6 @@ func (t *tendReader) bad(path, format string, args ...any) error {
 	return errorf(t.file, 0, "%s %s; nothing was imported", path, fmt.Sprintf(format, args...))
 }
 
-func (t *tendReader) read() error {
-	if err := t.delim('{'); err != nil {
-		return err
-	}
-	for t.dec.More() {
-		tok, err := t.dec.Token()
-		if err != nil {
-			return err
-		}
-		key, _ := tok.(string)
-		switch key {
-		case "format":
-			err = t.dec.Decode(&t.format)
-		case "version":
-			var n json.Number
-			if err = t.dec.Decode(&n); err == nil {
-				v, cerr := n.Int64()
-				if cerr != nil {
-					return t.bad("version", "is not a whole number")
-				}
-				iv := int(v)
-				t.version = &iv
-			}
-		case "settings":
-			err = t.settings()
-		case "goals":
-			err = t.array(key, t.goal)
-		case "checkins":
-			err = t.array(key, t.checkIn)
-		case "decisions":
-			err = t.array(key, t.decision)
-		case "device":
-			var skip json.RawMessage
-			err = t.dec.Decode(&skip)
-		default:
-			var skip json.RawMessage
-			err = t.dec.Decode(&skip)
-			t.src.UnknownFields++
-		}
-		if err != nil {
-			return err
-		}
-		if key == "version" || key == "format" {
-			if err := t.checkHead(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := t.delim('}'); err != nil {
-		return err
-	}
-	if t.format != "tend-export" || t.version == nil {
-		return errorf(t.file, 0, "this is not a tend export: it has no \"format\": \"tend-export\" and version")
-	}
-	return nil
-}
-
-// checkHead refuses a newer version as soon as it is read.
-func (t *tendReader) checkHead() error {
-	if t.format != "" && t.format != "tend-export" {
-		return errorf(t.file, 0, "this is not a tend export (its format is %q)", t.format)
-	}
-	if t.version != nil && *t.version > 1 {
-		return errorf(t.file, 0, "this export was written by a newer tend (version %d); update tend to import it", *t.version)
-	}
-	if t.version != nil && *t.version < 1 {
-		return errorf(t.file, 0, "its version %d is not one tend has written", *t.version)
-	}
-	return nil
-}
-
-func (t *tendReader) delim(want json.Delim) error {
-	tok, err := t.dec.Token()
-	if err != nil {
-		return err
-	}
-	if d, ok := tok.(json.Delim); !ok || d != want {
-		return errorf(t.file, 0, "the JSON has %v at byte %d where tend expects %q; this is not a tend export", tok, t.dec.InputOffset(), want)
-	}
-	return nil
-}
-
-func (t *tendReader) settings() error {
-	var s struct {
-		DayStartHour *int `json:"day_start_hour"`
-	}
-	var raw json.RawMessage
-	if err := t.dec.Decode(&raw); err != nil {
-		return err
-	}
-	if err := t.strict(raw, &s); err != nil {
-		return t.bad("settings", "cannot be read: %v", err)
-	}
-	if h := s.DayStartHour; h != nil {
-		if *h < 0 || *h > 23 {
-			return t.bad("settings.day_start_hour", "is %d, not an hour from 0 to 23", *h)
-		}
-		t.src.DayStartHour = h
-	}
-	return nil
-}
-
-// array reads a JSON array element by element.
-func (t *tendReader) array(key string, each func(path string, raw json.RawMessage) error) error {
-	tok, err := t.dec.Token()
-	if err != nil {
-		return err
-	}
-	if tok == nil {
-		return nil
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return t.bad(key, "is not a list")
-	}
-	var raw json.RawMessage
-	for i := 0; t.dec.More(); i++ {
-		raw = raw[:0]
-		if err := t.dec.Decode(&raw); err != nil {
-			return err
-		}
-		if len(raw) > MaxLine {
-			return t.bad(fmt.Sprintf("%s[%d]", key, i), "is longer than 1 MiB, which no tend export has")
-		}
-		if err := each(fmt.Sprintf("%s[%d]", key, i), raw); err != nil {
-			return err
-		}
-	}
-	_, err = t.dec.Token()
-	return err
-}
-
-// strict decodes raw into v, counting fields this tend does not know
-// rather than failing on them (IMPORT §7.1: they are ignored and counted).
-func (t *tendReader) strict(raw json.RawMessage, v any) error {
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.DisallowUnknownFields()
-	err := d.Decode(v)
-	if err == nil || !strings.HasPrefix(err.Error(), "json: unknown field") {
-		return err
-	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &all); err != nil {
-		return err
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		return err
-	}
-	known := jsonFields(v)
-	for k := range all {
-		if !known[k] {
-			t.src.UnknownFields++
-		}
-	}
-	return nil
-}
-
 func (t *tendReader) checkIn(path string, raw json.RawMessage) error {
 	var c tendCheckIn
 	if err := t.strict(raw, &c); err != nil {
@@ -357,14 +213,19 @@ func (t *tendReader) decision(path string, raw json.RawMessage) error {
 	if d.Goal == nil || d.Day == nil || d.Action == nil || d.From == nil || d.To == nil {
 		return t.bad(path, "lacks one of goal, day, action, from and to")
 	}
-	if _, err := coach.ParseAction(*d.Action); err != nil {
+	a, err := coach.ParseAction(*d.Action)
+	if err != nil {
 		return t.bad(path+".action", "%v", err)
 	}
-	if _, err := coach.ParseDay(*d.Day); err != nil {
+	day, err := coach.ParseDay(*d.Day)
+	if err != nil {
 		return t.bad(path+".day", "%v", err)
 	}
-	d.Message, d.Before = nil, nil // read, never kept (IMPORT §7.2)
-	t.decs = append(t.decs, d)
+	fd := FileDecision{Day: day, Action: a, From: *d.From, To: *d.To}
+	if d.ReasonCode != nil {
+		fd.Code = coach.Code(*d.ReasonCode)
+	}
+	t.decs = append(t.decs, pendingDecision{goal: *d.Goal, FileDecision: fd})
 	return nil
 }
 
@@ -389,23 +250,18 @@ func (t *tendReader) finish() error {
 		t.startStep(h)
 	}
 	for k, d := range t.decs {
-		i, ok := t.byID[*d.Goal]
+		i, ok := t.byID[d.goal]
 		if !ok {
-			return t.bad(fmt.Sprintf("decisions[%d].goal", k), "is %d, which no goal in the file has", *d.Goal)
+			return t.bad(fmt.Sprintf("decisions[%d].goal", k), "is %d, which no goal in the file has", d.goal)
 		}
-		day, _ := coach.ParseDay(*d.Day)
 		h := &t.src.Habits[i]
-		if h.FileDecisions == nil {
-			h.FileDecisions = map[coach.Day]coach.Decision{}
-		}
-		a, _ := coach.ParseAction(*d.Action)
-		dec := coach.Decision{Day: day, Action: a, From: *d.From, To: *d.To}
-		if d.ReasonCode != nil {
-			dec.ReasonCode = coach.Code(*d.ReasonCode)
-		}
-		h.FileDecisions[day] = dec
+		h.FileDecisions = append(h.FileDecisions, d.FileDecision)
 	}
 	t.decs = nil
+	for i := range t.src.Habits {
+		fd := t.src.Habits[i].FileDecisions
+		sort.SliceStable(fd, func(a, b int) bool { return fd[a].Day.Before(fd[b].Day) })
+	}
 	return nil
 }
 

@@ -14,24 +14,8 @@ func (t *tendReader) goal(path string, raw json.RawMessage) error {
 	if err := t.strict(raw, &g); err != nil {
 		return t.bad(path, "cannot be read: %v", err)
 	}
-	switch {
-	case g.ID == nil:
-		return t.bad(path+".id", "is missing")
-	case g.Name == nil:
-		return t.bad(path+".name", "is missing")
-	case g.Plan == nil:
-		return t.bad(path+".plan", "is missing")
-	case g.DaysPerWeek == nil && g.Weekdays == nil:
-		return t.bad(path, "has neither days_per_week nor weekdays")
-	case g.Status == nil:
-		return t.bad(path+".status", "is missing")
-	case g.Level == nil:
-		return t.bad(path+".level", "is missing")
-	case g.Created == nil:
-		return t.bad(path+".created", "is missing")
-	}
-	if _, dup := t.byID[*g.ID]; dup {
-		return t.bad(path+".id", "is %d, which another goal in the file has too", *g.ID)
+	if err := t.required(path, g); err != nil {
+		return err
 	}
 	out := coach.Goal{PlanID: *g.Plan}
 	if *g.Plan == coach.CustomPlanID {
@@ -76,6 +60,30 @@ func (t *tendReader) goal(path string, raw json.RawMessage) error {
 	t.plans = append(t.plans, p) // coach builds a plan afresh on each call
 	t.src.Habits = append(t.src.Habits, Habit{Goal: out, From: *g.Name, Unit: p.Unit, Restore: true, FileLevel: *g.Level})
 	t.checkIns = append(t.checkIns, nil)
+	return nil
+}
+
+// required refuses a goal without what IMPORT §7.1 says it must have.
+func (t *tendReader) required(path string, g tendGoal) error {
+	switch {
+	case g.ID == nil:
+		return t.bad(path+".id", "is missing")
+	case g.Name == nil:
+		return t.bad(path+".name", "is missing")
+	case g.Plan == nil:
+		return t.bad(path+".plan", "is missing")
+	case g.DaysPerWeek == nil && g.Weekdays == nil:
+		return t.bad(path, "has neither days_per_week nor weekdays")
+	case g.Status == nil:
+		return t.bad(path+".status", "is missing")
+	case g.Level == nil:
+		return t.bad(path+".level", "is missing")
+	case g.Created == nil:
+		return t.bad(path+".created", "is missing")
+	}
+	if _, dup := t.byID[*g.ID]; dup {
+		return t.bad(path+".id", "is %d, which another goal in the file has too", *g.ID)
+	}
 	return nil
 }
 

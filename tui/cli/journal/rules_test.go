@@ -1,0 +1,136 @@
+package journal
+
+import (
+	"fmt"
+	"testing"
+
+	"tend/coach"
+)
+
+const (
+	lap = "a1a1a1a1a1a1a1a1"
+	dsk = "b2b2b2b2b2b2b2b2"
+)
+
+// book writes events with increasing clocks, as devices would.
+type book struct {
+	evs []Event
+	n   int
+}
+
+func (b *book) add(dev string, e Event) string {
+	b.n++
+	e.Dev, e.Seq, e.ID = dev, uint64(b.n), fmt.Sprintf("%s-%d", dev, b.n)
+	e.HLC = HLC{Wall: int64(1_796_000_000_000 + b.n*1000)}.String()
+	b.evs = append(b.evs, e)
+	return e.ID
+}
+
+func create(uid, name, plan string) Event {
+	return Event{Kind: GoalCreate, Goal: uid, Name: name, Plan: plan, Created: "2026-12-01", DaysPerWeek: 7, Level: 1, Variant: 1}
+}
+
+func session(uid, day, outcome string, amount float64, pain string) Event {
+	return Event{Kind: CheckInAdd, Goal: uid, Day: day, Outcome: outcome, Achieved: amount, Target: 10, Effort: "ok", Pain: pain, Level: 1, Variant: 1}
+}
+
+func replayOf(t *testing.T, b *book) coach.Archive {
+	t.Helper()
+	a, err := Replay(Merge(b.evs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestSplitSessionsSumAndSessionOutranksRest(t *testing.T) {
+	var b book
+	b.add(lap, create("w", "Walk", coach.DailyWalkID))
+	b.add(lap, session("w", "2026-12-02", "partial", 4, "none"))
+	b.add(dsk, session("w", "2026-12-02", "partial", 7, "none"))
+	b.add(lap, session("w", "2026-12-03", "rest", 0, "none"))
+	b.add(dsk, session("w", "2026-12-03", "done", 10, "sore"))
+	a := replayOf(t, &b)
+	cs := a.CheckIns[1]
+	if len(cs) != 2 || cs[0].Achieved != 11 || cs[0].Outcome != coach.Done {
+		t.Fatalf("split sessions: %+v", cs)
+	}
+	if cs[1].Outcome != coach.Done || cs[1].Pain != coach.PainSore {
+		t.Fatalf("rest and done: %+v", cs[1])
+	}
+}
+
+func TestUndoRemovesOnlyWhatItSaw(t *testing.T) {
+	var b book
+	b.add(lap, create("w", "Walk", coach.DailyWalkID))
+	seen := b.add(lap, session("w", "2026-12-02", "done", 10, "none"))
+	b.add(dsk, session("w", "2026-12-02", "partial", 3, "none")) // the laptop has not seen this
+	b.add(lap, Event{Kind: CheckInRemove, Goal: "w", Day: "2026-12-02", Removes: []string{seen}})
+	cs := replayOf(t, &b).CheckIns[1]
+	if len(cs) != 1 || cs[0].Achieved != 3 || cs[0].Outcome != coach.Partial {
+		t.Fatalf("%+v", cs)
+	}
+}
+
+func TestWarningHoldsEveryExerciseGoalUntilLiftedByWhoSawIt(t *testing.T) {
+	var b book
+	b.add(lap, create("w", "Walk", coach.DailyWalkID))
+	b.add(lap, create("s", "Lift", coach.StrengthID))
+	b.add(lap, create("m", "Calm", coach.MindfulID))
+	warn := b.add(dsk, session("w", "2026-12-02", "done", 10, "warning"))
+	// A resume from a device that had not seen the warning leaves the hold.
+	b.add(lap, Event{Kind: GoalStatus, Goal: "s", From: "2026-12-03", Status: "active"})
+	a := replayOf(t, &b)
+	status := func(a coach.Archive, uid string) coach.Status {
+		for _, g := range a.Goals {
+			if g.UID == uid {
+				return g.Status()
+			}
+		}
+		t.Fatalf("no goal %s", uid)
+		return 0
+	}
+	if status(a, "w") != coach.SafetyHold || status(a, "s") != coach.SafetyHold || status(a, "m") != coach.Active {
+		t.Fatalf("statuses %v %v %v", status(a, "w"), status(a, "s"), status(a, "m"))
+	}
+	// Deleting the warning's goal keeps the hold on the others.
+	b.add(dsk, Event{Kind: GoalDelete, Goal: "w", Warnings: []Warning{{ID: warn, Day: "2026-12-02"}}})
+	if a = replayOf(t, &b); status(a, "s") != coach.SafetyHold || len(a.Goals) != 2 {
+		t.Fatalf("after the delete: %v, %d goals", status(a, "s"), len(a.Goals))
+	}
+	// A resume that names the warning lifts it.
+	b.add(dsk, Event{Kind: GoalStatus, Goal: "s", From: "2026-12-04", Status: "active", Lifts: []string{warn}})
+	if a = replayOf(t, &b); status(a, "s") != coach.Active {
+		t.Fatalf("after the resume: %v", status(a, "s"))
+	}
+}
+
+func TestDeleteWinsAndRegistersKeepBothChanges(t *testing.T) {
+	var b book
+	b.add(lap, create("w", "Walk", coach.DailyWalkID))
+	b.add(lap, create("r", "Run", coach.DailyWalkID))
+	name := "Evening walk"
+	b.add(lap, Event{Kind: GoalSet, Goal: "w", Field: "name", Value: &name})
+	b.add(dsk, Event{Kind: GoalSchedule, Goal: "w", From: "2026-12-05", DaysPerWeek: 3})
+	b.add(dsk, Event{Kind: GoalDelete, Goal: "r"})
+	b.add(lap, session("r", "2026-12-06", "done", 10, "none")) // made before the delete came
+	a := replayOf(t, &b)
+	if len(a.Goals) != 1 || a.Goals[0].Name != name || a.Goals[0].Schedule().PerWeek != 3 {
+		t.Fatalf("%+v", a.Goals)
+	}
+}
+
+func TestEventBeforeItsCreateWaits(t *testing.T) {
+	var b book
+	b.add(dsk, session("w", "2026-12-02", "done", 10, "none"))
+	st := Merge(b.evs)
+	if len(st.Goals) != 0 || len(st.Waiting) != 1 {
+		t.Fatalf("%d goals, %d waiting", len(st.Goals), len(st.Waiting))
+	}
+	b.add(lap, create("w", "Walk", coach.DailyWalkID)) // its clock is later, yet it arrives
+	b.evs[0], b.evs[1] = b.evs[1], b.evs[0]
+	// The check-in sorted before the create: it waits until a later read.
+	if st = Merge(b.evs); len(st.Waiting) != 1 {
+		t.Fatalf("waiting %d", len(st.Waiting))
+	}
+}
