@@ -37,6 +37,8 @@ type Store interface {
 	// Histories hands out goals one at a time with their check-ins and
 	// changes up to a day, from one read (see store.Histories).
 	Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
+	// Window is Histories over days from..to only: the report's weeks.
+	Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
@@ -130,6 +132,9 @@ func commands() []command {
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
 			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1, arg: argFile, writes: true},
+		{name: "report", usage: "tend report [--weeks N] [--goal NAME] [--format text|md|html] [--out FILE [--force]] [--notes]",
+			about: "a page about your last weeks to share with a doctor or a friend", flags: reportCommand,
+			values: map[string][]string{"format": {"text", "md", "html"}}},
 		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
 			maxArgs: 1, arg: argCommand},
 		{name: "completion", usage: "tend completion bash|zsh|fish",
