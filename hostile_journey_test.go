@@ -285,3 +285,29 @@ func TestDamagedFilesTakeNoCheckIn(t *testing.T) {
 	}
 	t.Logf("%d flips: %d files called damaged, %d written into afterwards", damageRounds, damaged, written)
 }
+
+// Bad values at the door get their range (issue 10 item 7), and a name
+// with a character that does not show is refused, so two goals never look
+// the same.
+func TestFlagsSayTheirRange(t *testing.T) {
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"done", "Walk", "--mood-before", "-1"}, "0 to 10"},
+		{[]string{"done", "Walk", "--mood-after", "11"}, "0 to 10"},
+		{[]string{"add", "Ladder", "--unit", "reps", "--start", "1", "--step", "1", "--max", "9", "--every", "31"}, "1 to 30"},
+		{[]string{"add", "Walk\u200b", "--plan", "daily-walk"}, "does not show"},
+		{[]string{"add", "Wa\u2028lk", "--plan", "daily-walk"}, "U+2028"},
+		{[]string{"edit", "Walk", "--name", "Run\U000E0041"}, "does not show"},
+	} {
+		if _, errOut, code := runTend(t, env, c.args...); code != 2 || !says(errOut, c.want) {
+			t.Errorf("tend %s: exit %d, %q; want 2 and %q", quoteArgs(c.args), code, errOut, c.want)
+		}
+	}
+	if gs := goalsByName(t, env); len(gs) != 1 {
+		t.Errorf("goals after refused input: %v", gs)
+	}
+}

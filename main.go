@@ -119,7 +119,8 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64)
 	}
 	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
 		SessionSecond: sessionSecond(speed), Bell: os.Stdout, SessionClock: sessionClock, Say: say, Notify: notify,
-		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
+		SetDayStart: st.SetDayStartHour,
+		Export:      func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
 	if err != nil {
 		return err
 	}

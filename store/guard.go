@@ -153,9 +153,13 @@ func (s *Store) unchecked() bool {
 		!was.ModTime().Equal(info.ModTime())
 }
 
-// markChecked notes the file as it is now, after a check or this
-// process's own commit.
+// markChecked notes the file as it is now, after this process's own
+// commit, which the check before it passed; a damage note left by an
+// earlier tend is about a file that is no longer there, and goes.
 func (s *Store) markChecked() {
+	if _, err := os.Lstat(s.damageNote()); err == nil {
+		_ = os.Remove(s.damageNote())
+	}
 	info, err := os.Lstat(s.path)
 	guardMu.Lock()
 	defer guardMu.Unlock()

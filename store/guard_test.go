@@ -65,7 +65,13 @@ func TestAFileFoundDamagedIsNotWrittenAfterwards(t *testing.T) {
 	if err := os.Rename(restored, s.Path()); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := os.Lstat(s.damageNote()); err != nil {
+		t.Errorf("no damage note beside the file before the restore was written: %v", err)
+	}
 	mustCheckIn(t, s, walk.ID, entry(today, coach.Done), today)
+	if _, err := os.Lstat(s.damageNote()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the damage note outlived the damaged file: %v", err)
+	}
 }
 
 // Before its first write a process checks the pages the write depends on:

@@ -78,6 +78,9 @@ func (m Model) handleSaved(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = fmt.Sprintf("Cleared %s check-in for %s. Check in again whenever you like.", dayPossessive(msg.day, m.day), msg.name)
 	case goalSavedMsg:
 		m.status = msg.said
+	case dayStartSavedMsg:
+		m.snap.DayStartHour = msg.hour
+		m.status = fmt.Sprintf("A new day now starts at %02d:00: a check-in before then counts for the day before.", msg.hour)
 	case goalAddedMsg:
 		m.screen = screenToday
 		m.status = fmt.Sprintf("Added %s. Start small: the first target is on purpose easy.", msg.goal.Name)

@@ -169,7 +169,8 @@ func (m Model) helpLines(width int) []string {
 		lines = append(lines, m.deps.Styles.Muted.Render(l))
 	}
 	lines = append(lines, "")
-	return append(lines, fullHelpLines(groups, width, m.deps.Styles)...)
+	lines = append(lines, fullHelpLines(groups, width, m.deps.Styles)...)
+	return append(lines, m.dayStartLines(width)...)
 }
 
 // globalHelpKeys are the keys every screen has, as the full help lists them.
@@ -189,6 +190,8 @@ func (m Model) helpKeysNow() helpKeys {
 	scrolls := len(m.helpLines(m.width-2)) > m.bodyHeight()
 	k.Up.SetEnabled(scrolls)
 	k.Down.SetEnabled(scrolls)
+	k.Later.SetEnabled(m.deps.SetDayStart != nil)
+	k.Earlier.SetEnabled(m.deps.SetDayStart != nil)
 	return k
 }
 

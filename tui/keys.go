@@ -65,13 +65,17 @@ func defaultCheckInKeys() checkInKeys {
 // helpKeys scroll and close the full help.
 type helpKeys struct {
 	Up, Down, Close key.Binding
+	// Later and Earlier move the hour a new day starts (a setting).
+	Later, Earlier key.Binding
 }
 
 func defaultHelpKeys() helpKeys {
 	return helpKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "scroll")),
-		Down:  key.NewBinding(key.WithKeys("down", "j", "pgdown", " ")),
-		Close: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back")),
+		Up:      key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "scroll")),
+		Down:    key.NewBinding(key.WithKeys("down", "j", "pgdown", " ")),
+		Close:   key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back")),
+		Later:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "day starts later/earlier")),
+		Earlier: key.NewBinding(key.WithKeys("-")),
 	}
 }
 

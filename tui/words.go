@@ -54,11 +54,15 @@ func ShellWord(name string) string {
 // and its full stop: the status line shows it, and main prints it. The
 // coach's and the store's errors already say what to do.
 func PlainError(err error) string {
-	msg := UpperFirst(strings.TrimSpace(err.Error()))
-	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
-		msg += "."
+	return FullStop(UpperFirst(strings.TrimSpace(err.Error())))
+}
+
+// FullStop ends s with a full stop unless it ends a sentence already.
+func FullStop(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") {
+		return s
 	}
-	return msg
+	return s + "."
 }
 
 // Sentence is an error as a person reads it, starting with a capital: the

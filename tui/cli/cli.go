@@ -9,7 +9,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -38,6 +37,8 @@ type Store interface {
 	// Histories hands out goals one at a time with their check-ins and
 	// changes up to a day, from one read (see store.Histories).
 	Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
+	// Window is Histories over days from..to only: the report's weeks.
+	Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
@@ -131,6 +132,9 @@ func commands() []command {
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
 			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1, arg: argFile, writes: true},
+		{name: "report", usage: "tend report [--weeks N] [--goal NAME] [--format text|md|html] [--out FILE [--force]] [--notes]",
+			about: "a page about your last weeks to share with a doctor or a friend", flags: reportCommand,
+			values: map[string][]string{"format": {"text", "md", "html"}}},
 		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
 			maxArgs: 1, arg: argCommand},
 		{name: "completion", usage: "tend completion bash|zsh|fish",
@@ -179,128 +183,6 @@ func RunCommand(name string, args []string, env Env) error {
 	return noSuchCommand(name)
 }
 
-func (c command) run(env Env, args []string) error {
-	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	do := c.flags(fs)
-	pos, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		_, werr := io.WriteString(env.Out, c.help(fs))
-		return werr
-	}
-	if err != nil {
-		return usagef("%s See `tend %s --help`.", sentence(c.flagProblem(err)), c.name)
-	}
-	switch {
-	case len(pos) < c.minArgs:
-		return usagef("Say which goal, for example `%s`.", strings.SplitN(c.usage, " [", 2)[0])
-	case len(pos) > c.maxArgs:
-		return usagef("Too many words: %q. Put a name with spaces in quotes.", strings.Join(pos, " "))
-	}
-	return do(env, pos)
-}
-
-// sentence ends s with a full stop unless it ends a sentence already.
-func sentence(s string) string {
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") {
-		return s
-	}
-	return s + "."
-}
-
-// flagProblem says in plain words what the flag package found wrong. A
-// flag's name is echoed as typed, made printable first: it came from
-// outside, and may carry an escape sequence.
-func (c command) flagProblem(err error) string {
-	msg := coach.Printable(err.Error())
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		name = strings.TrimLeft(name, "-")
-		var all []string
-		for _, f := range c.flagList() {
-			all = append(all, f.name)
-		}
-		if near := nearest(name, all); near != "" {
-			return fmt.Sprintf("There is no option --%s for tend %s. Did you mean --%s?", name, c.name, near)
-		}
-		return fmt.Sprintf("There is no option --%s for tend %s", name, c.name)
-	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return fmt.Sprintf("--%s needs a value", strings.TrimLeft(name, "-"))
-	}
-	if _, rest, ok := strings.Cut(msg, " for flag "); ok {
-		name, _, _ := strings.Cut(rest, ":")
-		return fmt.Sprintf("--%s needs a whole number", strings.TrimLeft(name, "-"))
-	}
-	return tui.UpperFirst(msg)
-}
-
-// parseInterleaved parses flags that come before or after the positional
-// arguments: Go's flag package stops at the first non-flag.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for len(args) > 0 {
-		a := args[0]
-		switch {
-		case a == "--":
-			return append(pos, args[1:]...), nil
-		case negativeNumber(a) || !strings.HasPrefix(a, "-") || a == "-":
-			pos, args = append(pos, a), args[1:]
-			continue
-		}
-		// Parse the flags up to the next negative number, which the flag
-		// package would take for a flag: "tend done walk -5" is an amount
-		// to refuse plainly, not an unknown option.
-		// A negative number right after a flag that takes a value is that
-		// value: `--mood-before -1` is a mood to refuse with its range.
-		end := len(args)
-		for i, b := range args {
-			if b == "--" || negativeNumber(b) && (i == 0 || !takesValue(fs, args[i-1])) {
-				end = i
-				break
-			}
-		}
-		if err := fs.Parse(args[:end]); err != nil {
-			return nil, err
-		}
-		args = append(append([]string(nil), fs.Args()...), args[end:]...)
-	}
-	return pos, nil
-}
-
-// takesValue reports whether arg is a flag of fs, without "=", that takes
-// the next argument as its value.
-func takesValue(fs *flag.FlagSet, arg string) bool {
-	name := strings.TrimLeft(arg, "-")
-	if name == arg || strings.Contains(name, "=") {
-		return false
-	}
-	f := fs.Lookup(name)
-	if f == nil {
-		return false
-	}
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return !ok || !b.IsBoolFlag()
-}
-
-func negativeNumber(s string) bool {
-	return len(s) > 1 && s[0] == '-' && strings.Trim(s[1:], "0123456789.") == ""
-}
-
-func (c command) help(fs *flag.FlagSet) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Usage: %s\n\n%s.\n", c.usage, tui.UpperFirst(c.about))
-	n := 0
-	fs.VisitAll(func(*flag.Flag) { n++ })
-	if n > 0 {
-		b.WriteString("\nFlags:\n")
-		fs.VisitAll(func(f *flag.Flag) {
-			fmt.Fprintf(&b, "  --%-14s %s\n", f.Name, f.Usage)
-		})
-	}
-	b.WriteString("\nGlobal: --db PATH (or TEND_DB) picks the database; TEND_NOW sets the clock, TEND_SPEED its pace.\n")
-	return b.String()
-}
-
 // Help is the text of `tend --help`.
 func Help() string {
 	var b strings.Builder
@@ -326,87 +208,4 @@ Exit status: 0 done, 1 could not be done (busy or damaged database, unknown goal
 tend helps with habits; it is not medical or mental-health care.
 `)
 	return b.String()
-}
-
-// goals reads the settings and the goals, no check-ins: what a command
-// that changes or names a goal needs, and no more (on twenty years of a
-// hundred goals, a look into each goal's history cost a check-in most of
-// its time and memory).
-func (env Env) goals() (coach.Snapshot, error) { return env.Store.Head() }
-
-// recent reads the goals with the window of check-ins today's targets are
-// worked out from.
-func (env Env) recent() (coach.Snapshot, error) {
-	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
-}
-
-// goal reads the goals and finds the one called name.
-func (env Env) goal(name string) (coach.Snapshot, coach.Goal, error) {
-	snap, err := env.goals()
-	if err != nil {
-		return snap, coach.Goal{}, err
-	}
-	g, err := findGoal(snap.Goals, name)
-	return snap, g, err
-}
-
-// today is the day the clock is in, for the database's day-start hour.
-func (env Env) today(snap coach.Snapshot) coach.Day {
-	return coach.DayAt(env.Clock(), snap.DayStartHour)
-}
-
-// findGoal matches a goal by name, case-insensitively, or by a unique prefix.
-// Names are compared as coach.SameName compares them, so a joiner typed or
-// left out does not make two names of one.
-func findGoal(goals []coach.Goal, query string) (coach.Goal, error) {
-	var prefixed []coach.Goal
-	key := coach.NameKey(query)
-	for _, g := range goals {
-		if coach.SameName(g.Name, query) {
-			return g, nil
-		}
-		if name := coach.NameKey(g.Name); key != "" && len(name) >= len(key) && strings.EqualFold(name[:len(key)], key) {
-			prefixed = append(prefixed, g)
-		}
-	}
-	switch len(prefixed) {
-	case 1:
-		return prefixed[0], nil
-	case 0:
-		if len(goals) == 0 {
-			return coach.Goal{}, fmt.Errorf("there are no goals yet. Start one with `tend add Walk --plan daily-walk`")
-		}
-		all := make([]string, len(goals))
-		for i, g := range goals {
-			all[i] = g.Name
-		}
-		if near := nearest(query, all); near != "" {
-			return coach.Goal{}, fmt.Errorf("no goal is called %q. Did you mean %q? Your goals: %s", query, near, goalNames(goals))
-		}
-		return coach.Goal{}, fmt.Errorf("no goal is called %q. Your goals: %s", query, goalNames(goals))
-	}
-	return coach.Goal{}, fmt.Errorf("%q matches more than one goal: %s. Type more of the name", query, goalNames(prefixed))
-}
-
-func goalNames(goals []coach.Goal) string {
-	names := make([]string, len(goals))
-	for i, g := range goals {
-		names[i] = g.Name
-	}
-	return strings.Join(names, ", ")
-}
-
-// dayFlag reads --date: today when empty, never a day after today.
-func dayFlag(s string, today coach.Day) (coach.Day, error) {
-	if s == "" {
-		return today, nil
-	}
-	d, err := coach.ParseDay(s)
-	if err != nil {
-		return coach.Day{}, usagef("--date %q is not a real day; write it as YYYY-MM-DD, like %s", s, today)
-	}
-	if d.After(today) {
-		return coach.Day{}, usagef("--date %s is in the future; tend takes today (%s) or an earlier day", s, today)
-	}
-	return d, nil
 }
