@@ -358,11 +358,15 @@ func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.
 		// review one goal's twenty years).
 		c := sub.Cursor()
 		first, last := from, to
-		if k, _ := c.First(); first.IsZero() && len(k) == dayKeyLen {
-			first, _ = parseDayKey(k)
+		if first.IsZero() {
+			if k, _ := c.First(); len(k) == dayKeyLen {
+				first, _ = parseDayKey(k)
+			}
 		}
-		if k, _ := c.Last(); last.IsZero() && len(k) == dayKeyLen {
-			last, _ = parseDayKey(k)
+		if last.IsZero() {
+			if k, _ := c.Last(); len(k) == dayKeyLen {
+				last, _ = parseDayKey(k)
+			}
 		}
 		if n := last.DaysSince(first) + 1; !first.IsZero() && !last.IsZero() && n > 0 {
 			out = make([]coach.CheckIn, 0, min(n, 1<<15))
