@@ -183,6 +183,13 @@ func readChanges(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.D
 // ErrNotFound when a goal of ids is not there; with no database, fn is
 // never called.
 func (s *Store) Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
+	return s.Window(ids, coach.Day{}, to, fn)
+}
+
+// Window is Histories over days from..to only, both included (a zero from
+// starts at each goal's first record): what `tend report` shows of its
+// last weeks, and no more, in one read-only transaction.
+func (s *Store) Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
 	err := s.view(func(tx *bolt.Tx) error {
 		b, err := openBuckets(tx)
 		if err != nil {
@@ -194,11 +201,11 @@ func (s *Store) Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coac
 		}
 		for _, g := range goals {
 			key := idKey(g.ID)
-			cs, err := readCheckIns(b.checkIns.Bucket(key), g.ID, coach.Day{}, to)
+			cs, err := readCheckIns(b.checkIns.Bucket(key), g.ID, from, to)
 			if err != nil {
 				return err
 			}
-			ds, err := readChanges(b.decisions.Bucket(key), g.ID, coach.Day{}, to)
+			ds, err := readChanges(b.decisions.Bucket(key), g.ID, from, to)
 			if err != nil {
 				return err
 			}
@@ -351,11 +358,15 @@ func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.
 		// review one goal's twenty years).
 		c := sub.Cursor()
 		first, last := from, to
-		if k, _ := c.First(); first.IsZero() && len(k) == dayKeyLen {
-			first, _ = parseDayKey(k)
+		if first.IsZero() {
+			if k, _ := c.First(); len(k) == dayKeyLen {
+				first, _ = parseDayKey(k)
+			}
 		}
-		if k, _ := c.Last(); last.IsZero() && len(k) == dayKeyLen {
-			last, _ = parseDayKey(k)
+		if last.IsZero() {
+			if k, _ := c.Last(); len(k) == dayKeyLen {
+				last, _ = parseDayKey(k)
+			}
 		}
 		if n := last.DaysSince(first) + 1; !first.IsZero() && !last.IsZero() && n > 0 {
 			out = make([]coach.CheckIn, 0, min(n, 1<<15))
