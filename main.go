@@ -64,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		before := fileStamp(path)
 		err := runTUI(st, path, clock, speed)
 		if err == nil && fileStamp(path) != before {
+			syncAfterWrite(cli.Env{Store: st, Clock: clock}, stderr)
 			autoBackup(st, clock, stderr)
 		}
 		return report(stderr, err)
@@ -76,6 +77,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		In: os.Stdin, InIsTerminal: term.IsTerminal(os.Stdin.Fd())}
 	err = cli.RunCommand(args[0], args[1:], env)
 	if err == nil && cli.Writes(args[0], args[1:]) {
+		if args[0] != "sync" {
+			syncAfterWrite(env, stderr)
+		}
 		autoBackup(st, clock, stderr)
 	}
 	return report(stderr, err)
@@ -87,6 +91,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 func autoBackup(st *store.Store, clock func() time.Time, stderr io.Writer) {
 	if _, err := cli.AutoBackup(st, clock()); err != nil {
 		fmt.Fprintf(stderr, "Your change is saved, but today's backup copy could not be written: %s\n", tui.PlainError(err))
+	}
+}
+
+// syncAfterWrite sends a saved change to the sync folder, when sync is
+// on; when it cannot, the change waits in the database for the next try.
+func syncAfterWrite(env cli.Env, stderr io.Writer) {
+	if err := cli.SyncAfterWrite(env); err != nil {
+		fmt.Fprintf(stderr, "Your change is saved here, but it could not go to the sync folder yet: %s It goes out with the next change or `tend sync`.\n",
+			tui.PlainError(err))
 	}
 }
 
