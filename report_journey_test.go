@@ -240,6 +240,28 @@ func TestReportReadsOnlyAndRefusesBadFlags(t *testing.T) {
 	assertNoFile(t, empty.DB)
 }
 
+// In a terminal of 40 columns the report fits: its sentences wrap and its
+// tables become a few lines a week, so no column is cut in two.
+func TestReportFitsANarrowTerminal(t *testing.T) {
+	env := reportEnv(t)
+	term := startTerm(t, 40, 12, env, "report")
+	if code := term.Wait(t); code != 0 {
+		t.Fatalf("tend report in a pty: exit %d", code)
+	}
+	lines := writtenLines(term)
+	for _, l := range lines {
+		if len([]rune(l)) > 40 || strings.HasSuffix(l, " ") {
+			t.Errorf("line %q is wider than 40 columns or ends in a space", l)
+		}
+	}
+	text := words(strings.Join(lines, "\n"))
+	for _, want := range []string{"5–11 Jan Active min/150: 52", "Walk: 5 of 5 · 12 min", "26 Jan – 1 Feb Walk: paused"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("at 40 columns the report lacks %q:\n%s", want, strings.Join(lines, "\n"))
+		}
+	}
+}
+
 // --out never replaces a file without --force, and never writes through a
 // link or onto a device, even with it.
 func TestReportOutFile(t *testing.T) {

@@ -148,7 +148,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, watchTickCmd(m.deps.Tick)
 	}
-	return m.handleIntent(msg)
+	next, cmd := m.handleIntent(msg)
+	if wroteData(msg) {
+		cmd = tea.Batch(cmd, afterWriteCmd(m.deps.AfterWrite))
+	}
+	return next, cmd
 }
 
 func (m Model) reload() tea.Cmd {

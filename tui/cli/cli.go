@@ -56,6 +56,12 @@ type Store interface {
 	DeviceID() (string, error)
 	// SetDayStartHour keeps the hour a new day starts (`tend config day-start`).
 	SetDayStartHour(hour int) error
+	// SyncMeta and SetSyncMeta keep sync's device-local record; Rebuild
+	// replaces the history with a merge's, and the record with it, in one
+	// transaction (see store.Rebuild).
+	SyncMeta() ([]byte, error)
+	SetSyncMeta(v []byte) error
+	Rebuild(a coach.Archive, meta []byte) error
 }
 
 // Env is what a command runs with.
@@ -135,6 +141,9 @@ func commands() []command {
 		{name: "report", usage: "tend report [--weeks N] [--goal NAME] [--format text|md|html] [--out FILE [--force]] [--notes]",
 			about: "a page about your last weeks to share with a doctor or a friend", flags: reportCommand,
 			values: map[string][]string{"format": {"text", "md", "html"}}},
+		{name: "sync", usage: "tend sync [init DIR [--label NAME] | status]",
+			about: "share one history between devices through a folder your sync tool keeps in step", flags: syncCommand,
+			maxArgs: 2, arg: argFile, writes: true},
 		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
 			maxArgs: 1, arg: argCommand},
 		{name: "completion", usage: "tend completion bash|zsh|fish",

@@ -58,6 +58,8 @@ func reportCommand(fs *flag.FlagSet) func(Env, []string) error {
 			return writeLines(env.Out, "No goals yet, so there is nothing to report. Start one with `tend add Walk --plan daily-walk`.")
 		}
 		if dest == "" {
+			// A terminal narrower than a page gets the text at its width.
+			r.width = env.Width
 			bw := bufio.NewWriter(env.Out)
 			if err := write(bw, r); err != nil {
 				return err

@@ -39,21 +39,22 @@ func writeReportText(w io.Writer, r report) error {
 		para("  • ", s)
 	}
 	b = append(b, "", "Week by week")
-	rows := [][]string{r.weekHeader()}
+	rows := [][]string{r.weekHeader(fmt.Sprintf("Active min/%d", coach.ActiveMinutesPerWeek))}
 	for i := range r.Weeks {
 		rows = append(rows, r.weekCells(i))
 	}
-	b = append(b, textTable(rows, "  ")...)
-	b = append(b, "", "Sessions against the plan, and the level reached")
+	b = append(b, fitTable(rows, width)...)
+	b = append(b, "")
+	para("", "Sessions against the plan, and the level reached")
 	rows = [][]string{r.goalHeader()}
 	for i := range r.Weeks {
 		rows = append(rows, r.goalCells(i))
 	}
-	b = append(b, textTable(rows, "  ")...)
+	b = append(b, fitTable(rows, width)...)
 	para("  ", r.tableKey())
 	b = append(b, "", "Goals")
 	for _, g := range r.Goals {
-		b = append(b, fmt.Sprintf("  %s · %s, %s", g.Name, g.Plan, g.Schedule))
+		para("  ", fmt.Sprintf("%s · %s, %s", g.Name, g.Plan, g.Schedule))
 		para("    ", fmt.Sprintf("%s in %s; %s.", countOf(g.Sessions, "session"), countOf(len(r.Weeks), "week"), g.Went()))
 		if len(g.Stretches) > 0 {
 			para("    ", tuiUpper(strings.Join(g.Stretches, "; "))+".")
@@ -78,6 +79,35 @@ func writeReportText(w io.Writer, r report) error {
 	b = append(b, "")
 	para("", coach.MsgO1)
 	return writeLines(w, trimRight(b)...)
+}
+
+// fitTable is textTable where it fits the width, and otherwise each row
+// as a few lines: its first cell, then "Header: cell" for each other one,
+// so a narrow terminal never cuts a column in two.
+func fitTable(rows [][]string, width int) []string {
+	table := textTable(rows, "  ")
+	fits := true
+	for _, l := range table {
+		fits = fits && ansi.StringWidth(l) <= width
+	}
+	if fits || len(rows) == 0 {
+		return table
+	}
+	var out []string
+	for _, row := range rows[1:] {
+		out = append(out, "  "+row[0])
+		for i, c := range row[1:] {
+			if c == "" || c == "–" {
+				continue
+			}
+			line := "    " + c
+			if h := rows[0][i+1]; h != "" {
+				line = "    " + h + ": " + c
+			}
+			out = append(out, tui.Hanging(line, width, 6)...)
+		}
+	}
+	return out
 }
 
 // textTable lays rows out in columns two spaces apart, each as wide as its

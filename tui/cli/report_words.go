@@ -139,11 +139,12 @@ func (r report) weekCells(i int) []string {
 	return append(row, mood, lift, w.note())
 }
 
-// weekHeader names weekCells' columns.
-func (r report) weekHeader() []string {
+// weekHeader names weekCells' columns; active is the name of the active
+// minutes' column, short in the text report's page of 80 columns.
+func (r report) weekHeader(active string) []string {
 	row := []string{"Week"}
 	if r.Counts {
-		row = append(row, fmt.Sprintf("Active min (of %d)", coach.ActiveMinutesPerWeek))
+		row = append(row, active)
 	}
 	return append(row, "Mood before → after", "Lift", "Note")
 }
@@ -168,7 +169,9 @@ func (r report) goalHeader() []string {
 
 // allHeader and allCells are both tables in one, for a page wide enough:
 // the week, its active minutes, each goal, then the moods and the word.
-func (r report) allHeader() []string { return r.joined(r.weekHeader(), r.goalHeader()) }
+func (r report) allHeader() []string {
+	return r.joined(r.weekHeader(fmt.Sprintf("Active minutes (of %d)", coach.ActiveMinutesPerWeek)), r.goalHeader())
+}
 
 func (r report) allCells(i int) []string { return r.joined(r.weekCells(i), r.goalCells(i)) }
 
