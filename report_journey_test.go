@@ -177,6 +177,10 @@ func TestReportSaysWhatMatters(t *testing.T) {
 	if withNotes := mustTend(t, env, "report", "--notes"); !strings.Contains(words(withNotes), "21 Jan Walk: knee ached") {
 		t.Errorf("--notes should list the notes with their dates:\n%s", withNotes)
 	}
+	// A year asked of eight weeks' history is those eight weeks.
+	if year := mustTend(t, env, "report", "--weeks", "52"); !strings.HasPrefix(year, "Activity and mood: 8 weeks, 5 January") {
+		t.Errorf("--weeks 52 should begin with the first week of the goals:\n%s", year[:min(len(year), 200)])
+	}
 	if walk := mustTend(t, env, "report", "--goal", "wa"); strings.Contains(walk, "Strength") {
 		t.Errorf("--goal wa should show Walk alone:\n%s", walk)
 	}

@@ -17,7 +17,8 @@ type WeekTally struct {
 	// Skipped its rest, unwell and away days.
 	Paused, Held, Skipped int
 	// Exists says the goal had been created by the week's end (or by the
-	// last day asked about): a week before it has nothing to tally.
+	// last day asked about), or has a session in it: a week before it has
+	// nothing to tally.
 	Exists bool
 }
 
@@ -45,12 +46,14 @@ func WeekTallies(g Goal, hist []CheckIn, from, to Day) []WeekTally {
 		if to.Before(last) {
 			last = to
 		}
-		w := WeekTally{Monday: monday, Exists: !g.Created.After(last)}
+		w := WeekTally{Monday: monday, Sessions: log.sessionsIn(monday, last)}
+		// A session logged for a day before the goal was made (a person
+		// setting tend up logs the last few days) makes its week one too.
+		w.Exists = !g.Created.After(last) || w.Sessions > 0
 		if !w.Exists {
 			out[i] = w
 			continue
 		}
-		w.Sessions = log.sessionsIn(monday, last)
 		w.Ask = max(0, weekAskOf(g, log, monday))
 		w.ActiveMin = activeMinutes(p, log, monday, last)
 		for d := monday; !d.After(last); d = d.AddDays(1) {

@@ -34,6 +34,11 @@ func TestWeekTallies(t *testing.T) {
 			t.Errorf("week of %s = %+v,\n want %+v", want[i].Monday, weeks[i], want[i])
 		}
 	}
+	// A day logged before the goal was made (setting tend up) counts its week.
+	early := coach.WeekTallies(g, append(hist, ci(g, lastMon.AddDays(-8), coach.Done)), lastMon.AddDays(-14), lastMon.AddDays(-8))
+	if w := early[0]; !w.Exists || w.Sessions != 1 || w.Ask != 0 {
+		t.Errorf("a week with a session logged before the goal began = %+v, want it shown with its session", w)
+	}
 	if got := coach.WeekTallies(g, hist, thu, mon); got != nil {
 		t.Errorf("a backwards range gives %+v, want nothing", got)
 	}

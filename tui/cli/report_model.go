@@ -98,6 +98,24 @@ func buildReport(wins []reportWindow, from, today coach.Day, notes bool) report 
 	for i := range moods {
 		r.Weeks = append(r.Weeks, weekOf(r.Goals, i, moods[i], today))
 	}
+	return r.fromFirstWeek()
+}
+
+// fromFirstWeek leaves out the weeks before any goal began: a year asked
+// of eight weeks' history is those eight weeks, and says so.
+func (r report) fromFirstWeek() report {
+	skip := 0
+	for skip < len(r.Weeks)-1 && !r.Weeks[skip].Exists {
+		skip++
+	}
+	if skip == 0 {
+		return r
+	}
+	r.Weeks = r.Weeks[skip:]
+	r.From = r.Weeks[0].Monday
+	for i := range r.Goals {
+		r.Goals[i].Weeks, r.Goals[i].Levels = r.Goals[i].Weeks[skip:], r.Goals[i].Levels[skip:]
+	}
 	return r
 }
 

@@ -79,10 +79,14 @@ func activeChart(r report) string {
 	}
 	n := len(r.Weeks)
 	bw := 0.6 * (plotR - plotL) / float64(n)
+	// Numbers over the bars where a slot is wide enough to hold one.
+	numbered := (plotR-plotL)/float64(n) >= 20
 	for i, w := range r.Weeks {
 		x := slotX(i, n)
 		switch {
 		case !w.Exists:
+			continue
+		case w.PausedAll && !numbered:
 			continue
 		case w.PausedAll:
 			fmt.Fprintf(&b, "<text x=\"%.1f\" y=\"%g\" text-anchor=\"middle\" fill=\"%s\" font-size=\"7.5\">%s</text>\n",
@@ -93,8 +97,10 @@ func activeChart(r report) string {
 			fmt.Fprintf(&b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
 				x-bw/2, y(w.ActiveMin), bw, h, colourBar)
 		}
-		fmt.Fprintf(&b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%.0f</text>\n",
-			x, y(w.ActiveMin)-3, colourInk, w.ActiveMin)
+		if numbered {
+			fmt.Fprintf(&b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%.0f</text>\n",
+				x, y(w.ActiveMin)-3, colourInk, w.ActiveMin)
+		}
 	}
 	g := y(coach.ActiveMinutesPerWeek)
 	fmt.Fprintf(&b, "<line x1=\"%g\" y1=\"%.1f\" x2=\"%g\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.6\" stroke-dasharray=\"6 3\"/>\n",
