@@ -163,6 +163,14 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.fatal != nil || key.Matches(k, m.keys.ForceQuit) {
 		return m, tea.Quit
 	}
+	if m.tooSmall() {
+		// Nothing is drawn, so no key may change anything unseen: a
+		// check-in made here is one the person never saw.
+		if key.Matches(k, m.keys.Quit) && !m.editing() && m.screen != screenSession {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
 	m.status, m.statusErr = "", false
 	// Focus gate: while a text input has focus, it gets every key.
 	if m.editing() {
@@ -208,6 +216,12 @@ func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // editing reports whether the active screen has a text field with focus.
+// tooSmall is a window too small to draw tend in (the View says so); the
+// size is unknown (0) until the first WindowSizeMsg.
+func (m Model) tooSmall() bool {
+	return m.width > 0 && (m.width < minWidth || m.height < minHeight)
+}
+
 func (m Model) editing() bool {
 	switch m.screen {
 	case screenCheckIn:
