@@ -89,11 +89,11 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 // seen is what a device has seen (its files, and its peers' up to the
 // cursors), its replay, and what the database holds beyond it.
 type seen struct {
-	seen  []journal.Event
-	seq   uint64
-	base  *journal.State
-	arch  coach.Archive
-	out   []journal.Event
+	seen []journal.Event
+	seq  uint64
+	base *journal.State
+	arch coach.Archive
+	out  []journal.Event
 }
 
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
