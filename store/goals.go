@@ -105,7 +105,8 @@ func (s *Store) EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coa
 			return err
 		}
 		var ng coach.Goal
-		if _, err = runEdit(func(g coach.Goal) (coach.Goal, error) {
+		if g, err = runEdit(func(g coach.Goal) (coach.Goal, error) {
+			var err error
 			g, ng, err = edit(g)
 			return g, err
 		}, g); err != nil {

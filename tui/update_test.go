@@ -77,6 +77,20 @@ func (r *recordingStore) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, 
 	return coach.Goal{}, errors.New("no such goal")
 }
 
+func (r *recordingStore) EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (coach.Goal, coach.Goal, error) {
+	var ng coach.Goal
+	g, err := r.EditGoal(id, func(g coach.Goal) (coach.Goal, error) {
+		var err error
+		g, ng, err = edit(g)
+		return g, err
+	})
+	if err != nil {
+		return coach.Goal{}, coach.Goal{}, err
+	}
+	ng, _ = r.AddGoal(ng)
+	return g, ng, nil
+}
+
 func (r *recordingStore) DeleteGoal(id uint64) error {
 	var kept []coach.Goal
 	for _, g := range r.snap.Goals {
@@ -403,10 +417,10 @@ func TestNewDayReloads(t *testing.T) {
 
 func TestFreeNameNumbersADuplicate(t *testing.T) {
 	goals := []coach.Goal{{Name: "Daily walk"}, {Name: "daily walk 2"}}
-	if got := freeName("Daily walk", goals); got != "Daily walk 3" {
+	if got := FreeName("Daily walk", goals); got != "Daily walk 3" {
 		t.Errorf("freeName = %q", got)
 	}
-	if got := freeName("Yoga", goals); got != "Yoga" {
+	if got := FreeName("Yoga", goals); got != "Yoga" {
 		t.Errorf("freeName = %q", got)
 	}
 }
