@@ -90,9 +90,6 @@ func (s todayScreen) updateKeys() todayScreen {
 	asks := active && !s.past() && t.Goal.AsksWhatsNext()
 	s.keys.NextPlan.SetEnabled(asks)
 	s.keys.KeepIt.SetEnabled(asks)
-	if next, has := coach.NextPlan(t.Plan); asks && has {
-		s.keys.NextPlan.SetHelp("n", "start "+next.Name)
-	}
 	return s
 }
 
