@@ -63,6 +63,18 @@ func TestCompletionOfGoalNames(t *testing.T) {
 			t.Errorf("completing %q: got\n%s\nwant\n%s", tc.words, got, tc.want)
 		}
 	}
+	if fish, err := exec.LookPath("fish"); err == nil {
+		fishScript := filepath.Join(t.TempDir(), "tend.fish")
+		if err := os.WriteFile(fishScript, []byte(mustTend(t, env, "completion", "fish")), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C "tend done w"; complete -C "tend undo mo"`, fishScript)
+		cmd.Env = env.environ(t)
+		out, err := cmd.Output()
+		if got := strings.TrimSpace(string(out)); err != nil || got != "Walk\nWeights\nMorning yoga" {
+			t.Errorf("fish completes %q (%v), want Walk, Weights, Morning yoga", got, err)
+		}
+	}
 	after, err := os.ReadFile(env.DB)
 	if err != nil || !bytes.Equal(before, after) {
 		t.Errorf("completing goal names changed the database file (%v)", err)

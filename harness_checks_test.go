@@ -146,20 +146,43 @@ type exportCheckInJSON struct {
 	Day        string  `json:"day"`
 	Outcome    string  `json:"outcome"`
 	Achieved   float64 `json:"achieved"`
-	Note       string  `json:"note"`
+	Effort     string  `json:"effort"`
+	Pain       string  `json:"pain"`
 	MoodBefore *int    `json:"mood_before"`
 	MoodAfter  *int    `json:"mood_after"`
+	Note       string  `json:"note"`
+}
+
+// exportDocJSON is the check-ins of `tend export`, and its decisions left
+// unread.
+type exportDocJSON struct {
+	CheckIns  []exportCheckInJSON `json:"checkins"`
+	Decisions []json.RawMessage   `json:"decisions"`
 }
 
 // exportCheckIns is every check-in in `tend export`, by goal and day.
 func exportCheckIns(t *testing.T, env Env) []exportCheckInJSON {
 	t.Helper()
-	var doc struct {
-		CheckIns []exportCheckInJSON `json:"checkins"`
-	}
+	var doc exportDocJSON
 	tendJSON(t, env, &doc, "export")
 	return doc.CheckIns
 }
+
+// checkInsByDay reads the export's check-ins, keyed by day, and how many
+// decisions it holds.
+func checkInsByDay(t *testing.T, env Env) (map[string]exportCheckInJSON, int) {
+	t.Helper()
+	var doc exportDocJSON
+	tendJSON(t, env, &doc, "export")
+	byDay := map[string]exportCheckInJSON{}
+	for _, c := range doc.CheckIns {
+		byDay[c.Day] = c
+	}
+	return byDay, len(doc.Decisions)
+}
+
+// moodIs reports whether a mood was given, and is want.
+func moodIs(m *int, want int) bool { return m != nil && *m == want }
 
 // exportDays is the days of the check-ins in `tend export`.
 func exportDays(t *testing.T, env Env) []string {

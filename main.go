@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,6 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		before := fileStamp(path)
 		err := runTUI(st, path, clock, speed)
 		if err == nil && fileStamp(path) != before {
+			syncAfterWrite(cli.Env{Store: st, Clock: clock}, stderr)
 			autoBackup(st, clock, stderr)
 		}
 		return report(stderr, err)
@@ -76,17 +78,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 		In: os.Stdin, InIsTerminal: term.IsTerminal(os.Stdin.Fd())}
 	err = cli.RunCommand(args[0], args[1:], env)
 	if err == nil && cli.Writes(args[0], args[1:]) {
+		if args[0] != "sync" {
+			syncAfterWrite(env, stderr)
+		}
 		autoBackup(st, clock, stderr)
 	}
 	return report(stderr, err)
 }
 
+var backupMu sync.Mutex
+
 // autoBackup writes the day's automatic copy after a write has committed
 // (DESIGN "Command line", `tend backup`). What was saved is saved either
 // way, so a copy that cannot be written is a note, not a failure.
 func autoBackup(st *store.Store, clock func() time.Time, stderr io.Writer) {
+	backupMu.Lock() // the app's saves run it in the background: two in a row make one copy
+	defer backupMu.Unlock()
 	if _, err := cli.AutoBackup(st, clock()); err != nil {
 		fmt.Fprintf(stderr, "Your change is saved, but today's backup copy could not be written: %s\n", tui.PlainError(err))
+	}
+}
+
+// syncAfterWrite sends a saved change to the sync folder, when sync is
+// on; when it cannot, the change waits in the database for the next try.
+func syncAfterWrite(env cli.Env, stderr io.Writer) {
+	if err := cli.SyncAfterWrite(env); err != nil {
+		fmt.Fprintf(stderr, "Your change is saved here, but it could not go to the sync folder yet: %s It goes out with the next change or `tend sync`.\n",
+			tui.PlainError(err))
 	}
 }
 
@@ -119,8 +137,8 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64)
 	}
 	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(),
 		SessionSecond: sessionSecond(speed), Bell: os.Stdout, SessionClock: sessionClock, Say: say, Notify: notify,
-		SetDayStart: st.SetDayStartHour,
-		Export:      func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
+		SetDayStart: st.SetDayStartHour, AfterWrite: func() { autoBackup(st, clock, io.Discard) },
+		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
 	if err != nil {
 		return err
 	}

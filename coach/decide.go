@@ -109,7 +109,7 @@ func (j *judgement) judge() {
 	}
 	switch {
 	case len(a) >= 2 && j.struggled(a[len(a)-1]) && j.struggled(a[len(a)-2]) && j.stepBack():
-	case j.ready(a) && j.advance(len(a)):
+	case j.ready(a) && j.advance(credited(j.p, a, j.in.Day)):
 	case j.ready(a) && j.nextVariant():
 	case len(a) >= holdLimit(j.p.AdvanceAfter) && j.bridge():
 	default:
@@ -157,7 +157,8 @@ func credited(p Plan, a []CheckIn, day Day) int {
 	return n
 }
 
-// advance moves to the next level (A1), or past the last one graduates (A2).
+// advance moves to the next level (A1), or past the last one graduates (A2);
+// n is the completed sessions that earned it, which A1 names.
 // It declines on a level whose later sessions are still to come.
 func (j *judgement) advance(n int) bool {
 	g, p := j.g, j.p

@@ -402,3 +402,19 @@ func TestComingBackAfterAMissIsNamedKindly(t *testing.T) {
 		t.Errorf("with no miss: %q", d.Message)
 	}
 }
+
+// A1's {k} is the completed sessions that moved the level, not every
+// attempt: a partial on the way is an attempt but was not completed
+// (COACH §6.6 A1 "You completed {k} sessions at {old}").
+func TestA1CountsCompletedSessionsNotAttempts(t *testing.T) {
+	s := newSim(t, coach.DailyWalkID, coach.Schedule{PerWeek: 5}, 3, 1)
+	s.done(simStart, coach.EffortOK)
+	s.ratio(simStart.AddDays(1), 0.5, coach.EffortOK) // a partial: an attempt, not completed
+	s.done(simStart.AddDays(2), coach.EffortOK)
+	s.done(simStart.AddDays(3), coach.EffortOK)
+	d := s.done(simStart.AddDays(4), coach.EffortEasy)
+	wantDecision(t, d, coach.CodeA1, 4, 1, s.g)
+	if !strings.Contains(d.Message, "You completed 4 sessions at 12 min") {
+		t.Errorf("A1 message %q; want it to count the 4 completed sessions", d.Message)
+	}
+}

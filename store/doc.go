@@ -9,7 +9,8 @@
 //	meta
 //	├── schema_version  uint32 big-endian (3)
 //	├── settings        settings record (day start hour)
-//	└── device_id       device record: 8 bytes, made with the file (schema 2)
+//	├── device_id       device record: 8 bytes, made with the file (schema 2)
+//	└── sync            the sync record (JSON, tui/cli/sync.go), after `tend sync init`
 //	goals
 //	└── <goal id: uint64 BE>  goal record
 //	checkins

@@ -177,6 +177,8 @@ func readAll(s *Store, id uint64) map[string]error {
 	_, errs["Goals"] = s.Goals()
 	_, errs["CheckIns"] = s.CheckIns(id, coach.Day{}, coach.Day{})
 	_, errs["Decisions"] = s.Decisions(id, coach.Day{}, coach.Day{})
+	errs["Window"] = s.Window([]uint64{id}, today.AddDays(-7), today,
+		func(coach.Goal, []coach.CheckIn, []coach.Decision) error { return nil })
 	_, errs["Settings"] = s.Settings()
 	_, errs["Backup"] = s.Backup(&buf)
 	_, errs["Exists"] = s.Exists()

@@ -166,6 +166,40 @@ func TestCheckInsAndDecisionsReadAnInclusiveRange(t *testing.T) {
 	}
 }
 
+// The report reads its weeks and no more: a window's check-ins and
+// changes are those of its days, bounds included, goal by goal in the
+// order asked.
+func TestWindowReadsOnlyItsDays(t *testing.T) {
+	s := newStore(t)
+	walk := mustAdd(t, s, walkGoal(t, "Walk"))
+	other := mustAdd(t, s, walkGoal(t, "Other"))
+	for d := created; !d.After(today); d = d.AddDays(1) {
+		mustCheckIn(t, s, walk.ID, entry(d, coach.Done), today)
+	}
+	from, to := today.AddDays(-6), today.AddDays(-1)
+	var seen []uint64
+	err := s.Window([]uint64{walk.ID, other.ID}, from, to, func(g coach.Goal, cs []coach.CheckIn, ds []coach.Decision) error {
+		seen = append(seen, g.ID)
+		for _, c := range cs {
+			if c.Day.Before(from) || c.Day.After(to) {
+				t.Errorf("%s: check-in of %s outside %s..%s", g.Name, c.Day, from, to)
+			}
+		}
+		for _, d := range ds {
+			if d.Day.Before(from) || d.Day.After(to) {
+				t.Errorf("%s: change of %s outside %s..%s", g.Name, d.Day, from, to)
+			}
+		}
+		if g.ID == walk.ID && (len(cs) != 6 || cs[0].Day != from || cs[5].Day != to) {
+			t.Errorf("Walk's window has %d check-ins, want the 6 days from %s to %s", len(cs), from, to)
+		}
+		return nil
+	})
+	if err != nil || !reflect.DeepEqual(seen, []uint64{walk.ID, other.ID}) {
+		t.Errorf("Window = %v, goals %v; want Walk then Other", err, seen)
+	}
+}
+
 func TestNamesAreUniqueIgnoringCase(t *testing.T) {
 	s := newStore(t)
 	walk := mustAdd(t, s, walkGoal(t, "Walk"))

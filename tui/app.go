@@ -148,7 +148,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, watchTickCmd(m.deps.Tick)
 	}
-	return m.handleIntent(msg)
+	next, cmd := m.handleIntent(msg)
+	if wroteData(msg) {
+		cmd = tea.Batch(cmd, afterWriteCmd(m.deps.AfterWrite))
+	}
+	return next, cmd
 }
 
 func (m Model) reload() tea.Cmd {
@@ -158,6 +162,14 @@ func (m Model) reload() tea.Cmd {
 func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.fatal != nil || key.Matches(k, m.keys.ForceQuit) {
 		return m, tea.Quit
+	}
+	if m.tooSmall() {
+		// Nothing is drawn, so no key may change anything unseen: a
+		// check-in made here is one the person never saw.
+		if key.Matches(k, m.keys.Quit) && !m.editing() && m.screen != screenSession {
+			return m, tea.Quit
+		}
+		return m, nil
 	}
 	m.status, m.statusErr = "", false
 	// Focus gate: while a text input has focus, it gets every key.
@@ -204,6 +216,12 @@ func (m Model) routeKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // editing reports whether the active screen has a text field with focus.
+// tooSmall is a window too small to draw tend in (the View says so); the
+// size is unknown (0) until the first WindowSizeMsg.
+func (m Model) tooSmall() bool {
+	return m.width > 0 && (m.width < minWidth || m.height < minHeight)
+}
+
 func (m Model) editing() bool {
 	switch m.screen {
 	case screenCheckIn:

@@ -19,7 +19,7 @@ func (m Model) View() string {
 		return "Starting tend…"
 	case m.fatal != nil:
 		return wrapJoin(PlainError(m.fatal), max(m.width-2, 10)) + "\n\nPress any key to exit."
-	case m.width < minWidth || m.height < minHeight:
+	case m.tooSmall():
 		lines := wrap("Make the window a little bigger to see tend.", m.width)
 		return strings.Join(lines[:min(len(lines), m.height)], "\n")
 	}

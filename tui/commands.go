@@ -53,6 +53,9 @@ type Deps struct {
 	// SetDayStart keeps the hour a new day starts (the help screen's +/-);
 	// nil offers no key.
 	SetDayStart func(hour int) error
+	// AfterWrite runs in the background after each write the app makes
+	// (main's daily backup copy); nil runs nothing.
+	AfterWrite func()
 	Say         func(text string)
 	Notify      func(title, body string)
 	// Export writes a copy of everything beside the database and returns

@@ -57,3 +57,23 @@ func TestHelpChangesDayStart(t *testing.T) {
 		t.Error("without a store to keep it, the help offers the day start")
 	}
 }
+
+// A save in the app runs AfterWrite (main's daily backup) once, in the
+// background; a key that writes nothing runs none.
+func TestAfterWriteFollowsSaves(t *testing.T) {
+	snap := seeded(t)
+	st := &recordingStore{snap: snap}
+	runs := 0
+	m := New(Deps{Store: st, Clock: fixedClock, Styles: DefaultStyles(), Tick: noTick, AfterWrite: func() { runs++ }})
+	m, _ = press(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = press(t, m, loadedMsg{snap: snap, day: fixedDay})
+	m = pressAll(t, m, keyPress('v'), keyOf(tea.KeyEsc))
+	if runs != 0 {
+		t.Fatalf("reading ran AfterWrite %d times", runs)
+	}
+	m = pressAll(t, m, keyPress('d'))
+	if len(st.entries) != 1 || runs != 1 {
+		t.Errorf("one check-in: %d saved, AfterWrite ran %d times", len(st.entries), runs)
+	}
+	_ = m
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"os"
 	"testing"
 	"time"
@@ -104,3 +105,141 @@ func loaded(t *testing.T, st Store, snap coach.Snapshot, w, h int) Model {
 // noTick stands in for tea.Tick: tests feed timer messages themselves, so
 // nothing ever waits on the wall clock.
 func noTick(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+
+// recordingStore answers the TUI's calls from memory and remembers them, so
+// that Update can be driven as a pure function. The real store is exercised
+// by the flow test and the end-to-end tests.
+type recordingStore struct {
+	snap     coach.Snapshot
+	added    []coach.Goal
+	entries  []coach.Entry
+	undone   []coach.Day
+	edited   []coach.CheckIn // each edit's result
+	checkErr error
+}
+
+func (r *recordingStore) Snapshot(coach.Day) (coach.Snapshot, error) { return r.snap, nil }
+
+func (r *recordingStore) AddGoal(g coach.Goal) (coach.Goal, error) {
+	g.ID = uint64(len(r.snap.Goals) + 1)
+	r.added = append(r.added, g)
+	r.snap.Goals = append(r.snap.Goals, g)
+	return g, nil
+}
+
+func (r *recordingStore) CheckIn(id uint64, e coach.Entry, today coach.Day) (coach.Recorded, error) {
+	if r.checkErr != nil {
+		return coach.Recorded{}, r.checkErr
+	}
+	r.entries = append(r.entries, e)
+	for _, g := range r.snap.Goals {
+		if g.ID == id {
+			rec, err := coach.Record(g, r.snap.CheckIns[id], e, today)
+			if err == nil {
+				r.snap.CheckIns[id] = append(r.snap.CheckIns[id], rec.CheckIn)
+			}
+			return rec, err
+		}
+	}
+	return coach.Recorded{}, errors.New("no such goal")
+}
+
+func (r *recordingStore) CheckIns(id uint64, from, to coach.Day) ([]coach.CheckIn, error) {
+	return r.snap.CheckIns[id], nil
+}
+
+func (r *recordingStore) Decisions(uint64, coach.Day, coach.Day) ([]coach.Decision, error) {
+	return nil, nil
+}
+
+func (r *recordingStore) Changes(uint64, coach.Day, coach.Day) ([]coach.Decision, error) {
+	return nil, nil
+}
+
+func (r *recordingStore) Goals() ([]coach.Goal, error) { return r.snap.Goals, nil }
+
+func (r *recordingStore) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error) {
+	for i := range r.snap.Goals {
+		if r.snap.Goals[i].ID == id {
+			g, err := edit(r.snap.Goals[i])
+			if err != nil {
+				return coach.Goal{}, err
+			}
+			r.snap.Goals[i] = g
+			return g, nil
+		}
+	}
+	return coach.Goal{}, errors.New("no such goal")
+}
+
+func (r *recordingStore) EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (coach.Goal, coach.Goal, error) {
+	var ng coach.Goal
+	g, err := r.EditGoal(id, func(g coach.Goal) (coach.Goal, error) {
+		var err error
+		g, ng, err = edit(g)
+		return g, err
+	})
+	if err != nil {
+		return coach.Goal{}, coach.Goal{}, err
+	}
+	ng, _ = r.AddGoal(ng)
+	return g, ng, nil
+}
+
+func (r *recordingStore) DeleteGoal(id uint64) error {
+	var kept []coach.Goal
+	for _, g := range r.snap.Goals {
+		if g.ID != id {
+			kept = append(kept, g)
+		}
+	}
+	r.snap.Goals = kept
+	return nil
+}
+
+func (r *recordingStore) Undo(id uint64, d coach.Day) (coach.CheckIn, error) {
+	r.undone = append(r.undone, d)
+	return coach.CheckIn{}, nil
+}
+
+func (r *recordingStore) EditCheckIn(id uint64, day, today coach.Day,
+	edit func(coach.CheckIn) (coach.CheckIn, error)) (coach.Recorded, error) {
+	cs := r.snap.CheckIns[id]
+	for i, c := range cs {
+		if c.Day == day {
+			now, err := edit(c)
+			if err != nil {
+				return coach.Recorded{}, err
+			}
+			cs[i] = now
+			r.edited = append(r.edited, now)
+			return coach.Recorded{CheckIn: now, Message: "Changed."}, nil
+		}
+	}
+	return coach.Recorded{}, errors.New("no check-in that day")
+}
+
+// pressAll feeds keys one by one, running what each asks for.
+func pressAll(t *testing.T, m Model, keys ...tea.Msg) Model {
+	t.Helper()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = press(t, m, k)
+		m = settle(t, m, cmd)
+	}
+	return m
+}
+
+func enters(n int) []tea.Msg {
+	out := make([]tea.Msg, n)
+	for i := range out {
+		out[i] = keyOf(tea.KeyEnter)
+	}
+	return out
+}
+
+// isQuit reports whether cmd quits the program.
+func isQuit(cmd tea.Cmd) bool {
+	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}

@@ -54,3 +54,29 @@ func TestFortyColumnsKeepWhatMatters(t *testing.T) {
 		t.Errorf("a month label is cut: %q", first)
 	}
 }
+
+// A window too small to draw tend ("Make the window a little bigger")
+// takes no key but quitting: a check-in made there is one the person never
+// saw (DESIGN Reliability: a tiny terminal leaves the data as it was).
+func TestTooSmallWindowTakesOnlyQuit(t *testing.T) {
+	snap := seeded(t)
+	st := &recordingStore{snap: snap}
+	m := loaded(t, st, snap, 20, 6)
+	for _, k := range []tea.KeyMsg{keyPress('j'), keyPress('d'), keyOf(tea.KeyEnter), keyPress('r'),
+		keyOf(tea.KeyEnter), keyPress('a'), keyPress('u')} {
+		var cmd tea.Cmd
+		m, cmd = press(t, m, k)
+		m = settle(t, m, cmd)
+	}
+	if len(st.entries) != 0 || m.screen != screenToday || m.today.cursor != 0 {
+		t.Fatalf("keys in a too-small window: %d check-ins saved, screen %v, cursor %d; want none, Today, 0",
+			len(st.entries), m.screen, m.today.cursor)
+	}
+	_, cmd := press(t, m, keyPress('q'))
+	if cmd == nil {
+		t.Fatal("q in a too-small window did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("q in a too-small window did not quit")
+	}
+}

@@ -58,7 +58,7 @@ func (c sessionCues) finished(goal string) tea.Cmd {
 			say("Session done. Take a second to notice you did it.")
 		}
 		if notify != nil {
-			notify("tend", goal+": session done. A quick check-in and it's saved.")
+			notify("tend", goal+": session done. Take a second to notice you did it.")
 		}
 		return nil
 	}

@@ -37,6 +37,8 @@ type Store interface {
 	// Histories hands out goals one at a time with their check-ins and
 	// changes up to a day, from one read (see store.Histories).
 	Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
+	// Window is Histories over days from..to only: the report's weeks.
+	Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
 	EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (coach.Goal, coach.Goal, error)
 	DeleteGoal(id uint64) error
@@ -55,6 +57,12 @@ type Store interface {
 	DeviceID() (string, error)
 	// SetDayStartHour keeps the hour a new day starts (`tend config day-start`).
 	SetDayStartHour(hour int) error
+	// SyncMeta and SetSyncMeta keep sync's device-local record; Rebuild
+	// replaces the history with a merge's, and the record with it, in one
+	// transaction (see store.Rebuild).
+	SyncMeta() ([]byte, error)
+	SetSyncMeta(v []byte) error
+	Rebuild(a coach.Archive, meta []byte) error
 }
 
 // Env is what a command runs with.
@@ -132,6 +140,12 @@ func commands() []command {
 		{name: "import", usage: "tend import FILE|DIR [--dry-run] [--from tend|loop|harsh|dijo] [--json] [--as NAME] [--include-auto]\n" +
 			"       tend import --from harsh|dijo [--dry-run]",
 			about: "bring in a tend export, or Loop Habit Tracker, harsh or dijo history", flags: importCommand, maxArgs: 1, arg: argFile, writes: true},
+		{name: "report", usage: "tend report [--weeks N] [--goal NAME] [--format text|md|html] [--out FILE [--force]] [--notes]",
+			about: "a page about your last weeks to share with a doctor or a friend", flags: reportCommand,
+			values: map[string][]string{"format": {"text", "md", "html"}}},
+		{name: "sync", usage: "tend sync [init DIR [--label NAME] | status]",
+			about: "share one history between devices through a folder your sync tool keeps in step", flags: syncCommand,
+			maxArgs: 2, arg: argFile, writes: true},
 		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
 			maxArgs: 1, arg: argCommand},
 		{name: "completion", usage: "tend completion bash|zsh|fish",

@@ -64,7 +64,7 @@ tend helps with habits; it is not medical or mental\-health care.
 			b.WriteString(".TP\n")
 			arg := ""
 			if f.takesValue {
-				arg = ` \fI` + strings.ToUpper(f.name) + `\fR`
+				arg = ` \fI` + roff(metavar(f.name)) + `\fR`
 				if f.values != nil {
 					arg = ` \fI` + roff(strings.Join(f.values, "|")) + `\fR`
 				}
@@ -75,6 +75,16 @@ tend helps with habits; it is not medical or mental\-health care.
 	}
 	b.WriteString(manTail)
 	return b.String()
+}
+
+// metavar is what a flag's value is called in the synopses above it.
+func metavar(flagName string) string {
+	if v, ok := map[string]string{"out": "FILE", "at": "HH:MM", "date": "YYYY-MM-DD", "note": "TEXT", "name": "NEW",
+		"on": "DAYS", "days": "N", "amount": "N", "start": "N", "step": "N", "max": "N", "every": "K",
+		"mood-before": "0-10", "mood-after": "0-10", "capacity": "MINUTES"}[flagName]; ok {
+		return v
+	}
+	return strings.ToUpper(flagName)
 }
 
 // manTail is the part of the manual that is not a command: options,

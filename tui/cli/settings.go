@@ -223,7 +223,7 @@ func tomlLine(line string) (key, value string, ok bool, err error) {
 			return "", "", false, err
 		}
 	} else {
-		value, rest, _ = strings.Cut(rest, "#")
+		value, _, _ = strings.Cut(rest, "#")
 		value, rest = strings.TrimSpace(value), ""
 	}
 	if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "#") {

@@ -126,6 +126,7 @@ func (g *GoalState) baseGoal(id uint64) (coach.Goal, error) {
 		Anchor: textOf(g.Field("anchor"), "anchor"), IfThen: textOf(g.Field("if_then"), "if_then"),
 		ImportedFrom: g.Field("imported_from").ImportedFrom}
 	goal.Schedules = []coach.ScheduleChange{{From: created, Schedule: scheduleOf(c)}}
+	goal.Statuses = []coach.StatusChange{{From: created, Status: coach.Active}} // as a new goal starts
 	sorted := append([]*Event(nil), g.Schedules...)
 	sortByFrom(sorted)
 	for _, e := range sorted {

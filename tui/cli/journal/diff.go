@@ -57,7 +57,7 @@ func created(st *State, g coach.Goal, db coach.Archive) []Event {
 	for _, s := range g.Schedules[min(1, len(g.Schedules)):] {
 		out = append(out, scheduleEvent(g.UID, s))
 	}
-	base := coach.Goal{UID: g.UID}
+	base := coach.Goal{UID: g.UID, Statuses: []coach.StatusChange{{From: g.Created, Status: coach.Active}}}
 	out = append(out, statusEvents(st, base, g, db.Decisions[g.ID])...)
 	ordered := append([]coach.CheckIn(nil), cs...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].WrittenAt.Before(ordered[j].WrittenAt) })

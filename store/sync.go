@@ -1,0 +1,109 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tend/coach"
+)
+
+// keySync holds the device's sync record: the folder, its label, clock,
+// event counter and the cursors into its peers' journals. The command line
+// owns its format (JSON); the store keeps it beside the history it
+// describes, so a merge and its cursors commit together (SYNC §6.3).
+var keySync = []byte("sync")
+
+// SyncMeta returns the sync record, nil when sync was never set up (or
+// there is no database yet).
+func (s *Store) SyncMeta() ([]byte, error) {
+	var out []byte
+	err := s.view(func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		out = bytes.Clone(b.meta.Get(keySync))
+		return nil
+	})
+	if err == errNoFile {
+		err = nil
+	}
+	return out, err
+}
+
+// SetSyncMeta keeps the sync record, creating the database if need be.
+func (s *Store) SetSyncMeta(v []byte) error {
+	return s.update(createAccess, "the sync settings", func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return b.meta.Put(keySync, bytes.Clone(v))
+	})
+}
+
+// Rebuild replaces every goal, check-in and decision with a's, and the
+// sync record with meta, in one transaction: a merge of the journals
+// replays the whole merged history through the engine (SYNC §7.5) and
+// writes the result, so either all of it and its cursors are kept or
+// none. The goals keep the ids a gives them.
+func (s *Store) Rebuild(a coach.Archive, meta []byte) error {
+	return s.update(createAccess, "the merged history", func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketGoals, bucketCheckIns, bucketDecisions} {
+			if err := tx.DeleteBucket(name); err != nil {
+				return fmt.Errorf("could not clear %s for the merge: %w", name, err)
+			}
+			if _, err := tx.CreateBucket(name); err != nil {
+				return fmt.Errorf("could not make %s for the merge: %w", name, err)
+			}
+		}
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		if err := putSettings(b.meta, a.DayStartHour); err != nil {
+			return err
+		}
+		if err := b.meta.Put(keySync, bytes.Clone(meta)); err != nil {
+			return err
+		}
+		var last uint64
+		for _, g := range a.Goals {
+			if err := rebuildGoal(b, g, a.CheckIns[g.ID], a.Decisions[g.ID]); err != nil {
+				return err
+			}
+			last = max(last, g.ID)
+		}
+		return b.goals.SetSequence(last)
+	})
+}
+
+func rebuildGoal(b buckets, g coach.Goal, cs []coach.CheckIn, ds []coach.Decision) error {
+	if err := putGoal(b.goals, g); err != nil {
+		return err
+	}
+	key := idKey(g.ID)
+	for _, c := range cs {
+		day, err := dayKey(c.Day)
+		if err != nil {
+			return err
+		}
+		err = putDayRecord(b.checkIns, key, day, "the check-in", c.Day, func() ([]byte, error) { return checkedCheckIn(g.ID, c) })
+		if err != nil {
+			return err
+		}
+	}
+	for _, d := range ds {
+		day, err := dayKey(d.Day)
+		if err != nil {
+			return err
+		}
+		err = putDayRecord(b.decisions, key, day, "the decision", d.Day, func() ([]byte, error) { return checkedDecision(g.ID, d) })
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"tend/coach"
+)
+
+// syncMeta is the device-local sync record (kept in the store's meta,
+// never journaled): where the folder is, who this device is, and how far
+// each peer's file has been merged.
+type syncMeta struct {
+	Dir     string            `json:"dir"` // DIR/tend
+	Label   string            `json:"label"`
+	Host    string            `json:"host"`
+	DB      string            `json:"db"` // the database's absolute path: a copy elsewhere is a second writer
+	Cursors map[string]cursor `json:"cursors"`
+	Updated string            `json:"updated,omitempty"` // a label to say "Updated from" once on Today
+}
+
+// cursor is how far a peer's file has been merged (SYNC §6.2).
+type cursor struct {
+	Gen    int   `json:"gen"`
+	Offset int64 `json:"offset"`
+	Size   int64 `json:"size"`
+	Mtime  int64 `json:"mtime"`
+}
+
+// errSyncOff is a sync command before `tend sync init`.
+var errSyncOff = errors.New("sync is not set up on this device. Turn it on with `tend sync init DIR`, DIR being a folder your sync tool keeps in step")
+
+func loadSyncMeta(st Store) (*syncMeta, error) {
+	b, err := st.SyncMeta()
+	if err != nil || b == nil {
+		return nil, err
+	}
+	var m syncMeta
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("the sync settings in the database do not read (%v). Run `tend sync init DIR` again", err)
+	}
+	if m.Cursors == nil {
+		m.Cursors = map[string]cursor{}
+	}
+	return &m, nil
+}
+
+// checkSameWriter stops a copied database from writing as this device
+// (SYNC §2): its host or its path differs from where sync was set up.
+func (m *syncMeta) checkSameWriter(st Store) error {
+	host, _ := os.Hostname()
+	abs, _ := filepath.Abs(st.Path())
+	if host != m.Host || abs != m.DB {
+		return fmt.Errorf("this database was set up for sync at %s on %s; a copy must not write as the same device. Run `tend sync init %s` here to sync it as a device of its own",
+			m.DB, m.Host, filepath.Dir(m.Dir))
+	}
+	return nil
+}
+
+// cleanLabel is a device label as shown: printable, at most 40 characters.
+func cleanLabel(s string) string {
+	s = coach.Printable(s)
+	for utf8.RuneCountInString(s) > 40 {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+	}
+	if s == "" {
+		s = "this device"
+	}
+	return s
+}
+
+// syncResult is what one sync step did, for the words.
+type syncResult struct {
+	sent     int
+	incoming map[string]map[string]int // new peer events: device → words → count
+	order    []string                  // devices in the order their events came
+	labels   map[string]string
+	deleted  []string // goals a peer deleted, by name
+	ign      ignored
+	waiting  int // events for a goal not here yet
+}

@@ -1,0 +1,266 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// syncCommand is `tend sync`, `tend sync init DIR` and `tend sync status`.
+func syncCommand(fs *flag.FlagSet) func(env Env, args []string) error {
+	label := fs.String("label", "", "this device's name in the other devices' reports (default: the host name)")
+	return func(env Env, args []string) error {
+		switch {
+		case len(args) == 0:
+			return syncNow(env)
+		case args[0] == "init" && len(args) == 2:
+			return syncInit(env, args[1], *label)
+		case args[0] == "init":
+			return usagef("Say which folder, for example `tend sync init ~/Sync`.")
+		case args[0] == "status" && len(args) == 1:
+			return syncStatus(env)
+		}
+		return usagef("There is no `tend sync %s`. Use `tend sync`, `tend sync init DIR` or `tend sync status`.", strings.Join(args, " "))
+	}
+}
+
+func syncInit(env Env, dir, label string) error {
+	sub, err := makeFolder(dir)
+	if err != nil {
+		return err
+	}
+	m, err := loadSyncMeta(env.Store)
+	if err != nil {
+		return err
+	}
+	if m == nil {
+		m = &syncMeta{Cursors: map[string]cursor{}}
+	}
+	host, _ := os.Hostname()
+	abs, err := filepath.Abs(env.Store.Path())
+	if err != nil {
+		return err
+	}
+	if label == "" {
+		label = host
+	}
+	if sub != m.Dir {
+		m.Cursors = map[string]cursor{}
+	}
+	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	if err := env.Store.SetSyncMeta(b); err != nil {
+		return err
+	}
+	dev, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	res, err := syncStep(env, m, true)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Out, "Sync is on: this device is %s (%s), writing to %s.\n", m.Label, dev, sub)
+	return res.say(env.Out)
+}
+
+func syncNow(env Env) error {
+	m, err := loadSyncMeta(env.Store)
+	if err != nil {
+		return err
+	}
+	if m == nil {
+		return errSyncOff
+	}
+	if err := m.checkSameWriter(env.Store); err != nil {
+		return err
+	}
+	res, err := syncStep(env, m, true)
+	if err != nil {
+		return err
+	}
+	return res.say(env.Out)
+}
+
+// SyncAfterWrite sends a write to the sync folder, after the database has
+// it: when sync is on and the folder can be written. It never merges. Its
+// error is for one line on stderr; the change stays in the database and
+// goes out with the next write or `tend sync`.
+func SyncAfterWrite(env Env) error {
+	m, err := loadSyncMeta(env.Store)
+	if err != nil || m == nil {
+		return err
+	}
+	if err := m.checkSameWriter(env.Store); err != nil {
+		return err
+	}
+	_, err = syncStep(env, m, false)
+	return err
+}
+
+// say prints what a sync did: what went out, what came in per device,
+// and what was left alone.
+func (r syncResult) say(w io.Writer) error {
+	var b strings.Builder
+	if r.sent > 0 {
+		fmt.Fprintf(&b, "Sent %s to the sync folder.\n", count(r.sent, "change", "changes"))
+	}
+	for _, d := range r.order {
+		var parts []string
+		kinds := make([]string, 0, len(r.incoming[d]))
+		for k := range r.incoming[d] {
+			kinds = append(kinds, k)
+		}
+		sort.Slice(kinds, func(i, j int) bool { return wordRank(kinds[i]) < wordRank(kinds[j]) })
+		for _, k := range kinds {
+			parts = append(parts, countWords(r.incoming[d][k], k))
+		}
+		fmt.Fprintf(&b, "%s from %s.\n", upperFirstASCII(strings.Join(parts, ", ")), r.label(d))
+	}
+	if len(r.order) == 0 {
+		b.WriteString("Nothing new from your other devices.\n")
+	}
+	for _, d := range r.deleted {
+		fmt.Fprintf(&b, "%s.\n", d)
+	}
+	if r.waiting > 0 {
+		fmt.Fprintf(&b, "%s waiting for a goal that has not synced here yet.\n", count(r.waiting, "change is", "changes are"))
+	}
+	if s := r.ign.words(); s != "" {
+		fmt.Fprintf(&b, "Left alone: %s.\n", s)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var wordOrder = []string{"check-in", "undo", "new goal", "goal renamed", "goal edited", "change of days", "pause or resume", "goal deleted", "setting changed"}
+
+func wordRank(k string) int {
+	for i, w := range wordOrder {
+		if w == k {
+			return i
+		}
+	}
+	return len(wordOrder)
+}
+
+// countWords is "3 check-ins", "1 goal renamed", "2 goals renamed".
+func countWords(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	switch what {
+	case "goal renamed", "goal edited", "goal deleted", "setting changed":
+		head, tail, _ := strings.Cut(what, " ")
+		return fmt.Sprintf("%d %ss %s", n, head, tail)
+	case "undo":
+		return fmt.Sprintf("%d undos", n)
+	case "change of days":
+		return fmt.Sprintf("%d changes of days", n)
+	case "pause or resume":
+		return fmt.Sprintf("%d pauses or resumes", n)
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func upperFirstASCII(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// words lists what was ignored, by kind.
+func (i ignored) words() string {
+	var parts []string
+	add := func(n int, one, many string) {
+		if n > 0 {
+			parts = append(parts, count(n, one, many))
+		}
+	}
+	add(i.conflict, "conflict copy from the sync tool", "conflict copies from the sync tool")
+	add(i.icloud, "file waiting for iCloud to download", "files waiting for iCloud to download")
+	add(i.symlink, "link or folder", "links or folders")
+	add(i.notJournal, "file that is not a tend journal", "files that are not tend journals")
+	add(i.other, "other file", "other files")
+	add(i.damaged, "damaged line", "damaged lines")
+	add(i.torn, "line still being synced", "lines still being synced")
+	add(i.newer, "change from a newer tend (update tend to take it)", "changes from a newer tend (update tend to take them)")
+	add(i.ahead, "change dated more than a day ahead (check that machine's clock)", "changes dated more than a day ahead (check that machine's clock)")
+	return strings.Join(parts, ", ")
+}
+
+// syncStatus is `tend sync status`: read only, it never writes the
+// database or the folder.
+func syncStatus(env Env) error {
+	m, err := loadSyncMeta(env.Store)
+	if err != nil {
+		return err
+	}
+	if m == nil {
+		_, err := fmt.Fprintln(env.Out, "Sync is off on this device. Turn it on with `tend sync init DIR`.")
+		return err
+	}
+	dev, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	f, err := readFolder(m.Dir, dev)
+	if err != nil {
+		return err
+	}
+	out, err := pendingOut(env, m, f)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Sync folder: %s\n", m.Dir)
+	byDev := map[string][]jfile{dev: f.own}
+	labels := map[string]string{dev: m.Label}
+	devs := []string{dev}
+	for _, p := range f.peers {
+		if byDev[p.dev] == nil {
+			devs = append(devs, p.dev)
+		}
+		byDev[p.dev] = append(byDev[p.dev], p)
+		labels[p.dev] = p.header.Label
+	}
+	sort.Strings(devs[1:])
+	for i, d := range devs {
+		when, n := lastSeen(byDev[d])
+		seen := "nothing written yet"
+		if n > 0 {
+			seen = "last seen " + when.Format("2006-01-02 15:04 UTC")
+		}
+		me := ""
+		if i == 0 {
+			me = " (this device)"
+		}
+		fmt.Fprintf(&b, "  %s%s  %s  %s, %s\n", cleanLabel(labels[d]), me, d, seen, count(n, "change", "changes"))
+	}
+	if len(out) == 0 {
+		b.WriteString("Nothing is waiting to go out.\n")
+	} else {
+		fmt.Fprintf(&b, "Waiting to go out: %s (run `tend sync`).\n", count(len(out), "change", "changes"))
+	}
+	if s := f.ign.words(); s != "" {
+		fmt.Fprintf(&b, "Left alone: %s.\n", s)
+	}
+	_, err = io.WriteString(env.Out, b.String())
+	return err
+}

@@ -1,0 +1,254 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"tend/tui/cli/journal"
+)
+
+// The sync folder on disk (SYNC §3, §5, §6.1): each device writes only its
+// own files, and reads everyone else's as they are, complete lines only.
+
+// jfile is one device's journal file as read now.
+type jfile struct {
+	name   string
+	dev    string
+	year   int
+	header journal.Header
+	size   int64
+	mtime  int64
+	lines  []jline // its complete event lines, in file order
+}
+
+// jline is an event line and the offset just past it.
+type jline struct {
+	ev  journal.Event
+	end int64
+}
+
+// ignored counts what a merge left alone, by kind, for `tend sync` to say.
+type ignored struct {
+	conflict, icloud, symlink, other, notJournal, damaged, newer, torn, ahead int
+}
+
+// folder is the sync folder as read now.
+type folder struct {
+	dir   string
+	own   []jfile
+	peers []jfile
+	ign   ignored
+}
+
+// readFolder reads every journal in dir; self's are its own.
+func readFolder(dir, self string) (*folder, error) {
+	f := &folder{dir: dir}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("could not read the sync folder %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case strings.Contains(name, ".sync-conflict-") || strings.Contains(name, "conflicted copy"):
+			f.ign.conflict++
+			continue
+		case strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".icloud"):
+			f.ign.icloud++
+			continue
+		}
+		dev, year, ok := journal.ParseFileName(name)
+		if !ok {
+			if !strings.HasPrefix(name, ".tend-") { // our own temporary and lock files
+				f.ign.other++
+			}
+			continue
+		}
+		info, err := os.Lstat(filepath.Join(dir, name))
+		if err != nil || !info.Mode().IsRegular() {
+			f.ign.symlink++
+			continue
+		}
+		jf, ok := readJournal(filepath.Join(dir, name), dev, year, &f.ign)
+		if !ok {
+			f.ign.notJournal++
+			continue
+		}
+		jf.name, jf.size, jf.mtime = name, info.Size(), info.ModTime().UnixNano()
+		if dev == self {
+			f.own = append(f.own, jf)
+		} else {
+			f.peers = append(f.peers, jf)
+		}
+	}
+	return f, nil
+}
+
+// readJournal reads a file's header and complete lines. A damaged line is
+// counted and skipped; a tail without its LF is left for the next read.
+func readJournal(path, dev string, year int, ign *ignored) (jfile, bool) {
+	data, err := readNoFollow(path)
+	if err != nil {
+		return jfile{}, false
+	}
+	jf := jfile{dev: dev, year: year}
+	var off int64
+	for i := 0; len(data) > 0; i++ {
+		nl := bytes.IndexByte(data, '\n')
+		if nl < 0 {
+			if i > 0 {
+				ign.torn++
+			}
+			break
+		}
+		line := data[:nl]
+		data, off = data[nl+1:], off+int64(nl)+1
+		if i == 0 {
+			h, err := journal.DecodeHeader(line)
+			if err != nil || h.Dev != dev || h.Year != year {
+				return jfile{}, false
+			}
+			jf.header = h
+			continue
+		}
+		e, newer, err := journal.DecodeEvent(line, dev, year)
+		switch {
+		case err != nil:
+			ign.damaged++
+		case newer:
+			ign.newer++
+		default:
+			jf.lines = append(jf.lines, jline{ev: e, end: off})
+		}
+	}
+	return jf, jf.header.Gen > 0
+}
+
+func readNoFollow(path string) ([]byte, error) {
+	fd, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer fd.Close()
+	var b bytes.Buffer
+	_, err = b.ReadFrom(fd)
+	return b.Bytes(), err
+}
+
+// appendEvents writes a device's new events to the files of their clocks'
+// years, each file fsynced (and the folder, when a file was made). A file
+// whose last line was torn by a crash gets an LF first, so the fragment
+// becomes one damaged line readers skip.
+func appendEvents(dir string, h journal.Header, evs []journal.Event) error {
+	byYear := map[int][]byte{}
+	var years []int
+	for _, e := range evs {
+		c, err := journal.ParseHLC(e.HLC)
+		if err != nil {
+			return err
+		}
+		line, err := journal.EncodeEvent(e)
+		if err != nil {
+			return err
+		}
+		if _, ok := byYear[c.Year()]; !ok {
+			years = append(years, c.Year())
+		}
+		byYear[c.Year()] = append(byYear[c.Year()], line...)
+	}
+	sort.Ints(years)
+	for _, y := range years {
+		h.Year = y
+		if err := appendFile(dir, h, byYear[y]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func appendFile(dir string, h journal.Header, lines []byte) error {
+	path := filepath.Join(dir, journal.FileName(h.Dev, h.Year))
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE|syscall.O_NOFOLLOW, 0o600)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	var head []byte
+	switch {
+	case info.Size() == 0:
+		head = journal.EncodeHeader(h)
+	default:
+		last := make([]byte, 1)
+		if _, err := f.ReadAt(last, info.Size()-1); err != nil {
+			return err
+		}
+		if last[0] != '\n' {
+			head = []byte{'\n'}
+		}
+	}
+	if _, err := f.Write(append(head, lines...)); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if info.Size() == 0 {
+		return syncDir(dir)
+	}
+	return nil
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+		return err
+	}
+	return nil
+}
+
+// makeFolder makes DIR/tend, private: the journals hold moods and notes.
+func makeFolder(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
+		return "", fmt.Errorf("there is no folder %s. Make it first (or name the folder your sync tool keeps in step)", abs)
+	}
+	sub := filepath.Join(abs, "tend")
+	if err := os.Mkdir(sub, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return "", fmt.Errorf("could not make %s: %w", sub, err)
+	}
+	return sub, nil
+}
+
+// lastSeen is the newest clock among a device's events, as a time.
+func lastSeen(files []jfile) (time.Time, int) {
+	var newest journal.HLC
+	n := 0
+	for _, f := range files {
+		for _, l := range f.lines {
+			n++
+			if c, err := journal.ParseHLC(l.ev.HLC); err == nil && newest.Less(c) {
+				newest = c
+			}
+		}
+	}
+	return time.UnixMilli(newest.Wall).UTC(), n
+}
