@@ -61,3 +61,21 @@ func TestConfigJourney(t *testing.T) {
 	}
 	mustTend(t, env, "today") // the file is never required
 }
+
+// The app's full help moves the day's start, as a person finds it: ? opens
+// it, + saves the next hour, and `tend config` reads it back from the
+// database.
+func TestHelpScreenChangesDayStart(t *testing.T) {
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
+	term := startTerm(t, 80, 24, env)
+	term.WaitFor(t, "Walk", screenTimeout)
+	term.Press(t, "?")
+	term.WaitFor(t, "Your day starts at 04:00", screenTimeout)
+	term.Press(t, "+")
+	term.WaitFor(t, "A new day now starts at 05:00", screenTimeout)
+	term.Quit(t)
+	if got := mustTend(t, env, "config", "day-start"); got != "5\n" {
+		t.Errorf("after + on the help: day-start %q", got)
+	}
+}

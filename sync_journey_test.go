@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -119,4 +121,62 @@ func canonicalExport(t *testing.T, s string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Sync on a device alone changes nothing it shows (SYNC §7.5, "local
+// equivalence"): the database rebuilt from its own journal after every
+// write holds what a database without sync holds after the same writes —
+// split sessions, a back-fill, pain twice (a P2 pause), a resume, a rest.
+func TestSyncAloneEqualsNoSync(t *testing.T) {
+	synced, plain := newEnv(t), newEnv(t)
+	run := func(now string, args ...string) {
+		for _, e := range []Env{synced, plain} {
+			e.Now = now
+			mustTend(t, e, args...)
+		}
+	}
+	run("2026-11-01T08:00:00Z", "add", "Walk", "--plan", "daily-walk")
+	run("2026-11-01T08:00:00Z", "add", "Run", "--plan", "walk-to-run", "--readiness", "none")
+	synced.Now = "2026-11-01T08:00:00Z"
+	mustTend(t, synced, "sync", "init", t.TempDir())
+	steps := [][]string{{"done", "Walk"}, {"done", "Run"}, {"done", "Walk", "--effort", "hard"}, {"done", "Run", "--pain", "pain"},
+		{"done", "Walk", "4"}, {"done", "Walk", "8", "--yes"}, {"done", "Run", "--pain", "pain"}, {"rest"},
+		{"edit", "Run", "--resume"}, {"done", "Walk", "--date", "2026-11-01"}, {"done", "Run"}, {"undo", "Run"}, {"done", "Walk"}}
+	for i, s := range steps {
+		run(fmt.Sprintf("2026-11-%02dT18:%02d:00Z", 2+i/2, i), s...)
+	}
+	norm := func(e Env) string {
+		e.Now = "2026-11-09T20:00:00Z"
+		var d map[string]any
+		if err := json.Unmarshal([]byte(mustTend(t, e, "export")), &d); err != nil {
+			t.Fatal(err)
+		}
+		delete(d, "device")
+		names := map[any]any{}
+		key := func(r any) string { m := r.(map[string]any); return fmt.Sprint(m["name"], m["goal"], m["day"]) }
+		byKey := func(rows []any) { sort.Slice(rows, func(i, j int) bool { return key(rows[i]) < key(rows[j]) }) }
+		for _, g := range d["goals"].([]any) {
+			g := g.(map[string]any)
+			names[g["id"]] = g["name"]
+			delete(g, "uid")
+		}
+		for _, key := range []string{"checkins", "decisions"} {
+			rows, _ := d[key].([]any)
+			for _, r := range rows {
+				r := r.(map[string]any)
+				r["goal"] = names[r["goal"]]
+				delete(r, "device")
+			}
+			byKey(rows)
+		}
+		for _, g := range d["goals"].([]any) {
+			delete(g.(map[string]any), "id")
+		}
+		byKey(d["goals"].([]any)) // goals made the same day are in uid order
+		b, _ := json.Marshal(d)
+		return string(b)
+	}
+	if a, b := norm(synced), norm(plain); a != b {
+		t.Errorf("with sync:\n%s\nwithout:\n%s", a, b)
+	}
 }

@@ -50,14 +50,14 @@ type Deps struct {
 	// counts its ticks); Say and Notify are its spoken cues and desktop
 	// notifications, nil when the settings turn them off (SessionCues).
 	SessionClock func() time.Time
+	Say          func(text string)
+	Notify       func(title, body string)
 	// SetDayStart keeps the hour a new day starts (the help screen's +/-);
 	// nil offers no key.
 	SetDayStart func(hour int) error
 	// AfterWrite runs in the background after each write the app makes
 	// (main's daily backup copy); nil runs nothing.
 	AfterWrite func()
-	Say         func(text string)
-	Notify      func(title, body string)
 	// Export writes a copy of everything beside the database and returns
 	// its name, for the Goals screen's "export first"; nil offers no key.
 	Export func() (string, error)

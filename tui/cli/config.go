@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"tend/coach"
+	"tend/tui"
 )
 
 // configCommand is `tend config [KEY [VALUE]]`: every setting with what it
@@ -79,19 +80,27 @@ func showSettings(env Env) error {
 		return err
 	}
 	var b strings.Builder
+	values := map[string]string{}
+	width := 0
 	for _, s := range settings() {
-		v := strconv.Itoa(hour)
+		values[s.key] = strconv.Itoa(hour)
 		if s.get != nil {
-			v = s.get(c)
+			values[s.key] = s.get(c)
 		}
-		fmt.Fprintf(&b, "%-13s %-6s %s\n", s.key, v, s.about)
+		width = max(width, len([]rune(values[s.key])))
+	}
+	for _, s := range settings() {
+		head := fmt.Sprintf("%-13s %-*s  ", s.key, width, values[s.key])
+		b.WriteString(head + strings.Join(tui.Hanging(s.about, env.Width, len([]rune(head))), "\n") + "\n")
 	}
 	where := "not there yet, so all are the defaults"
 	if _, err := os.Lstat(ConfigPath()); err == nil {
 		where = "optional; remove it for the defaults"
 	}
-	fmt.Fprintf(&b, "\nThis machine's settings are in %s (%s).\n", ConfigPath(), where)
-	b.WriteString("Change one with `tend config KEY VALUE`, like `tend config day-start 5`.\n")
+	for _, line := range []string{"", fmt.Sprintf("This machine's settings are in %s (%s).", ConfigPath(), where),
+		"Change one with `tend config KEY VALUE`, like `tend config day-start 5`."} {
+		b.WriteString(strings.Join(tui.Hanging(line, env.Width, 0), "\n") + "\n")
+	}
 	_, err = io.WriteString(env.Out, b.String())
 	return err
 }

@@ -198,6 +198,40 @@ func (f *fields) str(k, s string) {
 	f.b = append(f.b, '"')
 }
 
+// day writes a day as YYYY-MM-DD, by hand: a Sprintf for each of two days a
+// record was the export's largest cost after the JSON itself.
+func (f *fields) day(k string, d coach.Day) {
+	f.key(k)
+	y, m, dd := d.Date()
+	f.b = append(f.b, '"')
+	f.b = appendDigits(f.b, y, 4)
+	f.b = append(f.b, '-')
+	f.b = appendDigits(f.b, int(m), 2)
+	f.b = append(f.b, '-')
+	f.b = appendDigits(f.b, dd, 2)
+	f.b = append(f.b, '"')
+}
+
+// appendDigits appends n with at least width digits, zero-padded.
+func appendDigits(b []byte, n, width int) []byte {
+	var d [8]byte
+	i := len(d)
+	for n > 0 || i > len(d)-width {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return append(b, d[i:]...)
+}
+
+// time writes an instant as RFC 3339, as the record keeps it: to the second.
+func (f *fields) time(k string, t time.Time) {
+	f.key(k)
+	f.b = append(f.b, '"')
+	f.b = t.AppendFormat(f.b, time.RFC3339)
+	f.b = append(f.b, '"')
+}
+
 func (f *fields) int(k string, n int) {
 	f.key(k)
 	f.b = strconv.AppendInt(f.b, int64(n), 10)
@@ -263,7 +297,7 @@ func (x *exportWriter) fastCheckIn(goal uint64, c coach.CheckIn) ([]byte, bool) 
 	f := fields{b: append(x.buf[:0], '{'), indent: "      ", ok: true}
 	f.key("goal")
 	f.b = strconv.AppendUint(f.b, goal, 10)
-	f.str("day", c.Day.String())
+	f.day("day", c.Day)
 	f.str("outcome", c.Outcome.String())
 	f.num("achieved", c.Achieved)
 	f.num("target", c.Target)
@@ -278,7 +312,7 @@ func (x *exportWriter) fastCheckIn(goal uint64, c coach.CheckIn) ([]byte, bool) 
 	if c.WrittenAt.IsZero() {
 		f.null("written_at")
 	} else {
-		f.str("written_at", c.WrittenAt.Format(time.RFC3339))
+		f.time("written_at", c.WrittenAt)
 	}
 	if c.Device == "" {
 		f.null("device")
@@ -294,7 +328,7 @@ func (x *exportWriter) fastDecision(goal uint64, d coach.Decision) ([]byte, bool
 	f := fields{b: append(x.buf[:0], '{'), indent: "      ", ok: true}
 	f.key("goal")
 	f.b = strconv.AppendUint(f.b, goal, 10)
-	f.str("day", d.Day.String())
+	f.day("day", d.Day)
 	f.str("action", d.Action.String())
 	f.int("from", d.From)
 	f.int("to", d.To)
@@ -310,7 +344,7 @@ func (x *exportWriter) fastDecision(goal uint64, d coach.Decision) ([]byte, bool
 	if s.LevelFrom.IsZero() {
 		in.null("level_since")
 	} else {
-		in.str("level_since", s.LevelFrom.String())
+		in.day("level_since", s.LevelFrom)
 	}
 	in.str("status", s.Status.String())
 	in.bool("eased", s.Eased)

@@ -121,7 +121,7 @@ func (g *GoalState) baseGoal(id uint64) (coach.Goal, error) {
 		return coach.Goal{}, fmt.Errorf("goal %s: %w", g.UID, err)
 	}
 	goal := coach.Goal{ID: id, UID: g.UID, PlanID: c.Plan, Custom: c.Custom, Created: created, Capacity: c.Capacity,
-		Level: max(c.Level, 1), Variant: max(c.Variant, 1), LevelFrom: created,
+		Level: max(c.Level, 1), Variant: max(c.Variant, 1), // LevelFrom stays zero, as on a new goal
 		Name:   textOf(g.Field("name"), "name"),
 		Anchor: textOf(g.Field("anchor"), "anchor"), IfThen: textOf(g.Field("if_then"), "if_then"),
 		ImportedFrom: g.Field("imported_from").ImportedFrom}
