@@ -171,11 +171,19 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		first++
 	}
 	var lines []string
+	shown := 0
 	for _, b := range blocks[first:] {
 		if len(lines)+len(b) > room && len(lines) > 0 {
 			break
 		}
 		lines = append(lines, b...)
+		shown++
+	}
+	// The line between the goals and the week says when some goals are off
+	// screen, or a person with many goals never learns the last ones exist.
+	gap := ""
+	if more := moreGoals(first, len(blocks)-first-shown); more != "" {
+		gap = " " + st.Muted.Render(more)
 	}
 	if s.past() {
 		// This week's minutes and last week's review are today's news, not
@@ -185,7 +193,7 @@ func (s todayScreen) View(width, height int, st Styles) string {
 	// The week's minutes, and last week's review, go below the goals where
 	// there is room for them.
 	if week != "" && len(lines)+2 <= height {
-		lines = append(lines, "", " "+week)
+		lines = append(lines, gap, " "+week)
 	}
 	for _, w := range s.weekly {
 		wl := wrap(w, width-2)
@@ -201,6 +209,19 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		lines = lines[:height]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// moreGoals names the goals scrolled off above and below, or is empty.
+func moreGoals(above, below int) string {
+	switch {
+	case above > 0 && below > 0:
+		return fmt.Sprintf("↑ %d more above · ↓ %d more below", above, below)
+	case above > 0:
+		return fmt.Sprintf("↑ %d more above", above)
+	case below > 0:
+		return fmt.Sprintf("↓ %d more below", below)
+	}
+	return ""
 }
 
 func linesFrom(blocks [][]string) int {
