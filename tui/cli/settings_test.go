@@ -73,3 +73,20 @@ func TestWithSetting(t *testing.T) {
 		t.Errorf("ConfigPath = %s", ConfigPath())
 	}
 }
+
+// Whatever the file holds, reading it never panics, and a refusal names
+// the file and the line.
+func FuzzParseConfig(f *testing.F) {
+	for _, seed := range []string{"", "backups = false\n", "backups-dir = \"/a \\\"b\\\"\" # c\n", "[x]", "a=", "sound = \"", "remind-at = 25:61"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		c, err := parseConfig(text, "/c.toml")
+		if err != nil && !strings.HasPrefix(err.Error(), "/c.toml line ") {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if err == nil && (c.BackupsKeep < 1 || c.BackupsKeep > 1000 || !filepath.IsAbs(c.BackupsDir) || len(c.RemindAt) != 5) {
+			t.Fatalf("%q read as %+v", text, c)
+		}
+	})
+}
