@@ -27,6 +27,8 @@ type Store interface {
 	Goals() ([]coach.Goal, error)
 	// EditGoal reads, changes and writes one goal in one transaction.
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
+	// EditGoalAdding is EditGoal that adds a goal in the same transaction.
+	EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (coach.Goal, coach.Goal, error)
 	DeleteGoal(id uint64) error
 }
 

@@ -39,7 +39,7 @@ func syncInit(env Env, dir, label string) error {
 		return err
 	}
 	if m == nil {
-		m = &syncMeta{Cursors: map[string]cursor{}}
+		m = &syncMeta{Cursors: map[string]cursor{}, Applied: map[string]uint64{}}
 	}
 	host, _ := os.Hostname()
 	abs, err := filepath.Abs(env.Store.Path())

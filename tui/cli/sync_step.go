@@ -14,13 +14,13 @@ import (
 // merge, the database up to every journal:
 //
 //  1. the events seen so far are this device's files and each peer's up
-//     to its cursor; their replay is what the database held after the
-//     last step;
+//     to the seq last applied; their replay is what the database held
+//     after the last step;
 //  2. what the database holds beyond that (every write since, and any
 //     append that failed) is diffed out, stamped and appended (SYNC §5);
-//  3. with merge, the peers' new lines join them; either way the
-//     database is rebuilt from the replay of the whole set, with the
-//     cursors, in one transaction (SYNC §6.3, §7.5).
+//  3. with merge, the peers' new events join them; either way the
+//     database is rebuilt from the replay of the whole set, with what was
+//     applied, in one transaction (SYNC §6.3, §7.5).
 //
 // So an append that fails leaves the change waiting in the database, and
 // a crash anywhere repeats at most a step whose result is the same.
@@ -44,7 +44,6 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		return res, err
 	}
 	seen, seq, base, baseArch, out := sb.seen, sb.seq, sb.base, sb.arch, sb.out
-	res.ign.ahead += sb.ahead
 	last := base.Max
 	all := append([]journal.Event(nil), seen...)
 	for i := range out {
@@ -95,27 +94,18 @@ type seen struct {
 	base  *journal.State
 	arch  coach.Archive
 	out   []journal.Event
-	ahead int
 }
 
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	var s seen
 	s.seen, s.seq = ownEvents(f.own)
 	for _, p := range f.peers {
-		c := m.Cursors[p.name]
-		if c.Gen != p.header.Gen || p.size < c.Offset {
-			c = cursor{} // compacted or replaced: read again from the start
-			m.Cursors[p.name] = c
-		}
 		for _, l := range p.lines {
-			if l.end <= c.Offset {
+			if l.ev.Seq <= m.Applied[p.dev] {
 				s.seen = append(s.seen, l.ev)
 			}
 		}
 	}
-	var ign ignored
-	s.seen = notAhead(s.seen, now, &ign)
-	s.ahead = ign.ahead
 	s.base = journal.Merge(s.seen)
 	var err error
 	if s.arch, err = journal.Replay(s.base); err != nil {
@@ -149,37 +139,34 @@ func ownEvents(files []jfile) ([]journal.Event, uint64) {
 	return out, seq
 }
 
-// newPeerEvents are the peers' lines past their cursors, which move to
-// the end of each file's complete lines.
+// newPeerEvents are the peers' events past what was applied, each
+// device's in seq order up to the first that is more than a day ahead of
+// this clock (SYNC §4.2): it and those after it wait until the clock gets
+// there, so that one machine with a wrong date cannot drag every clock
+// forward for good.
 func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journal.Event {
-	var out []journal.Event
+	byDev := map[string][]journal.Event{}
 	for _, p := range f.peers {
-		c := m.Cursors[p.name]
-		end := c.Offset
 		for _, l := range p.lines {
-			if l.end > c.Offset {
-				out = append(out, l.ev)
+			if l.ev.Seq > m.Applied[p.dev] {
+				byDev[p.dev] = append(byDev[p.dev], l.ev)
 			}
-			end = max(end, l.end)
 		}
-		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Offset: end, Size: p.size, Mtime: p.mtime}
+		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Size: p.size, Mtime: p.mtime}
 	}
-	return notAhead(out, now, ign)
-}
-
-// notAhead holds back events more than a day ahead of this clock (SYNC
-// §4.2); they stay before their cursor and are taken when the clock gets
-// there.
-func notAhead(evs []journal.Event, now time.Time, ign *ignored) []journal.Event {
-	kept := evs[:0:0]
-	for _, e := range evs {
-		if c, err := journal.ParseHLC(e.HLC); err == nil && journal.Ahead(c, now) {
-			ign.ahead++
-			continue
+	var out []journal.Event
+	for dev, evs := range byDev {
+		sort.Slice(evs, func(i, j int) bool { return evs[i].Seq < evs[j].Seq })
+		for i, e := range evs {
+			if c, err := journal.ParseHLC(e.HLC); err != nil || journal.Ahead(c, now) {
+				ign.ahead += len(evs) - i
+				break
+			}
+			out = append(out, e)
+			m.Applied[dev] = e.Seq
 		}
-		kept = append(kept, e)
 	}
-	return kept
+	return out
 }
 
 // describe works out what came in from each peer, and which goals a peer
