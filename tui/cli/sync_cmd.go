@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"tend/tui/cli/journal"
 )
 
 // syncCommand is `tend sync`, `tend sync init DIR` and `tend sync status`.
@@ -46,6 +48,9 @@ func syncInit(env Env, dir, label string) error {
 	if err != nil {
 		return err
 	}
+	if err := m.newIDForACopy(env, host, abs, sub); err != nil {
+		return err
+	}
 	if label == "" {
 		label = host
 	}
@@ -70,6 +75,39 @@ func syncInit(env Env, dir, label string) error {
 	}
 	fmt.Fprintf(env.Out, "Sync is on: this device is %s (%s), writing to %s.\n", m.Label, dev, sub)
 	return res.say(env.Out)
+}
+
+// newIDForACopy gives this database a device id of its own when it is a
+// copy of one that syncs: set up on another host or path, or its own
+// files hold events it never wrote. What it held of the old id's events
+// (up to the seq it had written) counts as applied, so that history is
+// merged once, not twice.
+func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
+	if m.Host == "" {
+		return nil // first set up
+	}
+	old, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	copied := host != m.Host || abs != m.DB
+	if !copied {
+		f, err := readFolder(dir, old)
+		if err != nil {
+			return err
+		}
+		_, seq := ownEvents(f.own)
+		copied = m.Seq > 0 && seq > m.Seq
+	}
+	if !copied {
+		return nil
+	}
+	if _, err := env.Store.NewDeviceID(); err != nil {
+		return err
+	}
+	m.Applied[old] = max(m.Applied[old], m.Seq)
+	m.Seq = 0
+	return nil
 }
 
 func syncNow(env Env) error {
@@ -263,4 +301,64 @@ func syncStatus(env Env) error {
 	}
 	_, err = io.WriteString(env.Out, b.String())
 	return err
+}
+
+// MergeIfChanged merges the peers' journals when one of them changed
+// since the last merge (its size or mtime differs from its cursor, or it
+// is new), as `tend status` and the app's start do. When nothing changed
+// it only reads the folder's listing and writes nothing.
+func MergeIfChanged(env Env) error {
+	m, err := loadSyncMeta(env.Store)
+	if err != nil || m == nil {
+		return err
+	}
+	if err := m.checkSameWriter(env.Store); err != nil {
+		return err
+	}
+	dev, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(m.Dir)
+	if err != nil {
+		return err
+	}
+	changed := false
+	for _, e := range entries {
+		d, _, ok := journal.ParseFileName(e.Name())
+		if !ok || d == dev {
+			continue
+		}
+		info, err := os.Lstat(filepath.Join(m.Dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		c, seen := m.Cursors[e.Name()]
+		if !seen || c.Size != info.Size() || c.Mtime != info.ModTime().UnixNano() {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return nil
+	}
+	_, err = syncStep(env, m, true)
+	return err
+}
+
+// TakeUpdated returns, once, the device a merge last brought changes
+// from ("" when none did since the last time), for the app to say
+// "Updated from laptop".
+func TakeUpdated(env Env) (string, error) {
+	m, err := loadSyncMeta(env.Store)
+	if err != nil || m == nil || m.Updated == "" {
+		return "", err
+	}
+	label := m.Updated
+	m.Updated = ""
+	b, err := json.Marshal(m)
+	if err != nil {
+		return "", err
+	}
+	return label, env.Store.SetSyncMeta(b)
 }
