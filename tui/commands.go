@@ -61,6 +61,9 @@ type Deps struct {
 	// Export writes a copy of everything beside the database and returns
 	// its name, for the Goals screen's "export first"; nil offers no key.
 	Export func() (string, error)
+	// Notice is said once on the status line when the app opens ("Updated
+	// from laptop" after a merge brought a peer's changes); "" says nothing.
+	Notice string
 }
 
 // watchEvery is how often the TUI looks at the database file's modification

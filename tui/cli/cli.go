@@ -145,7 +145,7 @@ func commands() []command {
 			values: map[string][]string{"format": {"text", "md", "html"}}},
 		{name: "sync", usage: "tend sync [init DIR [--label NAME] | status]",
 			about: "share one history between devices through a folder your sync tool keeps in step", flags: syncCommand,
-			maxArgs: 2, arg: argFile, writes: true},
+			maxArgs: 2, arg: argFile}, // a merge is not a write of the person's: it starts no backup (DESIGN)
 		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
 			maxArgs: 1, arg: argCommand},
 		{name: "completion", usage: "tend completion bash|zsh|fish",

@@ -25,6 +25,7 @@ type syncMeta struct {
 	// set of its events the database holds, even after the peer rewrote a
 	// file (a scrub) or an event waited for its clock.
 	Applied map[string]uint64 `json:"applied"`
+	Seq     uint64            `json:"seq"`               // the highest seq this device wrote: never used again
 	Updated string            `json:"updated,omitempty"` // a label to say "Updated from" once on Today
 }
 

@@ -43,23 +43,31 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err != nil {
 		return res, err
 	}
-	seen, seq, base, baseArch, out := sb.seen, sb.seq, sb.base, sb.arch, sb.out
+	seen, seq, base, out := sb.seen, sb.seq, sb.base, sb.out
 	last := base.Max
-	all := append([]journal.Event(nil), seen...)
-	for i := range out {
-		seq++
-		last = journal.Next(last, now)
-		out[i].Dev, out[i].Seq, out[i].HLC = dev, seq, last.String()
-		out[i].ID = fmt.Sprintf("%s-%d", dev, seq)
-		all = append(all, out[i])
-	}
-	if len(out) > 0 {
-		h := journal.Header{Dev: dev, Label: m.Label, Gen: 1}
-		if err := appendEvents(m.Dir, h, out); err != nil {
-			return res, fmt.Errorf("could not write the sync folder %s: %w", m.Dir, err)
+	seq = max(seq, m.Seq)
+	stamp := func(evs []journal.Event) error {
+		for i := range evs {
+			seq++
+			last = journal.Next(last, now)
+			evs[i].Dev, evs[i].Seq, evs[i].HLC = dev, seq, last.String()
+			evs[i].ID = fmt.Sprintf("%s-%d", dev, seq)
 		}
-		res.sent = len(out)
+		m.Seq = seq
+		if len(evs) == 0 {
+			return nil
+		}
+		if err := appendEvents(m.Dir, journal.Header{Dev: dev, Label: m.Label, Gen: 1}, evs); err != nil {
+			return fmt.Errorf("could not write the sync folder %s: %w", m.Dir, err)
+		}
+		res.sent += len(evs)
+		return nil
 	}
+	all := append([]journal.Event(nil), seen...)
+	if err := stamp(out); err != nil {
+		return res, err
+	}
+	all = append(all, out...)
 	before := journal.Merge(append([]journal.Event(nil), all...))
 	var fresh []journal.Event
 	if merge {
@@ -67,11 +75,18 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		all = append(all, fresh...)
 	}
 	st := journal.Merge(all)
+	if un := unlistedDeletes(all, dev, st); len(un) > 0 {
+		if err := stamp(un); err != nil {
+			return res, err
+		}
+		all = append(all, un...)
+		st = journal.Merge(all)
+	}
 	res.waiting = len(st.Waiting)
 	if len(out) == 0 && len(st.Applied) == len(before.Applied) && !merge {
 		return res, nil // nothing went out and nothing came in: the database stands
 	}
-	res.describe(before, st, baseArch, fresh)
+	res.describe(before, st, sb.db, fresh)
 	arch, err := journal.Replay(st)
 	if err != nil {
 		return res, err
@@ -83,17 +98,23 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err != nil {
 		return res, err
 	}
-	return res, env.Store.Rebuild(arch, meta)
+	if err := env.Store.Rebuild(arch, meta); err != nil {
+		return res, err
+	}
+	// Last, once the database holds the seq: a scrub may drop this
+	// device's newest lines, and a seq must never be used twice.
+	return res, scrubOwn(m, dev, st.Deleted)
 }
 
 // seen is what a device has seen (its files, and its peers' up to the
 // cursors), its replay, and what the database holds beyond it.
 type seen struct {
-	seen  []journal.Event
-	seq   uint64
-	base  *journal.State
-	arch  coach.Archive
-	out   []journal.Event
+	seen []journal.Event
+	seq  uint64
+	base *journal.State
+	arch coach.Archive
+	db   coach.Archive // the database as it is
+	out  []journal.Event
 }
 
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
@@ -115,6 +136,19 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	if err != nil {
 		return s, err
 	}
+	// A peer that deleted a goal has scrubbed its events from its files,
+	// perhaps before its delete is merged here: a goal deleted anywhere in
+	// the folder is not this device's to send again.
+	for _, p := range f.peers {
+		for _, l := range p.lines {
+			if l.ev.Kind == journal.GoalDelete {
+				if _, ok := s.base.Deleted[l.ev.Goal]; !ok {
+					s.base.Deleted[l.ev.Goal] = nil
+				}
+			}
+		}
+	}
+	s.db = db
 	s.out = journal.Diff(s.base, s.arch, db)
 	return s, nil
 }
@@ -123,6 +157,51 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 func pendingOut(env Env, m *syncMeta, f *folder) ([]journal.Event, error) {
 	s, err := seenBase(env, m, f, env.Clock())
 	return s.out, err
+}
+
+// unlistedDeletes are the goal.delete events this device writes before it
+// scrubs: one per deleted goal it holds warnings of that no delete lists.
+func unlistedDeletes(all []journal.Event, dev string, st *journal.State) []journal.Event {
+	un := journal.UnlistedWarnings(all, dev, st.Deleted)
+	uids := make([]string, 0, len(un))
+	for uid := range un {
+		uids = append(uids, uid)
+	}
+	sort.Strings(uids)
+	var out []journal.Event
+	for _, uid := range uids {
+		out = append(out, journal.Event{Kind: journal.GoalDelete, Goal: uid, Warnings: un[uid]})
+	}
+	return out
+}
+
+// scrubOwn rewrites each of this device's files that still holds events
+// of a deleted goal without them (SYNC §7.3, §10).
+func scrubOwn(m *syncMeta, dev string, deleted map[string][]journal.Warning) error {
+	if len(deleted) == 0 {
+		return nil
+	}
+	f, err := readFolder(m.Dir, dev)
+	if err != nil {
+		return err
+	}
+	for _, jf := range f.own {
+		evs := make([]journal.Event, len(jf.lines))
+		for i, l := range jf.lines {
+			evs[i] = l.ev
+		}
+		kept, dropped := journal.Scrub(evs, deleted)
+		if !dropped {
+			continue
+		}
+		h := jf.header
+		h.Gen++
+		h.Label = m.Label
+		if err := rewriteFile(m.Dir, jf.name, h, kept); err != nil {
+			return fmt.Errorf("could not remove a deleted goal from the sync folder: %w", err)
+		}
+	}
+	return nil
 }
 
 // ownEvents are this device's events in its files, and the highest seq

@@ -81,3 +81,50 @@ func TestSyncClockAheadAndGenBump(t *testing.T) {
 		t.Errorf("a re-read changed the database")
 	}
 }
+
+// `tend status` merges a peer's journal that changed, and when nothing
+// changed writes nothing; the app is then told once where the update
+// came from.
+func TestStatusMergesWhenAJournalChanged(t *testing.T) {
+	folder := t.TempDir()
+	laptop := realStore(t)
+	desktop := store.New(filepath.Join(t.TempDir(), "tend.db"))
+	day := time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
+	var out bytes.Buffer
+	if err := syncInit(syncEnv(laptop, day, &out), folder, "laptop"); err != nil {
+		t.Fatal(err)
+	}
+	if err := syncInit(syncEnv(desktop, day, &out), folder, "desktop"); err != nil {
+		t.Fatal(err)
+	}
+	snap, _ := laptop.Head()
+	d := coach.DayOf(2026, time.March, 2)
+	if _, err := laptop.CheckIn(snap.Goals[0].ID, coach.Entry{Day: d, Outcome: coach.Done, At: day}, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := SyncAfterWrite(syncEnv(laptop, day, &out)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := TakeUpdated(syncEnv(desktop, day, &out)); err != nil { // what init said
+		t.Fatal(err)
+	}
+	if err := RunCommand("status", nil, syncEnv(desktop, day, &out)); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := desktop.Archive()
+	if len(a.Goals) != 1 || len(a.CheckIns[a.Goals[0].ID]) != 1 {
+		t.Fatalf("status did not merge: %+v", a)
+	}
+	info, _ := os.Stat(desktop.Path())
+	if err := RunCommand("status", nil, syncEnv(desktop, day, &out)); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := os.Stat(desktop.Path()); !again.ModTime().Equal(info.ModTime()) || again.Size() != info.Size() {
+		t.Error("status wrote the database with nothing changed")
+	}
+	for i, want := range []string{"laptop", ""} {
+		if got, err := TakeUpdated(syncEnv(desktop, day, &out)); err != nil || got != want {
+			t.Errorf("TakeUpdated %d: %q, %v; want %q", i, got, err, want)
+		}
+	}
+}
