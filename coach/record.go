@@ -25,7 +25,7 @@ type Entry struct {
 	// session judged against that target that counts as showing up and,
 	// like a minimum, is not an attempt (COACH R8, clarified).
 	Previous bool
-	At   time.Time
+	At       time.Time
 }
 
 // Recorded is a saved check-in and what it did to its goal.
