@@ -63,6 +63,8 @@ type Store interface {
 	SyncMeta() ([]byte, error)
 	SetSyncMeta(v []byte) error
 	Rebuild(a coach.Archive, meta []byte) error
+	// NewDeviceID gives a copied database an id of its own.
+	NewDeviceID() (string, error)
 }
 
 // Env is what a command runs with.
