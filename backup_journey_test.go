@@ -206,7 +206,9 @@ func TestAutomaticBackupFollowsWritesOnly(t *testing.T) {
 	if err := os.RemoveAll(backups); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"status"}, {"today"}, {"config"}, {"goals"}, {"done", "--help"}, {"__complete-goals"}} {
+	folder := t.TempDir()
+	for _, args := range [][]string{{"status"}, {"today"}, {"config"}, {"goals"}, {"done", "--help"}, {"__complete-goals"},
+		{"remind"}, {"sync", "init", folder}, {"sync"}} {
 		mustTend(t, env, args...)
 		if _, err := os.Lstat(backups); !os.IsNotExist(err) {
 			t.Fatalf("tend %s started a backup", quoteArgs(args))

@@ -61,6 +61,7 @@ func TestCLIBadInput(t *testing.T) {
 	env := newEnv(t)
 	mustTend(t, env, "add", "Walk", "--plan", "daily-walk")
 	mustTend(t, env, "add", "Weights", "--plan", "strength")
+	mustTend(t, env, "add", "Evening stretch", "--plan", "yoga", "--readiness", "none")
 	mustTend(t, env, "done", "walk", "--date", "2026-03-01")
 
 	long := strings.Repeat("a", 65)
@@ -107,6 +108,8 @@ func TestCLIBadInput(t *testing.T) {
 		{name: "unwell and away", args: []string{"rest", "walk", "--unwell", "--away"}, code: 2},
 		{name: "done without a name", args: []string{"done"}, code: 2},
 		{name: "too many words", args: []string{"done", "walk", "5", "6"}, code: 2},
+		{name: "a name with a space, unquoted", args: []string{"done", "Evening", "stretch"}, code: 2,
+			stderr: []string{"quotes", "tend done 'Evening stretch'"}},
 		{name: "unknown command", args: []string{"dance"}, code: 2, stderr: []string{"dance", "--help"}},
 		{name: "bad TEND_NOW", args: []string{"today"}, now: "yesterday", code: 2, stderr: []string{"TEND_NOW"}},
 		{name: "bad TEND_NOW, write", args: []string{"done", "walk"}, now: "2026-02-30", code: 2, stderr: []string{"TEND_NOW"}},

@@ -57,6 +57,7 @@ func TestCompletionOfGoalNames(t *testing.T) {
 		{[]string{"tend", "add", "Run", "--plan", "walk"}, "walk-to-run"},
 		{[]string{"tend", "done", "walk", "--mi"}, "--minimum"},
 		{[]string{"tend", "completion", ""}, "bash\nzsh\nfish"},
+		{[]string{"tend", "report", "--goal", "wa"}, "Walk"},
 		{[]string{"tend", "done", "walk", "--note", ""}, ""},
 	} {
 		if got := complete(tc.words...); got != tc.want {

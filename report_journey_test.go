@@ -520,3 +520,19 @@ func guideRow(img image.Image, plot image.Rectangle, slot float64) (float64, boo
 	}
 	return 0, false
 }
+
+// What a crafted file holds (hostile_journey_test.go) reaches no report
+// as it is: every name, note and reason goes through the sanitiser.
+func TestReportShowsACraftedFileAsMarks(t *testing.T) {
+	env := newEnv(t)
+	hostileFile(t, env.DB)
+	for _, f := range []string{"text", "md", "html"} {
+		out := mustTend(t, env, "report", "--format", f, "--notes")
+		if found := hostileIn(out); len(found) > 0 {
+			t.Errorf("--format %s printed %v raw:\n%s", f, found, out)
+		}
+		if !strings.Contains(out, "Walk") || !strings.Contains(out, "fine") {
+			t.Errorf("--format %s lost the goal or its note:\n%s", f, out)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tend/coach"
 )
 
 func TestCLIAddReadinessTable(t *testing.T) {
@@ -181,7 +183,8 @@ func TestSafetyJourney(t *testing.T) {
 	term.Quit(t)
 
 	// The shell: --resume alone is the no; --resume --checked the yes.
-	refusedUnchanged(t, env, 1, []string{"It stays on hold", "--resume --checked"}, "edit", "walk", "--resume")
+	// S2 and then the care note (O1), as COACH §6.6 says S2 goes.
+	refusedUnchanged(t, env, 1, []string{"It stays on hold", "--resume --checked", coach.MsgO1}, "edit", "walk", "--resume")
 	out := mustTend(t, env, "edit", "walk", "--resume", "--checked")
 	wantLines(t, "tend edit walk --resume --checked", out, "Walk: resumed, now that you have been checked")
 }

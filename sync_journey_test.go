@@ -91,6 +91,19 @@ func TestSyncTwoMachinesOneFolder(t *testing.T) {
 		t.Errorf("export after the sync:\n%s", export)
 	}
 
+	// The deleted goal is scrubbed from every journal: no name, no line
+	// but its delete.
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "Calm") {
+			t.Errorf("%s still names the deleted goal:\n%s", filepath.Base(f), data)
+		}
+	}
+
 	// A second sync on each brings nothing and changes nothing.
 	for _, e := range []Env{laptop, desktop} {
 		if out := mustTend(t, at(e, day2), "sync"); !strings.Contains(out, "Nothing new") || strings.Contains(out, "Sent") {

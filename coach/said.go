@@ -208,7 +208,6 @@ func sayH2(p Plan, step string) Said {
 
 func sayMinimumCounts(target string) Said { return Said{Form: formMinimum, Words: []string{target}} }
 func sayEasedCounts(target string) Said   { return Said{Form: formEased, Words: []string{target}} }
-func sayTop(plan, target string) Said     { return Said{Form: formTop, Words: []string{plan, target}} }
 
 func sayA2(plan string, total int, next *Plan) Said {
 	name := ""
@@ -235,10 +234,6 @@ func sayG0(step string) Said { return Said{Form: formG0, Words: []string{step}} 
 
 func sayG12(days int, step string, total int) Said {
 	return Said{Form: formG12, Words: []string{step}, Nums: []float64{float64(days), float64(total)}}
-}
-
-func sayGentleBack(days int, step string) Said {
-	return Said{Form: formGentle, Words: []string{step}, Nums: []float64{float64(days)}}
 }
 
 // sayBackAfterMissed has nothing to say before a session that missed none.

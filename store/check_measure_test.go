@@ -88,6 +88,9 @@ func TestMeasureCheckBeforeWrite(t *testing.T) {
 			}
 			return nil
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 		t.Logf("file %d MB, pages %d: write-tx Check %v", info.Size()>>20, info.Size()/4096, time.Since(t0))
 		t0 = time.Now()
 		err = db.Update(func(tx *bolt.Tx) error {
@@ -98,6 +101,9 @@ func TestMeasureCheckBeforeWrite(t *testing.T) {
 			_ = b
 			return checkBeforeWrite(tx, 50)
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 		t.Logf("scoped Check %v", time.Since(t0))
 	}
 }

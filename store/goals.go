@@ -85,6 +85,74 @@ func (s *Store) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (
 	return saved, nil
 }
 
+// EditGoalAdding is EditGoal for a change that also adds a goal beside
+// the one edited, both in one write transaction: answering the graduation
+// question with the next plan starts that plan's goal and ends the question
+// on the finished one, so a crash never leaves one without the other. edit
+// returns the edited goal and the goal to add; the added goal gets its ID
+// and UID as AddGoal's do, and its name must be free as AddGoal's must.
+func (s *Store) EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (edited, added coach.Goal, err error) {
+	err = s.updateGoal(writeAccess, fmt.Sprintf("the change to goal %d", id), id, func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		g, err := readGoal(b.goals, id)
+		if errors.Is(err, ErrNotFound) {
+			return noGoal(id)
+		}
+		if err != nil {
+			return err
+		}
+		var ng coach.Goal
+		if g, err = runEdit(func(g coach.Goal) (coach.Goal, error) {
+			var err error
+			g, ng, err = edit(g)
+			return g, err
+		}, g); err != nil {
+			return err
+		}
+		return putEditedAndAdded(b, id, g, ng, &edited, &added)
+	})
+	if errors.Is(err, errNoFile) {
+		return coach.Goal{}, coach.Goal{}, noGoal(id)
+	}
+	if err != nil {
+		return coach.Goal{}, coach.Goal{}, err
+	}
+	return edited, added, nil
+}
+
+// putEditedAndAdded writes the edited goal g and the new goal ng, each
+// checked as EditGoal and AddGoal check theirs.
+func putEditedAndAdded(b buckets, id uint64, g, ng coach.Goal, edited, added *coach.Goal) error {
+	g.ID = id
+	if err := checkGoal(&g); err != nil {
+		return err
+	}
+	if err := checkNameFree(b.goals, g.Name, id); err != nil {
+		return err
+	}
+	if err := putGoal(b.goals, g); err != nil {
+		return err
+	}
+	if err := checkGoal(&ng); err != nil {
+		return err
+	}
+	if err := checkNameFree(b.goals, ng.Name, 0); err != nil {
+		return err
+	}
+	var err error
+	if ng.ID, err = b.goals.NextSequence(); err != nil {
+		return fmt.Errorf("could not number the new goal %q: %w", ng.Name, err)
+	}
+	if ng.UID == "" {
+		ng.UID = NewGoalUID()
+	}
+	*edited, *added = g, ng
+	return putGoal(b.goals, ng)
+}
+
 // runEdit calls an edit. A panic there is a bug in tend, not damage in the
 // file, and must not be reported as damage (withFile would).
 func runEdit(edit func(coach.Goal) (coach.Goal, error), g coach.Goal) (out coach.Goal, err error) {

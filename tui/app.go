@@ -82,7 +82,8 @@ func New(d Deps) Model {
 	if d.Tick == nil {
 		d.Tick = tea.Tick
 	}
-	return Model{deps: d, keys: defaultGlobalKeys(), today: newToday(), snap: coach.Snapshot{DayStartHour: coach.DefaultDayStartHour}}
+	return Model{deps: d, keys: defaultGlobalKeys(), today: newToday(), snap: coach.Snapshot{DayStartHour: coach.DefaultDayStartHour},
+		status: d.Notice}
 }
 
 // Err returns the error that ended the program, if one did; main prints it

@@ -26,6 +26,8 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.newGoal, m.screen = newNewGoal(false, m.snap.Goals, m.day), screenNewGoal
 	case createGoalMsg:
 		return m, addGoalCmd(m.deps.Store, msg.goal)
+	case openNextPlanMsg, keepItMsg, startNextPlanMsg, nextPlanStartedMsg:
+		return m.handleGraduation(msg)
 	case openReviewMsg:
 		if m.screen != screenReview {
 			m.review = newReview(reviewGoals(m.snap.Goals), msg.goalID)
@@ -146,9 +148,9 @@ func reviewGoals(goals []coach.Goal) []coach.Goal {
 	return append(out, archived...)
 }
 
-// freeName returns name, or name with a number after it when a goal already
+// FreeName returns name, or name with a number after it when a goal already
 // has that name, since names are how goals are found from the shell.
-func freeName(name string, goals []coach.Goal) string {
+func FreeName(name string, goals []coach.Goal) string {
 	taken := func(n string) bool {
 		for _, g := range goals {
 			if strings.EqualFold(g.Name, n) {

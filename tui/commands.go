@@ -27,6 +27,8 @@ type Store interface {
 	Goals() ([]coach.Goal, error)
 	// EditGoal reads, changes and writes one goal in one transaction.
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
+	// EditGoalAdding is EditGoal that adds a goal in the same transaction.
+	EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (coach.Goal, coach.Goal, error)
 	DeleteGoal(id uint64) error
 }
 
@@ -59,6 +61,9 @@ type Deps struct {
 	// Export writes a copy of everything beside the database and returns
 	// its name, for the Goals screen's "export first"; nil offers no key.
 	Export func() (string, error)
+	// Notice is said once on the status line when the app opens ("Updated
+	// from laptop" after a merge brought a peer's changes); "" says nothing.
+	Notice string
 }
 
 // watchEvery is how often the TUI looks at the database file's modification

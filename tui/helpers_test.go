@@ -172,6 +172,20 @@ func (r *recordingStore) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, 
 	return coach.Goal{}, errors.New("no such goal")
 }
 
+func (r *recordingStore) EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (coach.Goal, coach.Goal, error) {
+	var ng coach.Goal
+	g, err := r.EditGoal(id, func(g coach.Goal) (coach.Goal, error) {
+		var err error
+		g, ng, err = edit(g)
+		return g, err
+	})
+	if err != nil {
+		return coach.Goal{}, coach.Goal{}, err
+	}
+	ng, _ = r.AddGoal(ng)
+	return g, ng, nil
+}
+
 func (r *recordingStore) DeleteGoal(id uint64) error {
 	var kept []coach.Goal
 	for _, g := range r.snap.Goals {

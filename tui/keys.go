@@ -20,6 +20,9 @@ func defaultGlobalKeys() globalKeys {
 // todayKeys drive the Today screen.
 type todayKeys struct {
 	Up, Down, CheckIn, Done, Session, Full, Rest, Undo, Edit, Earlier, Later, BackToToday, Add, Review, Goals key.Binding
+	// NextPlan and KeepIt answer the graduation question, only where a
+	// finished goal asks it (COACH §6.3).
+	NextPlan, KeepIt key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -40,6 +43,8 @@ func defaultTodayKeys() todayKeys {
 		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Review:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "review")),
 		Goals:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "goals")),
+		NextPlan:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next plan")),
+		KeepIt:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "keep it")),
 	}
 }
 

@@ -50,6 +50,9 @@ type newGoalScreen struct {
 	ifThen int // index into coach.IfThenPlans, -1 for none
 	focus  int // which field of a two-field step has focus
 
+	// from is the finished goal whose next plan the flow starts, or nil
+	// for a new goal of the person's choosing (graduation.go).
+	from    *coach.Goal
 	taken   []coach.Goal // goals that exist, for a free name
 	day     coach.Day
 	preview []coach.PreviewWeek

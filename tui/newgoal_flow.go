@@ -67,6 +67,9 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 			return s, nil
 		}
 		s.saving = true
+		if s.from != nil {
+			return s, send(startNextPlanMsg{from: s.from.ID, goal: g})
+		}
 		return s, send(createGoalMsg{goal: g})
 	}
 	return s, nil
@@ -82,7 +85,7 @@ func (s newGoalScreen) afterPlan() (newGoalScreen, tea.Cmd) {
 		s.problem = p.Name + " waits until a doctor says it's fine; a walk or yoga plan is a gentle start."
 		return s, nil
 	}
-	s.name.SetValue(freeName(p.Name, s.taken))
+	s.name.SetValue(FreeName(p.Name, s.taken))
 	s.days = newDaysForm(p.PerWeek)
 	if p.ID == coach.CustomPlanID {
 		s.name.SetValue("")
@@ -92,7 +95,8 @@ func (s newGoalScreen) afterPlan() (newGoalScreen, tea.Cmd) {
 }
 
 func (s newGoalScreen) afterReadiness() (newGoalScreen, tea.Cmd) {
-	if p := s.plan(); p.ID != coach.CustomPlanID && p.Unit == coach.Minutes {
+	// A next plan starts where the coach says (COACH §6.3): no capacity.
+	if p := s.plan(); s.from == nil && p.ID != coach.CustomPlanID && p.Unit == coach.Minutes {
 		return s.goTo(ngCapacity)
 	}
 	return s.goTo(ngAnchor)
@@ -109,8 +113,11 @@ const (
 // for a doctor's word offers the gentler plans first; a gentle plan only
 // carries on, gently.
 func (s newGoalScreen) adviceChoices() []string {
-	if !s.plan().NeedsClearance() {
+	switch {
+	case !s.plan().NeedsClearance():
 		return []string{"carry on gently"}
+	case s.from != nil:
+		return []string{"not yet: keep " + s.from.Name + " as it is", "a doctor has cleared me"}
 	}
 	return []string{"show gentler plans", "a doctor has cleared me"}
 }
@@ -126,6 +133,8 @@ func (s newGoalScreen) afterAdvice() (newGoalScreen, tea.Cmd) {
 	case s.advice == adviceCleared:
 		s.lowImpactOnly = false
 		return s.afterReadiness()
+	case s.from != nil:
+		return s.nextPlanWaits()
 	}
 	s.lowImpactOnly = true
 	s.back, s.step, s.cursor = nil, ngPlan, 0
@@ -200,6 +209,10 @@ func (s newGoalScreen) goal() (coach.Goal, error) {
 		capacity, _ = coach.ParseWhole(v, 1, 600)
 	}
 	g, err := coach.NewGoal(s.nameValue(), p, custom, s.days.schedule(), capacity, s.day)
+	if s.from != nil {
+		g, err = NextPlanGoal(*s.from, s.day)
+		g.Name = s.nameValue()
+	}
 	if err != nil {
 		return coach.Goal{}, err
 	}

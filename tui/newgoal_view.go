@@ -69,11 +69,17 @@ func (s newGoalScreen) customView(width int, st Styles) []string {
 
 func (s newGoalScreen) readyView(width, height int, st Styles) []string {
 	var lines []string
+	// Starting a next plan, the questions say which plan they are for.
+	before, intro := "exercise", "A few questions before exercise (the PAR-Q):"
+	if s.from != nil {
+		before = s.plan().Name
+		intro = fmt.Sprintf("%s, beside %s. First a few questions (the PAR-Q):", s.plan().Name, s.from.Name)
+	}
 	if height < 14 {
 		// A small window: every question still shows, in one sentence.
-		lines = paragraph("Before exercise: do you have "+strings.Join(coach.ReadinessShort, ", ")+"?", width, lipgloss.NewStyle())
+		lines = paragraph("Before "+before+": do you have "+strings.Join(coach.ReadinessShort, ", ")+"?", width, lipgloss.NewStyle())
 	} else {
-		lines = paragraph("A few questions before exercise (the PAR-Q):", width, st.Muted)
+		lines = paragraph(intro, width, st.Muted)
 		for _, q := range coach.ReadinessQuestions {
 			for i, l := range wrap(q, width-2) {
 				lines = append(lines, map[bool]string{true: "• ", false: "  "}[i == 0]+l)

@@ -87,6 +87,9 @@ func (s todayScreen) updateKeys() todayScreen {
 	s.keys.Up.SetEnabled(len(s.items) > 1)
 	s.keys.Down.SetEnabled(len(s.items) > 1)
 	s.keys.Review.SetEnabled(ok)
+	asks := active && !s.past() && t.Goal.AsksWhatsNext()
+	s.keys.NextPlan.SetEnabled(asks)
+	s.keys.KeepIt.SetEnabled(asks)
 	return s
 }
 
@@ -131,6 +134,10 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		return s, send(openGoalsMsg{})
 	case key.Matches(msg, s.keys.Review):
 		return s, send(openReviewMsg{goalID: t.Goal.ID})
+	case key.Matches(msg, s.keys.NextPlan):
+		return s, send(openNextPlanMsg{goal: t.Goal})
+	case key.Matches(msg, s.keys.KeepIt):
+		return s, send(keepItMsg{id: t.Goal.ID})
 	}
 	return s.updateKeys(), nil
 }
@@ -226,14 +233,14 @@ func linesFrom(blocks [][]string) int {
 }
 
 func (s todayScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo,
-		s.keys.Edit, s.keys.Earlier, s.keys.Later, s.keys.BackToToday, s.keys.Add, s.keys.Review, s.keys.Goals}
+	return []key.Binding{s.keys.NextPlan, s.keys.KeepIt, s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full,
+		s.keys.Rest, s.keys.Undo, s.keys.Edit, s.keys.Earlier, s.keys.Later, s.keys.BackToToday, s.keys.Add, s.keys.Review, s.keys.Goals}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{s.keys.Up, s.keys.Down, s.keys.Earlier, s.keys.Later, s.keys.BackToToday},
 		{s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Edit},
-		{s.keys.Add, s.keys.Review, s.keys.Goals}}
+		{s.keys.NextPlan, s.keys.KeepIt, s.keys.Add, s.keys.Review, s.keys.Goals}}
 }
 
 // maxDaysBack is how far Today steps back: as far as it reads. Older days

@@ -280,10 +280,10 @@ func TestNewDayReloads(t *testing.T) {
 
 func TestFreeNameNumbersADuplicate(t *testing.T) {
 	goals := []coach.Goal{{Name: "Daily walk"}, {Name: "daily walk 2"}}
-	if got := freeName("Daily walk", goals); got != "Daily walk 3" {
+	if got := FreeName("Daily walk", goals); got != "Daily walk 3" {
 		t.Errorf("freeName = %q", got)
 	}
-	if got := freeName("Yoga", goals); got != "Yoga" {
+	if got := FreeName("Yoga", goals); got != "Yoga" {
 		t.Errorf("freeName = %q", got)
 	}
 }

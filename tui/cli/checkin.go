@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"tend/coach"
 	"tend/tui"
@@ -120,6 +121,10 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string, yes bool)
 		// Whether it was all of the session is the coach's to say, once,
 		// against the target it judges the day by (coach.Classify).
 		if e.Amount, err = coach.ParseAmount(amount); err != nil || e.Amount <= 0 {
+			if spaced := name + " " + amount; strings.HasPrefix(strings.ToLower(g.Name), strings.ToLower(spaced)) {
+				// `tend done Evening stretch`: the second word was the name's.
+				return usagef("Put a name with spaces in quotes: tend done %s", tui.ShellWord(g.Name))
+			}
 			return usagef("The amount %q is not a plain number more than 0, like 12", amount)
 		}
 	}

@@ -40,6 +40,7 @@ type Store interface {
 	// Window is Histories over days from..to only: the report's weeks.
 	Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error)
+	EditGoalAdding(id uint64, edit func(coach.Goal) (coach.Goal, coach.Goal, error)) (coach.Goal, coach.Goal, error)
 	DeleteGoal(id uint64) error
 	Path() string
 	Exists() (bool, error)
@@ -120,8 +121,9 @@ func commands() []command {
 			about: "mark a rest day (without NAME: every goal not yet checked in)", flags: restCommand, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "undo", usage: "tend undo NAME [--date YYYY-MM-DD]", about: "remove a day's check-in",
 			flags: undoCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
-		{name: "edit", usage: "tend edit NAME [--name NEW] [--days N | --on DAYS] [--pause | --resume [--checked] | --archive | --unarchive]",
-			about: "rename, change days, pause, resume or archive a goal", flags: editCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
+		{name: "edit", usage: "tend edit NAME [--name NEW] [--days N | --on DAYS] [--pause | --resume [--checked] | --archive | --unarchive]\n" +
+			"       tend edit NAME --keep | --next-plan [--readiness none|some] [--cleared]",
+			about: "rename, change days, pause, resume or archive a goal; answer a finished plan's question", flags: editCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "delete", usage: "tend delete NAME --yes", about: "remove a goal and its history",
 			flags: deleteCommand, minArgs: 1, maxArgs: 1, arg: argGoal, writes: true},
 		{name: "review", usage: "tend review [NAME] [--json]",
@@ -143,7 +145,7 @@ func commands() []command {
 			values: map[string][]string{"format": {"text", "md", "html"}}},
 		{name: "sync", usage: "tend sync [init DIR [--label NAME] | status]",
 			about: "share one history between devices through a folder your sync tool keeps in step", flags: syncCommand,
-			maxArgs: 2, arg: argFile, writes: true},
+			maxArgs: 2, arg: argFile}, // a merge is not a write of the person's: it starts no backup (DESIGN)
 		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
 			maxArgs: 1, arg: argCommand},
 		{name: "completion", usage: "tend completion bash|zsh|fish",

@@ -83,6 +83,8 @@ func writeCases(b *strings.Builder, d caseDialect) {
 				fmt.Fprintf(b, "    %s:--%s) %s; return ;;\n", c.name, f.name, d.words(strings.Join(f.values, " ")))
 			case f.file:
 				fmt.Fprintf(b, "    %s:--%s) %s; return ;;\n", c.name, f.name, d.files)
+			case f.goal:
+				fmt.Fprintf(b, "    %s:--%s) %s; return ;;\n", c.name, f.name, d.goals)
 			case f.takesValue:
 				fmt.Fprintf(b, "    %s:--%s) return ;;\n", c.name, f.name)
 			}
@@ -225,6 +227,8 @@ complete -c tend -n __fish_use_subcommand -l version -d "print tend's version"
 				line += " -x -a " + fishQuote(strings.Join(f.values, " "))
 			case f.file:
 				line += " -r -F"
+			case f.goal:
+				line += " -x -a '(__tend_goals)'"
 			case f.takesValue:
 				line += " -x"
 			}

@@ -15,6 +15,7 @@ type editFlags struct {
 	name                              string
 	pause, resume, archive, unarchive bool
 	checked                           bool // with --resume: a doctor or nurse has checked them
+	keep, nextPlan                    bool // the answers to a finished plan's question
 }
 
 func editCommand(fs *flag.FlagSet) func(Env, []string) error {
@@ -27,8 +28,18 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 	fs.BoolVar(&f.checked, "checked", false, "with --resume: a doctor or nurse has checked you since the warning sign")
 	fs.BoolVar(&f.archive, "archive", false, "archive the goal: off Today, history kept")
 	fs.BoolVar(&f.unarchive, "unarchive", false, "bring an archived goal back, as it was")
+	fs.BoolVar(&f.keep, "keep", false, "a finished Daily walk: keep it as it is (the question is not asked again)")
+	fs.BoolVar(&f.nextPlan, "next-plan", false, "a finished Daily walk: start Walk to run beside it")
+	ready := fs.String("readiness", "", "with --next-plan: the readiness questions, none (no to all) or some (yes to one or more)")
+	fs.BoolVar(&f.cleared, "cleared", false, "with --next-plan, after a readiness yes: a doctor has said it is fine")
 	return func(env Env, args []string) error {
 		fs.Visit(func(fl *flag.Flag) { f.daysSet = f.daysSet || fl.Name == "days" })
+		if err := f.checkNext(*ready); err != nil {
+			return err
+		}
+		if f.keep || f.nextPlan {
+			return f.answer(env, args[0])
+		}
 		if err := f.check(); err != nil {
 			return err
 		}

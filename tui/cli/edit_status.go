@@ -73,9 +73,11 @@ func (f editFlags) restore(g coach.Goal, today coach.Day) (coach.Goal, string, e
 }
 
 // notChecked is the no to "Have you been checked?": the hold stays (S2),
-// with how to say yes once it is true. One line of two sentences, as every
-// refusal is; the TUI's no adds the care note (O1) after it.
+// with how to say yes once it is true, and then the care note (O1), as
+// COACH §6.6 says S2 goes. It is a refusal, so all of it is on stderr, one
+// line: the care note is the one text a refusal carries beyond its two
+// sentences (the root harness allows exactly it).
 func notChecked(g coach.Goal) error {
-	return fmt.Errorf("%s; once they have, `tend edit %s --resume --checked` carries on",
-		strings.TrimSuffix(coach.MsgS2, "."), tui.ShellWord(g.Name))
+	return fmt.Errorf("%s; once they have, `tend edit %s --resume --checked` carries on. %s",
+		strings.TrimSuffix(coach.MsgS2, "."), tui.ShellWord(g.Name), coach.MsgO1)
 }

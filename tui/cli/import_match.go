@@ -53,7 +53,7 @@ func (m *matcher) plan(local coach.ImportLocal) (coach.ImportBatch, error) {
 			}
 		} else {
 			rep.Match = "new"
-			ig.Goal.Name = m.freeName(h, taken)
+			ig.Goal.Name = m.FreeName(h, taken)
 			rep.Name = ig.Goal.Name
 			taken[strings.ToLower(ig.Goal.Name)] = true
 			ig.CheckIns = m.stamp(h.CheckIns, local.DeviceID, rep)
@@ -134,7 +134,7 @@ func (m *matcher) find(h *importfmt.Habit, goals []coach.Goal, used map[uint64]b
 
 // freeName is the habit's name, or with the first free " (n)" when a goal
 // already has it, cut so the whole fits (IMPORT §3.3).
-func (m *matcher) freeName(h *importfmt.Habit, taken map[string]bool) string {
+func (m *matcher) FreeName(h *importfmt.Habit, taken map[string]bool) string {
 	base := h.Goal.Name
 	if !taken[strings.ToLower(base)] {
 		return base

@@ -166,6 +166,9 @@ func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
 // prints nothing and succeeds, so a prompt never shows an error.
 func statusCommand(*flag.FlagSet) func(Env, []string) error {
 	return func(env Env, _ []string) error {
+		// A peer's journal that changed is merged first (SYNC §1); a busy
+		// database or an unreadable folder only skips it.
+		_ = MergeIfChanged(env)
 		snap, err := env.recent()
 		if err != nil || len(snap.Goals) == 0 {
 			return err

@@ -20,15 +20,21 @@ type syncMeta struct {
 	Host    string            `json:"host"`
 	DB      string            `json:"db"` // the database's absolute path: a copy elsewhere is a second writer
 	Cursors map[string]cursor `json:"cursors"`
+	// Applied is, per peer device, the highest seq merged so far: a
+	// device's seqs grow in its files' order, so this names exactly the
+	// set of its events the database holds, even after the peer rewrote a
+	// file (a scrub) or an event waited for its clock.
+	Applied map[string]uint64 `json:"applied"`
+	Seq     uint64            `json:"seq"`               // the highest seq this device wrote: never used again
 	Updated string            `json:"updated,omitempty"` // a label to say "Updated from" once on Today
 }
 
-// cursor is how far a peer's file has been merged (SYNC §6.2).
+// cursor is a peer's file as it was at the last merge (SYNC §6.2): a
+// changed size or mtime is what makes `tend status` merge.
 type cursor struct {
-	Gen    int   `json:"gen"`
-	Offset int64 `json:"offset"`
-	Size   int64 `json:"size"`
-	Mtime  int64 `json:"mtime"`
+	Gen   int   `json:"gen"`
+	Size  int64 `json:"size"`
+	Mtime int64 `json:"mtime"`
 }
 
 // errSyncOff is a sync command before `tend sync init`.
@@ -45,6 +51,9 @@ func loadSyncMeta(st Store) (*syncMeta, error) {
 	}
 	if m.Cursors == nil {
 		m.Cursors = map[string]cursor{}
+	}
+	if m.Applied == nil {
+		m.Applied = map[string]uint64{}
 	}
 	return &m, nil
 }

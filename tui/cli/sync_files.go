@@ -210,6 +210,41 @@ func appendFile(dir string, h journal.Header, lines []byte) error {
 	return nil
 }
 
+// rewriteFile replaces one of this device's files (a compaction): the new
+// content goes to a temporary file that no reader takes for a journal,
+// is fsynced, and is renamed over the old one, so a crash leaves one or
+// the other whole. The header's new gen makes peers read it again.
+func rewriteFile(dir, name string, h journal.Header, evs []journal.Event) error {
+	data := journal.EncodeHeader(h)
+	for _, e := range evs {
+		line, err := journal.EncodeEvent(e)
+		if err != nil {
+			return err
+		}
+		data = append(data, line...)
+	}
+	tmp := filepath.Join(dir, ".tend-"+name+".tmp")
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
 func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {

@@ -14,13 +14,13 @@ import (
 // merge, the database up to every journal:
 //
 //  1. the events seen so far are this device's files and each peer's up
-//     to its cursor; their replay is what the database held after the
-//     last step;
+//     to the seq last applied; their replay is what the database held
+//     after the last step;
 //  2. what the database holds beyond that (every write since, and any
 //     append that failed) is diffed out, stamped and appended (SYNC §5);
-//  3. with merge, the peers' new lines join them; either way the
-//     database is rebuilt from the replay of the whole set, with the
-//     cursors, in one transaction (SYNC §6.3, §7.5).
+//  3. with merge, the peers' new events join them; either way the
+//     database is rebuilt from the replay of the whole set, with what was
+//     applied, in one transaction (SYNC §6.3, §7.5).
 //
 // So an append that fails leaves the change waiting in the database, and
 // a crash anywhere repeats at most a step whose result is the same.
@@ -43,24 +43,31 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err != nil {
 		return res, err
 	}
-	seen, seq, base, baseArch, out := sb.seen, sb.seq, sb.base, sb.arch, sb.out
-	res.ign.ahead += sb.ahead
+	seen, seq, base, out := sb.seen, sb.seq, sb.base, sb.out
 	last := base.Max
-	all := append([]journal.Event(nil), seen...)
-	for i := range out {
-		seq++
-		last = journal.Next(last, now)
-		out[i].Dev, out[i].Seq, out[i].HLC = dev, seq, last.String()
-		out[i].ID = fmt.Sprintf("%s-%d", dev, seq)
-		all = append(all, out[i])
-	}
-	if len(out) > 0 {
-		h := journal.Header{Dev: dev, Label: m.Label, Gen: 1}
-		if err := appendEvents(m.Dir, h, out); err != nil {
-			return res, fmt.Errorf("could not write the sync folder %s: %w", m.Dir, err)
+	seq = max(seq, m.Seq)
+	stamp := func(evs []journal.Event) error {
+		for i := range evs {
+			seq++
+			last = journal.Next(last, now)
+			evs[i].Dev, evs[i].Seq, evs[i].HLC = dev, seq, last.String()
+			evs[i].ID = fmt.Sprintf("%s-%d", dev, seq)
 		}
-		res.sent = len(out)
+		m.Seq = seq
+		if len(evs) == 0 {
+			return nil
+		}
+		if err := appendEvents(m.Dir, journal.Header{Dev: dev, Label: m.Label, Gen: 1}, evs); err != nil {
+			return fmt.Errorf("could not write the sync folder %s: %w", m.Dir, err)
+		}
+		res.sent += len(evs)
+		return nil
 	}
+	all := append([]journal.Event(nil), seen...)
+	if err := stamp(out); err != nil {
+		return res, err
+	}
+	all = append(all, out...)
 	before := journal.Merge(append([]journal.Event(nil), all...))
 	var fresh []journal.Event
 	if merge {
@@ -68,11 +75,18 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		all = append(all, fresh...)
 	}
 	st := journal.Merge(all)
+	if un := unlistedDeletes(all, dev, st); len(un) > 0 {
+		if err := stamp(un); err != nil {
+			return res, err
+		}
+		all = append(all, un...)
+		st = journal.Merge(all)
+	}
 	res.waiting = len(st.Waiting)
 	if len(out) == 0 && len(st.Applied) == len(before.Applied) && !merge {
 		return res, nil // nothing went out and nothing came in: the database stands
 	}
-	res.describe(before, st, baseArch, fresh)
+	res.describe(before, st, sb.db, fresh)
 	arch, err := journal.Replay(st)
 	if err != nil {
 		return res, err
@@ -84,38 +98,35 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err != nil {
 		return res, err
 	}
-	return res, env.Store.Rebuild(arch, meta)
+	if err := env.Store.Rebuild(arch, meta); err != nil {
+		return res, err
+	}
+	// Last, once the database holds the seq: a scrub may drop this
+	// device's newest lines, and a seq must never be used twice.
+	return res, scrubOwn(m, dev, st.Deleted)
 }
 
 // seen is what a device has seen (its files, and its peers' up to the
 // cursors), its replay, and what the database holds beyond it.
 type seen struct {
-	seen  []journal.Event
-	seq   uint64
-	base  *journal.State
-	arch  coach.Archive
-	out   []journal.Event
-	ahead int
+	seen []journal.Event
+	seq  uint64
+	base *journal.State
+	arch coach.Archive
+	db   coach.Archive // the database as it is
+	out  []journal.Event
 }
 
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	var s seen
 	s.seen, s.seq = ownEvents(f.own)
 	for _, p := range f.peers {
-		c := m.Cursors[p.name]
-		if c.Gen != p.header.Gen || p.size < c.Offset {
-			c = cursor{} // compacted or replaced: read again from the start
-			m.Cursors[p.name] = c
-		}
 		for _, l := range p.lines {
-			if l.end <= c.Offset {
+			if l.ev.Seq <= m.Applied[p.dev] {
 				s.seen = append(s.seen, l.ev)
 			}
 		}
 	}
-	var ign ignored
-	s.seen = notAhead(s.seen, now, &ign)
-	s.ahead = ign.ahead
 	s.base = journal.Merge(s.seen)
 	var err error
 	if s.arch, err = journal.Replay(s.base); err != nil {
@@ -125,6 +136,19 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	if err != nil {
 		return s, err
 	}
+	// A peer that deleted a goal has scrubbed its events from its files,
+	// perhaps before its delete is merged here: a goal deleted anywhere in
+	// the folder is not this device's to send again.
+	for _, p := range f.peers {
+		for _, l := range p.lines {
+			if l.ev.Kind == journal.GoalDelete {
+				if _, ok := s.base.Deleted[l.ev.Goal]; !ok {
+					s.base.Deleted[l.ev.Goal] = nil
+				}
+			}
+		}
+	}
+	s.db = db
 	s.out = journal.Diff(s.base, s.arch, db)
 	return s, nil
 }
@@ -133,6 +157,51 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 func pendingOut(env Env, m *syncMeta, f *folder) ([]journal.Event, error) {
 	s, err := seenBase(env, m, f, env.Clock())
 	return s.out, err
+}
+
+// unlistedDeletes are the goal.delete events this device writes before it
+// scrubs: one per deleted goal it holds warnings of that no delete lists.
+func unlistedDeletes(all []journal.Event, dev string, st *journal.State) []journal.Event {
+	un := journal.UnlistedWarnings(all, dev, st.Deleted)
+	uids := make([]string, 0, len(un))
+	for uid := range un {
+		uids = append(uids, uid)
+	}
+	sort.Strings(uids)
+	var out []journal.Event
+	for _, uid := range uids {
+		out = append(out, journal.Event{Kind: journal.GoalDelete, Goal: uid, Warnings: un[uid]})
+	}
+	return out
+}
+
+// scrubOwn rewrites each of this device's files that still holds events
+// of a deleted goal without them (SYNC §7.3, §10).
+func scrubOwn(m *syncMeta, dev string, deleted map[string][]journal.Warning) error {
+	if len(deleted) == 0 {
+		return nil
+	}
+	f, err := readFolder(m.Dir, dev)
+	if err != nil {
+		return err
+	}
+	for _, jf := range f.own {
+		evs := make([]journal.Event, len(jf.lines))
+		for i, l := range jf.lines {
+			evs[i] = l.ev
+		}
+		kept, dropped := journal.Scrub(evs, deleted)
+		if !dropped {
+			continue
+		}
+		h := jf.header
+		h.Gen++
+		h.Label = m.Label
+		if err := rewriteFile(m.Dir, jf.name, h, kept); err != nil {
+			return fmt.Errorf("could not remove a deleted goal from the sync folder: %w", err)
+		}
+	}
+	return nil
 }
 
 // ownEvents are this device's events in its files, and the highest seq
@@ -149,37 +218,34 @@ func ownEvents(files []jfile) ([]journal.Event, uint64) {
 	return out, seq
 }
 
-// newPeerEvents are the peers' lines past their cursors, which move to
-// the end of each file's complete lines.
+// newPeerEvents are the peers' events past what was applied, each
+// device's in seq order up to the first that is more than a day ahead of
+// this clock (SYNC §4.2): it and those after it wait until the clock gets
+// there, so that one machine with a wrong date cannot drag every clock
+// forward for good.
 func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journal.Event {
-	var out []journal.Event
+	byDev := map[string][]journal.Event{}
 	for _, p := range f.peers {
-		c := m.Cursors[p.name]
-		end := c.Offset
 		for _, l := range p.lines {
-			if l.end > c.Offset {
-				out = append(out, l.ev)
+			if l.ev.Seq > m.Applied[p.dev] {
+				byDev[p.dev] = append(byDev[p.dev], l.ev)
 			}
-			end = max(end, l.end)
 		}
-		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Offset: end, Size: p.size, Mtime: p.mtime}
+		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Size: p.size, Mtime: p.mtime}
 	}
-	return notAhead(out, now, ign)
-}
-
-// notAhead holds back events more than a day ahead of this clock (SYNC
-// §4.2); they stay before their cursor and are taken when the clock gets
-// there.
-func notAhead(evs []journal.Event, now time.Time, ign *ignored) []journal.Event {
-	kept := evs[:0:0]
-	for _, e := range evs {
-		if c, err := journal.ParseHLC(e.HLC); err == nil && journal.Ahead(c, now) {
-			ign.ahead++
-			continue
+	var out []journal.Event
+	for dev, evs := range byDev {
+		sort.Slice(evs, func(i, j int) bool { return evs[i].Seq < evs[j].Seq })
+		for i, e := range evs {
+			if c, err := journal.ParseHLC(e.HLC); err != nil || journal.Ahead(c, now) {
+				ign.ahead += len(evs) - i
+				break
+			}
+			out = append(out, e)
+			m.Applied[dev] = e.Seq
 		}
-		kept = append(kept, e)
 	}
-	return kept
+	return out
 }
 
 // describe works out what came in from each peer, and which goals a peer

@@ -34,6 +34,7 @@ type flagInfo struct {
 	takesValue  bool
 	values      []string // the values it takes, when they are a fixed set
 	file        bool     // its value is a file name
+	goal        bool     // its value is a goal's name (report --goal)
 }
 
 // sharedValues are the value sets of flags that mean the same wherever
@@ -84,6 +85,7 @@ func (c command) flagList() []flagInfo {
 				fi.values = sharedValues(f.Name)
 			}
 			fi.file = f.Name == "out"
+			fi.goal = f.Name == "goal"
 		}
 		out = append(out, fi)
 	})

@@ -93,6 +93,9 @@ func (st *State) fold(e *Event, removed map[string]bool) {
 	}
 	g := st.Goals[e.Goal]
 	if g == nil {
+		if _, gone := st.Deleted[e.Goal]; gone {
+			return // delete wins: whatever its goal's events, they go with it
+		}
 		if e.Kind != GoalCreate {
 			st.Waiting = append(st.Waiting, *e)
 			return

@@ -134,3 +134,36 @@ func TestEventBeforeItsCreateWaits(t *testing.T) {
 		t.Fatalf("waiting %d", len(st.Waiting))
 	}
 }
+
+// A delete from a device that had not seen a warning leaves it unlisted:
+// the warning's device lists it in a delete of its own before scrubbing,
+// and the hold on the other goals stands once the warning line is gone.
+func TestScrubKeepsTheHoldOfAnUnlistedWarning(t *testing.T) {
+	var b book
+	b.add(lap, create("w", "Walk", coach.DailyWalkID))
+	b.add(lap, create("s", "Lift", coach.StrengthID))
+	b.add(dsk, session("w", "2026-12-02", "done", 10, "warning"))
+	b.add(lap, Event{Kind: GoalDelete, Goal: "w"}) // the laptop had not seen it
+	st := Merge(b.evs)
+	un := UnlistedWarnings(b.evs, dsk, st.Deleted)
+	if len(un["w"]) != 1 {
+		t.Fatalf("unlisted %+v", un)
+	}
+	b.add(dsk, Event{Kind: GoalDelete, Goal: "w", Warnings: un["w"]})
+	kept, dropped := Scrub(b.evs, Merge(b.evs).Deleted)
+	if !dropped {
+		t.Fatal("nothing scrubbed")
+	}
+	for _, e := range kept {
+		if e.Goal == "w" && e.Kind != GoalDelete {
+			t.Fatalf("left %+v", e)
+		}
+	}
+	a, err := Replay(Merge(kept))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Goals) != 1 || a.Goals[0].Status() != coach.SafetyHold {
+		t.Fatalf("after the scrub: %+v", a.Goals)
+	}
+}

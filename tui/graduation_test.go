@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"tend/coach"
+)
+
+// The graduation question on Today (COACH §6.3 "After graduation"): a
+// finished Daily walk asks "Keep it, or start Walk to run?", and Today
+// answers it with n (the next plan, after the readiness questions) and K
+// (keep it). Both keys show only while the selected goal asks.
+
+// graduated is a snapshot with one Daily walk that finished its plan on the
+// day before fixedDay, at its top rung after four easy sessions.
+func graduated(t *testing.T) coach.Snapshot {
+	t.Helper()
+	p, err := coach.PlanByID(coach.DailyWalkID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := fixedDay.AddDays(-4)
+	g, err := coach.NewGoal("Walk", p, nil, coach.Schedule{PerWeek: 7}, 600, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.ID = 1
+	var cs []coach.CheckIn
+	for d := start; d.Before(fixedDay); d = d.AddDays(1) {
+		rec, err := coach.Record(g, cs, coach.Entry{Day: d, Outcome: coach.Done, Effort: coach.EffortEasy}, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, cs = rec.Goal, append(cs, rec.CheckIn)
+	}
+	if !g.AsksWhatsNext() {
+		t.Fatalf("four easy sessions at 30 min did not graduate the walk: %+v", g)
+	}
+	return coach.Snapshot{DayStartHour: 4, Goals: []coach.Goal{g}, CheckIns: map[uint64][]coach.CheckIn{1: cs}}
+}
+
+func TestGraduationKeysShowOnlyWhereAsked(t *testing.T) {
+	st := &recordingStore{snap: graduated(t)}
+	m := loaded(t, st, st.snap, 80, 24)
+	bar := m.helpBarView()
+	if !strings.Contains(bar, "n next plan") || !strings.Contains(bar, "K keep it") {
+		t.Fatalf("a finished Daily walk's help bar lacks its answers: %q", bar)
+	}
+	if !strings.Contains(m.View(), "Keep it, or start Walk to run?") {
+		t.Fatalf("Today does not ask:\n%s", m.View())
+	}
+	// A goal that does not ask has neither key, and n does nothing.
+	plain := &recordingStore{snap: seeded(t)}
+	m = loaded(t, plain, plain.snap, 80, 24)
+	if bar := m.helpBarView(); strings.Contains(bar, "keep it") || strings.Contains(bar, "Walk to run") {
+		t.Fatalf("help bar offers an answer no goal asks for: %q", bar)
+	}
+	m = settle(t, m, func() tea.Msg { return keyPress('n') })
+	if m.screen != screenToday || len(plain.added) != 0 {
+		t.Fatalf("n on a goal that does not ask went to %v, added %v", screenNames[m.screen], plain.added)
+	}
+}
+
+func TestGraduationKeepIt(t *testing.T) {
+	st := &recordingStore{snap: graduated(t)}
+	m := loaded(t, st, st.snap, 80, 24)
+	m = settle(t, m, func() tea.Msg { return keyPress('K') })
+	g := st.snap.Goals[0]
+	if g.AsksWhatsNext() || g.Level != 10 || len(st.added) != 0 {
+		t.Fatalf("keep it should end the question and change nothing else: %+v, added %v", g, st.added)
+	}
+	if !strings.Contains(m.status, "keeps going as it is") {
+		t.Fatalf("keep it said %q", m.status)
+	}
+	if bar := m.helpBarView(); strings.Contains(bar, "keep it") {
+		t.Fatalf("the question is answered, yet the bar still offers it: %q", bar)
+	}
+}
+
+// n asks the readiness questions first; no to them, Enter through the
+// anchor and the preview, starts Walk to run at P4 (its walk with jogs)
+// beside the walk, which stops asking.
+func TestGraduationNextPlanAfterReadiness(t *testing.T) {
+	st := &recordingStore{snap: graduated(t)}
+	m := loaded(t, st, st.snap, 80, 24)
+	m = settle(t, m, func() tea.Msg { return keyPress('n') })
+	if m.screen != screenNewGoal || m.newGoal.step != ngReady {
+		t.Fatalf("n opened %v at step %d, want the readiness questions", screenNames[m.screen], m.newGoal.step)
+	}
+	for _, k := range []tea.KeyMsg{ngEnter, ngEnter, ngEnter} { // readiness no, anchor, preview
+		m = settle(t, m, func() tea.Msg { return k })
+	}
+	if len(st.added) != 1 {
+		t.Fatalf("Enter through the flow added %d goals:\n%s", len(st.added), m.View())
+	}
+	run := st.added[0]
+	if run.PlanID != coach.WalkToRunID || run.Level != 4 || run.Name != "Walk to run" {
+		t.Fatalf("the next plan started as %s level %d named %q, want Walk to run at P4", run.PlanID, run.Level, run.Name)
+	}
+	if st.snap.Goals[0].AsksWhatsNext() {
+		t.Fatal("the walk still asks once Walk to run is started")
+	}
+	if m.screen != screenToday || !strings.Contains(m.status, "Started Walk to run beside Walk") {
+		t.Fatalf("after the start: %v, %q", screenNames[m.screen], m.status)
+	}
+}
+
+// After a readiness yes the safe answer is the default: Enter twice does
+// not start Walk to run; the walk goes on asking, and Today says why.
+func TestGraduationNextPlanReadinessYesIsSafe(t *testing.T) {
+	st := &recordingStore{snap: graduated(t)}
+	m := loaded(t, st, st.snap, 80, 24)
+	for _, k := range []tea.KeyMsg{keyPress('n'), ngRight, ngEnter, ngEnter} {
+		m = settle(t, m, func() tea.Msg { return k })
+	}
+	if len(st.added) != 0 || !st.snap.Goals[0].AsksWhatsNext() {
+		t.Fatalf("a readiness yes and Enter started %v", st.added)
+	}
+	if m.screen != screenToday || !strings.Contains(m.status, "Walk to run waits until a doctor says it's fine") {
+		t.Fatalf("after the yes: %v, %q", screenNames[m.screen], m.status)
+	}
+	// The explicit choice starts it.
+	for _, k := range []tea.KeyMsg{keyPress('n'), ngRight, ngEnter, ngDown, ngEnter, ngEnter, ngEnter} {
+		m = settle(t, m, func() tea.Msg { return k })
+	}
+	if len(st.added) != 1 || st.added[0].PlanID != coach.WalkToRunID {
+		t.Fatalf("a doctor has cleared me, then Enter, added %v:\n%s", st.added, m.View())
+	}
+}
+
+// Today asking the question, and the readiness step of the next plan, at
+// every window size: the answers' keys lead the help bar.
+func TestGoldenGraduation(t *testing.T) {
+	goldenAt(t, sizes, func(t *testing.T, w, h int) Model {
+		return loaded(t, nil, graduated(t), w, h)
+	})
+}
+
+func TestGoldenGraduationReadiness(t *testing.T) {
+	goldenAt(t, sizes, func(t *testing.T, w, h int) Model {
+		st := &recordingStore{snap: graduated(t)}
+		m := loaded(t, st, st.snap, w, h)
+		m = settle(t, m, func() tea.Msg { return keyPress('n') })
+		if !strings.Contains(m.View(), "Walk to run") {
+			t.Errorf("the readiness step does not say which plan it is for:\n%s", m.View())
+		}
+		return m
+	})
+}
