@@ -128,12 +128,16 @@ func carryOn(t coach.Today, d door) string {
 // which must never read as what was done today.
 func checkedInWords(t coach.Today) (did, next string) {
 	c, p := t.CheckIn, t.Plan
-	switch c.Outcome {
-	case coach.Done:
+	switch {
+	case c.Outcome == coach.Done:
 		did = "Done: " + lowerFirstWord(doneWhat(t)) + "."
-	case coach.Partial:
+	case c.Outcome == coach.Partial:
 		did = fmt.Sprintf("Logged %s of %s.", coach.Amount(c.Achieved, p.Unit), coach.Amount(c.Target, p.Unit))
-	case coach.Minimum:
+	case c.Outcome == coach.Minimum && c.Achieved != p.Minimum.Target:
+		// More than the minimum version: the previous level's target,
+		// which M2 offers, or an amount the person gave.
+		did = "Showed up: " + coach.Amount(c.Achieved, p.Unit) + "."
+	case c.Outcome == coach.Minimum:
 		did = "Showed up: " + lowerFirstWord(coach.SessionWords(p, p.Minimum)) + "."
 	default:
 		did = t.Reason

@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -35,6 +37,12 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		return res, err
 	}
 	res.ign = f.ign
+	if _, written := ownEvents(f.own); m.Seq > 0 && written > m.Seq {
+		return res, fmt.Errorf("another copy of this database writes to the sync folder as this device (its events go up to %d, this database wrote %d). "+
+			"Run `tend sync init %s` here to give this device an id of its own", written, m.Seq, filepath.Dir(m.Dir))
+	}
+	saved := *m // as the database has it: a reservation must not claim a merge not yet written
+	saved.Applied, saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
 	for _, p := range f.peers {
 		res.labels[p.dev] = p.header.Label
 	}
@@ -56,6 +64,15 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		m.Seq = seq
 		if len(evs) == 0 {
 			return nil
+		}
+		// The seqs are kept in the database before they reach the folder,
+		// so that a seq in this device's file higher than the database's
+		// can only be another writer's.
+		saved.Seq = seq
+		if b, err := json.Marshal(saved); err != nil {
+			return err
+		} else if err := env.Store.SetSyncMeta(b); err != nil {
+			return err
 		}
 		if err := appendEvents(m.Dir, journal.Header{Dev: dev, Label: m.Label, Gen: 1}, evs); err != nil {
 			return fmt.Errorf("could not write the sync folder %s: %w", m.Dir, err)
