@@ -160,6 +160,13 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		}
 		blocks[i] = todayItem(t, width, nameW, i == s.cursor, onScreen, st)
 	}
+	// A row taller than the window keeps its head and its reason whole:
+	// the key line of a held goal must never be the line cut off.
+	sel := s.items[s.cursor]
+	if s.past() {
+		sel.Reason = pastReason(sel)
+	}
+	blocks[s.cursor] = fitItem(blocks[s.cursor], reasonLineCount(sel, width, onScreen), width, height)
 	// The week's line keeps its two lines at the foot wherever the chosen
 	// goal still fits whole above it.
 	week := ""

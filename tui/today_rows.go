@@ -75,6 +75,32 @@ func todayItem(t coach.Today, width, nameW int, selected bool, d door, st Styles
 	return lines
 }
 
+// fitItem cuts a row to at most room lines where it is taller: the head
+// and the reason's lines stay whole (on a held or paused goal the reason is
+// the line that says which keys carry on), and the target's text in between
+// is cut short with "…".
+func fitItem(lines []string, reasonLines, width, room int) []string {
+	if len(lines) <= room || room < reasonLines+2 {
+		return lines
+	}
+	keep := room - reasonLines // the head and as many target lines as fit
+	out := append([]string{}, lines[:keep]...)
+	last := ansi.Strip(out[keep-1])
+	if keep > 1 {
+		out[keep-1] = strings.Repeat(" ", 7) + ansi.Truncate(strings.TrimSpace(last), width-9, "") + " …"
+	}
+	return append(out, lines[len(lines)-reasonLines:]...)
+}
+
+// reasonLineCount is how many lines todayItem gives the reason of t.
+func reasonLineCount(t coach.Today, width int, d door) int {
+	_, reason := itemWords(t, d)
+	if strings.TrimSpace(reason) == "" {
+		return 0
+	}
+	return len(wrap(strings.TrimSpace(reason), width-7))
+}
+
 // door is where a Today row is read: the Today screen or the shell. It
 // picks how the row says to carry on with a paused or held goal, so the
 // screen offers its keys and never sends anyone to the shell.
