@@ -219,3 +219,24 @@ func TestCoachJourneyStrengthNeverRisesWithoutASession(t *testing.T) {
 		prev = s
 	}
 }
+
+// R8's M2 (clarified): after two missed sessions Today adds "Want the
+// minimum version today (…) or the previous level's …?" to the step's
+// reason, and `tend done --previous` takes that target: it shows up, never
+// moves the level; where it is not offered it is refused, unchanged.
+func TestCLIPreviousLevelAfterTwoMisses(t *testing.T) {
+	env := newEnv(t)
+	mustTend(t, env, "add", "Walk", "--plan", "daily-walk", "--on", "mon,tue,wed,thu,fri", "--capacity", "20", "--readiness", "none")
+	mustTend(t, env, "done", "walk") // Monday, at 15 min
+	refusedUnchanged(t, dayOf(t, env, 2), 1, []string{"previous level's target is offered after two missed sessions",
+		"today's target is walk 15 minutes"}, "done", "walk", "--previous")
+	thu := dayOf(t, env, 3)
+	wantIn(t, "Thursday's Today", mustTend(t, thu, "today"), []string{"Same target today (15 min).",
+		"Want the minimum version today (5 minutes out the door) or the previous level's walk 12 minutes?"})
+	refusedUnchanged(t, thu, 2, []string{"--minimum, --previous or --full"}, "done", "walk", "--previous", "--minimum")
+	wantIn(t, "tend done walk --previous", mustTend(t, thu, "done", "walk", "--previous"), []string{"Showed up: 12 min."})
+	wantIn(t, "Thursday's Today after it", mustTend(t, thu, "today"), []string{"Showed up: 12 min."}, "out the door")
+	if g := goalsByName(t, thu)["Walk"]; g.Level != 4 {
+		t.Errorf("--previous moved the level to %d", g.Level)
+	}
+}

@@ -193,3 +193,42 @@ func TestSyncAloneEqualsNoSync(t *testing.T) {
 		t.Errorf("with sync:\n%s\nwithout:\n%s", a, b)
 	}
 }
+
+// A copied database is a second writer (SYNC §2): `tend sync` on the
+// copy stops and names the fix; `tend sync init` gives it an id of its
+// own, and the history both hold is merged once, never doubled.
+func TestSyncCopiedDatabaseGetsItsOwnID(t *testing.T) {
+	folder := t.TempDir()
+	orig := newEnv(t)
+	orig.Now = "2026-12-02T09:00:00Z"
+	mustTend(t, orig, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, orig, "sync", "init", folder, "--label", "laptop")
+	mustTend(t, orig, "done", "Walk")
+	data, err := os.ReadFile(orig.dbFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := newEnv(t)
+	cp.Now = orig.Now
+	if err := os.WriteFile(cp.dbFile(), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runTend(t, cp, "sync"); code != 1 || !strings.Contains(errOut, "tend sync init") {
+		t.Fatalf("sync on a copy: exit %d, %q", code, errOut)
+	}
+	if out := mustTend(t, cp, "sync", "init", folder, "--label", "desktop"); strings.Contains(out, "Sent") {
+		t.Errorf("the copy sent its history again:\n%s", out)
+	}
+	cp.Now = "2026-12-03T09:00:00Z"
+	mustTend(t, cp, "done", "Walk", "5")
+	mustTend(t, cp, "sync")
+	orig.Now = cp.Now
+	mustTend(t, orig, "sync")
+	a, b := canonicalExport(t, mustTend(t, orig, "export")), canonicalExport(t, mustTend(t, cp, "export"))
+	if a != b {
+		t.Errorf("exports differ:\n%s\n%s", a, b)
+	}
+	if strings.Count(a, `"day":"2026-12-02"`) != 2 || !strings.Contains(a, `"achieved":10`) || !strings.Contains(a, `"achieved":5`) {
+		t.Errorf("the history is not each day once:\n%s", a)
+	}
+}

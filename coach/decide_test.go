@@ -136,11 +136,13 @@ func TestExample3DailyWalkLevelsUpThenOneMissIsM1(t *testing.T) {
 	if !strings.Contains(d.Message, "Level up: 18 min") || !strings.Contains(d.Message, "felt easy") {
 		t.Errorf("A1 message %q", d.Message)
 	}
-	// Friday done, the next Monday missed: Tuesday's Today says M1.
+	// Friday done, the next Monday missed: Tuesday's Today says M1, added
+	// to the step's reason, not in its place (COACH §6.3, clarified).
 	s.done(simStart.AddDays(4), coach.EffortOK)
 	tue := simStart.AddDays(8)
-	if td := s.today(tue); !strings.HasPrefix(td.Reason, "A session slipped by") {
-		t.Errorf("Tuesday after one miss: %q, want M1", td.Reason)
+	if td := s.today(tue); !strings.HasPrefix(td.Reason, "Same target today (18 min).") ||
+		!strings.HasSuffix(td.Reason, " A session slipped by — that's fine. One miss doesn't undo a habit. Today: brisk walk 18 minutes.") {
+		t.Errorf("Tuesday after one miss: %q, want the step's reason and then M1", td.Reason)
 	}
 }
 
@@ -379,15 +381,40 @@ func weekdays() []time.Weekday {
 }
 
 // R8: three or more missed sessions say M3 on Today, with no pressure; two
-// say M2.
+// say M2, offering the minimum or the previous level's target. Each M line
+// is added to the step's reason (clarified).
 func TestThreeMissesSayNoPressure(t *testing.T) {
 	s := newSim(t, coach.DailyWalkID, coach.Schedule{Weekdays: weekdays()}, 4, 1)
 	s.done(simStart, coach.EffortOK) // Monday
-	if td := s.today(simStart.AddDays(3)); !strings.HasPrefix(td.Reason, "It's been a couple of sessions") {
-		t.Errorf("Thursday after two misses: %q, want M2", td.Reason)
+	const step = "Same target today (15 min). 1/4 sessions done at this level; the plan moves on after 4. "
+	td := s.today(simStart.AddDays(3))
+	if want := step + "It's been a couple of sessions. Want the minimum version today (5 minutes out the door) " +
+		"or the previous level's walk 12 minutes? Starting small still counts."; td.Reason != want {
+		t.Errorf("Thursday after two misses:\n got %q\nwant %q", td.Reason, want)
 	}
-	if td := s.today(simStart.AddDays(4)); td.Reason != coach.MsgM3 {
-		t.Errorf("Friday after three misses: %q, want M3", td.Reason)
+	if td.Previous == nil || td.Previous.Target != 12 {
+		t.Errorf("M2 offers the previous level's 12 min; Today.Previous is %+v", td.Previous)
+	}
+	if td := s.today(simStart.AddDays(4)); td.Reason != step+coach.MsgM3 || td.Previous != nil {
+		t.Errorf("Friday after three misses: %q (previous %+v), want the step's reason and then M3", td.Reason, td.Previous)
+	}
+}
+
+// M2 on the first rung offers the minimum only; so does a rung whose
+// previous one asks no more than the minimum (Daily walk's 10 min after its
+// 5-minute rung, which is the minimum's 5 minutes).
+func TestM2OffersTheMinimumOnlyWhereNothingIsBelow(t *testing.T) {
+	for _, tc := range []struct {
+		plan  string
+		level int
+	}{{coach.DailyWalkID, 1}, {coach.DailyWalkID, 2}, {coach.YogaID, 1}} {
+		s := newSim(t, tc.plan, coach.Schedule{Weekdays: weekdays()}, tc.level, 1)
+		s.done(simStart, coach.EffortOK)
+		td := s.today(simStart.AddDays(3))
+		if !strings.HasSuffix(td.Reason, "Want the minimum version today ("+strings.ToLower(td.Plan.Minimum.Text[:1])+
+			td.Plan.Minimum.Text[1:]+")? Starting small still counts.") || td.Previous != nil {
+			t.Errorf("%s at %s: %q (previous %+v), want M2 with the minimum only", tc.plan, td.Text, td.Reason, td.Previous)
+		}
 	}
 }
 
@@ -416,5 +443,36 @@ func TestA1CountsCompletedSessionsNotAttempts(t *testing.T) {
 	wantDecision(t, d, coach.CodeA1, 4, 1, s.g)
 	if !strings.Contains(d.Message, "You completed 4 sessions at 12 min") {
 		t.Errorf("A1 message %q; want it to count the 4 completed sessions", d.Message)
+	}
+}
+
+// M2's "or the previous level's" (R8, clarified): `--previous` is a
+// session judged against the previous level's target that counts as
+// showing up and, like a minimum, is not an attempt; where M2 does not offer
+// it, it is refused and nothing is recorded.
+func TestPreviousLevelAfterTwoMisses(t *testing.T) {
+	s := newSim(t, coach.DailyWalkID, coach.Schedule{Weekdays: weekdays()}, 4, 1)
+	s.done(simStart, coach.EffortOK) // Monday; Tuesday and Wednesday missed
+	if _, err := coach.Record(s.g, s.hist, coach.Entry{Day: simStart.AddDays(2), Outcome: coach.Done, Previous: true},
+		simStart.AddDays(2)); err == nil || !strings.Contains(err.Error(), "today's target is walk 15 minutes") {
+		t.Errorf("after one miss --previous should be refused with today's target; got %v", err)
+	}
+	thu := simStart.AddDays(3)
+	d := s.log(thu, coach.Entry{Outcome: coach.Done, Previous: true, Effort: coach.EffortEasy})
+	c := s.last.CheckIn
+	if c.Outcome != coach.Minimum || c.Target != 12 || c.Achieved != 12 {
+		t.Errorf("the previous level's session recorded as %v %v of %v, want a minimum of 12 against 12", c.Outcome, c.Achieved, c.Target)
+	}
+	if d.Action == coach.ActAdvance || s.g.Level != 4 {
+		t.Errorf("it moved the level: %+v, level %d", d, s.g.Level)
+	}
+	if td := s.today(simStart.AddDays(4)); !strings.Contains(td.Reason, "1/4 sessions done") || td.Previous != nil {
+		t.Errorf("Friday counts it as an attempt or still offers it: %q", td.Reason)
+	}
+	// On the first rung M2 offers the minimum only: --previous is refused.
+	first := newSim(t, coach.DailyWalkID, coach.Schedule{Weekdays: weekdays()}, 1, 1)
+	first.done(simStart, coach.EffortOK)
+	if _, err := coach.Record(first.g, first.hist, coach.Entry{Day: thu, Outcome: coach.Done, Previous: true}, thu); err == nil {
+		t.Error("--previous on the first rung was recorded")
 	}
 }

@@ -21,7 +21,11 @@ type Entry struct {
 	Note       string
 	// Full takes the full session where the coach offered an in-between one.
 	Full bool
-	At   time.Time
+	// Previous takes the previous level's target where M2 offers it: a
+	// session judged against that target that counts as showing up and,
+	// like a minimum, is not an attempt (COACH R8, clarified).
+	Previous bool
+	At       time.Time
 }
 
 // Recorded is a saved check-in and what it did to its goal.
@@ -66,6 +70,11 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 		offer.Bridge, offer.BridgeTarget = false, 0
 	}
 	in := checkInFrom(e, offer, p)
+	if e.Previous {
+		if in, err = previousCheckIn(g, p, recent, e, in); err != nil {
+			return Recorded{}, err
+		}
+	}
 	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
 		in = prev.merge(in)
 	}
@@ -118,6 +127,25 @@ func checkInFrom(e Entry, offer Goal, p Plan) CheckIn {
 		in.Achieved, in.Effort, in.Pain = 0, EffortOK, PainNone
 	}
 	return in
+}
+
+// previousCheckIn makes in the previous level's session M2 offers today:
+// recorded as a minimum is (it shows up, never advances, is no attempt),
+// against the previous level's target.
+func previousCheckIn(g Goal, p Plan, recent []CheckIn, e Entry, in CheckIn) (CheckIn, error) {
+	t, err := TodayFor(g, withoutDay(recent, e.Day), e.Day)
+	if err != nil {
+		return in, err
+	}
+	if t.Previous == nil || e.Full || e.Outcome != Done {
+		return in, says(ErrBadValue, "the previous level's target is offered after two missed sessions, off the "+
+			"first rung; today's target is %s", lowerFirst(t.Text))
+	}
+	in.Outcome, in.Target, in.Achieved = Minimum, t.Previous.Target, e.Amount
+	if e.Amount == 0 {
+		in.Achieved = t.Previous.Target
+	}
+	return in, nil
 }
 
 // Classify is what a session counts as, from what the person said and the

@@ -22,6 +22,9 @@ type Today struct {
 	Text    string   // the session in words
 	Warmup  string   // the warm-up sentence, or ""
 	Reason  string   // why the target is what it is, one sentence or two
+	// Previous is the previous level's session that M2 offers after two
+	// missed sessions (`tend done --previous`), or nil.
+	Previous *Session
 	// WeekDone counts this ISO week's sessions; WeekTarget is what the
 	// schedule asks of this week.
 	WeekDone, WeekTarget int
@@ -58,6 +61,11 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	}
 	t.Warmup = warmupWords(p, t.Session)
 	t.Due = due(g, p, before, day)
+	if t.Status == Active && gapMsg == "" && missedInARow(g, before, day) == 2 {
+		if prev, ok := previousOffer(t.Offer, p); ok {
+			t.Previous = &prev
+		}
+	}
 	t.WeekDone, t.WeekTarget = weekCount(g, p, hist, day)
 	t.Reason = t.reason(gapMsg, before)
 	return t, nil
@@ -85,16 +93,14 @@ func (t Today) reason(gapMsg string, before []CheckIn) string {
 	case gapMsg != "":
 		return gapMsg
 	case g.Eased:
-		return msgEasedToday(lowerFirst(SessionWords(p, t.Session)))
+		return withMissed(msgEasedToday(lowerFirst(SessionWords(p, t.Session))), t.missedLine(before))
 	}
-	switch missed := missedInARow(t.Goal, before, t.Day); {
-	case missed >= 3:
-		return msgM3
-	case missed == 2:
-		return msgM2(lowerFirst(SessionWords(p, p.Minimum)), "")
-	case missed == 1:
-		return msgM1(lowerFirst(SessionWords(p, t.Session)))
-	}
+	return withMissed(t.plainReason(before), t.missedLine(before))
+}
+
+// plainReason is the reason of the step the goal is on, before any M line.
+func (t Today) plainReason(before []CheckIn) string {
+	g, p := t.Offer, t.Plan
 	a := attempts(g, before)
 	target := lowerFirst(SessionWords(p, t.Session))
 	switch {
@@ -145,4 +151,49 @@ func checkInOn(hist []CheckIn, d Day) (CheckIn, bool) {
 		}
 	}
 	return CheckIn{}, false
+}
+
+// missedLine is R8's line while sessions are missed (COACH §6.3): M1, M2
+// with the minimum and, off the first rung, the previous level's target,
+// or M3; "" when none was missed.
+func (t Today) missedLine(before []CheckIn) string {
+	p := t.Plan
+	switch missed := missedInARow(t.Goal, before, t.Day); {
+	case missed >= 3:
+		return msgM3
+	case missed == 2:
+		prev := ""
+		if t.Previous != nil {
+			prev = lowerFirst(SessionWords(p, *t.Previous))
+		}
+		return msgM2(lowerFirst(SessionWords(p, p.Minimum)), prev)
+	case missed == 1:
+		return msgM1(lowerFirst(SessionWords(p, t.Session)))
+	}
+	return ""
+}
+
+// withMissed appends the M line to the step's reason: Today's reason is the
+// step's, and the M lines are added while sessions are missed (clarified).
+func withMissed(reason, missed string) string {
+	if missed == "" {
+		return reason
+	}
+	return reason + " " + missed
+}
+
+// previousOffer is the previous level's session M2 offers: the last
+// session of the level below the one the goal is on. None on the first
+// rung, and none where it asks no more than the minimum version does, which
+// M2 offers anyway (Daily walk's 5-minute rung is its minimum).
+func previousOffer(g Goal, p Plan) (Session, bool) {
+	if g.Level <= 1 || len(p.Levels) == 0 {
+		return Session{}, false
+	}
+	below := p.Level(g.Level - 1)
+	prev := below.Variants[len(below.Variants)-1]
+	if prev.Target <= p.Minimum.Target {
+		return Session{}, false
+	}
+	return prev, true
 }

@@ -276,3 +276,21 @@ func TestStaleTemporaryFilesAreRemovedAtTheNextOpen(t *testing.T) {
 		}
 	}
 }
+
+// kindOf has a twin, tui/cli's nodeKind (tui/cli may not import store);
+// each is pinned by its own table.
+func TestKindOfNamesEveryNode(t *testing.T) {
+	for m, want := range map[fs.FileMode]string{
+		fs.ModeSymlink:                    "a symbolic link",
+		fs.ModeDir:                        "a folder",
+		fs.ModeNamedPipe:                  "a named pipe (FIFO)",
+		fs.ModeSocket:                     "a socket",
+		fs.ModeDevice:                     "a device",
+		fs.ModeDevice | fs.ModeCharDevice: "a device",
+		fs.ModeIrregular:                  "not a regular file",
+	} {
+		if got := kindOf(m); got != want {
+			t.Errorf("kindOf(%v) = %q, want %q", m, got, want)
+		}
+	}
+}

@@ -107,3 +107,18 @@ func rebuildGoal(b buckets, g coach.Goal, cs []coach.CheckIn, ds []coach.Decisio
 	}
 	return nil
 }
+
+// NewDeviceID gives this database a new device id and returns it: a copy
+// of a database that syncs is a second writer, and must not write as the
+// first (SYNC §2). Check-ins keep the device they were written on.
+func (s *Store) NewDeviceID() (string, error) {
+	id := randomHex(deviceIDLen / 2)
+	err := s.update(writeAccess, "the new device id", func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return b.meta.Put(keyDeviceID, encodeDeviceID(id))
+	})
+	return id, err
+}

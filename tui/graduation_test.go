@@ -150,3 +150,40 @@ func TestGoldenGraduationReadiness(t *testing.T) {
 		return m
 	})
 }
+
+// M2's previous level on Today: p checks in the previous level's target
+// where M2 offers it (two missed sessions, off the first rung), and only
+// there is it in the help bar.
+func TestTodayPreviousLevelKey(t *testing.T) {
+	p, err := coach.PlanByID(coach.DailyWalkID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := coach.NewGoal("Walk", p, nil, coach.Schedule{PerWeek: 7}, 20, fixedDay.AddDays(-3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.ID = 1
+	first := coach.CheckIn{Day: fixedDay.AddDays(-3), Outcome: coach.Done, Achieved: 15, Target: 15, Level: g.Level, Variant: 1}
+	st := &recordingStore{snap: coach.Snapshot{DayStartHour: 4, Goals: []coach.Goal{g},
+		CheckIns: map[uint64][]coach.CheckIn{1: {first}}}}
+	m := loaded(t, st, st.snap, 80, 24)
+	if bar := m.helpBarView(); !strings.Contains(bar, "p previous level") {
+		t.Fatalf("two misses at 15 min: the bar lacks p: %q\n%s", bar, m.View())
+	}
+	m = settle(t, m, func() tea.Msg { return keyPress('p') })
+	if len(st.entries) != 1 || !st.entries[0].Previous {
+		t.Fatalf("p sent %+v", st.entries)
+	}
+	if c := st.snap.CheckIns[1][1]; c.Outcome != coach.Minimum || c.Target != 12 {
+		t.Fatalf("p recorded %v against %v, want a minimum against 12", c.Outcome, c.Target)
+	}
+	if !strings.Contains(m.status, "Showed up: 12 min.") {
+		t.Errorf("p said %q", m.status)
+	}
+	// Where M2 is not on offer, there is no p.
+	plain := &recordingStore{snap: seeded(t)}
+	if bar := loaded(t, plain, plain.snap, 80, 24).helpBarView(); strings.Contains(bar, "previous") {
+		t.Errorf("the bar offers the previous level with no M2: %q", bar)
+	}
+}

@@ -23,6 +23,8 @@ type todayKeys struct {
 	// NextPlan and KeepIt answer the graduation question, only where a
 	// finished goal asks it (COACH §6.3).
 	NextPlan, KeepIt key.Binding
+	// Previous checks in the previous level's target, where M2 offers it.
+	Previous key.Binding
 }
 
 func defaultTodayKeys() todayKeys {
@@ -45,6 +47,7 @@ func defaultTodayKeys() todayKeys {
 		Goals:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "goals")),
 		NextPlan:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next plan")),
 		KeepIt:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "keep it")),
+		Previous:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous level")),
 	}
 }
 

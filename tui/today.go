@@ -80,6 +80,7 @@ func (s todayScreen) updateKeys() todayScreen {
 		s.keys.Earlier.SetHelp("←/→", "day")
 	}
 	s.keys.Full.SetEnabled(active && t.Offer.Bridge && !t.Done())
+	s.keys.Previous.SetEnabled(active && !s.past() && t.Previous != nil && t.CheckIn == nil)
 	_, timed := coach.Timeline(t.Session)
 	s.keys.Session.SetEnabled(active && timed && !t.Done())
 	s.keys.Rest.SetEnabled(ok && (active || s.past() && t.Status != coach.Archived) && t.CheckIn == nil)
@@ -112,6 +113,9 @@ func (s todayScreen) Update(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 	case key.Matches(msg, s.keys.Done):
 		return s, send(submitCheckInMsg{goalID: t.Goal.ID, entry: coach.Entry{Day: t.Day, Outcome: coach.Done,
 			Effort: coach.EffortOK, Pain: coach.PainNone}, prev: t.CheckIn})
+	case key.Matches(msg, s.keys.Previous):
+		return s, send(submitCheckInMsg{goalID: t.Goal.ID, entry: coach.Entry{Day: t.Day, Outcome: coach.Done,
+			Previous: true, Effort: coach.EffortOK, Pain: coach.PainNone}})
 	case key.Matches(msg, s.keys.Edit):
 		return s, send(openDayMsg{goal: t.Goal, day: t.Day})
 	case key.Matches(msg, s.keys.Earlier):
@@ -156,6 +160,13 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		}
 		blocks[i] = todayItem(t, width, nameW, i == s.cursor, onScreen, st)
 	}
+	// A row taller than the window keeps its head and its reason whole:
+	// the key line of a held goal must never be the line cut off.
+	sel := s.items[s.cursor]
+	if s.past() {
+		sel.Reason = pastReason(sel)
+	}
+	blocks[s.cursor] = fitItem(blocks[s.cursor], reasonLineCount(sel, width, onScreen), width, height)
 	// The week's line keeps its two lines at the foot wherever the chosen
 	// goal still fits whole above it.
 	week := ""
@@ -233,13 +244,13 @@ func linesFrom(blocks [][]string) int {
 }
 
 func (s todayScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.NextPlan, s.keys.KeepIt, s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full,
-		s.keys.Rest, s.keys.Undo, s.keys.Edit, s.keys.Earlier, s.keys.Later, s.keys.BackToToday, s.keys.Add, s.keys.Review, s.keys.Goals}
+	return []key.Binding{s.keys.NextPlan, s.keys.KeepIt, s.keys.Done, s.keys.Previous, s.keys.CheckIn, s.keys.Session,
+		s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Edit, s.keys.Earlier, s.keys.Later, s.keys.BackToToday, s.keys.Add, s.keys.Review, s.keys.Goals}
 }
 
 func (s todayScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{s.keys.Up, s.keys.Down, s.keys.Earlier, s.keys.Later, s.keys.BackToToday},
-		{s.keys.Done, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Edit},
+		{s.keys.Done, s.keys.Previous, s.keys.CheckIn, s.keys.Session, s.keys.Full, s.keys.Rest, s.keys.Undo, s.keys.Edit},
 		{s.keys.NextPlan, s.keys.KeepIt, s.keys.Add, s.keys.Review, s.keys.Goals}}
 }
 

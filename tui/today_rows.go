@@ -75,6 +75,32 @@ func todayItem(t coach.Today, width, nameW int, selected bool, d door, st Styles
 	return lines
 }
 
+// fitItem cuts a row to at most room lines where it is taller: the head
+// and the reason's lines stay whole (on a held or paused goal the reason is
+// the line that says which keys carry on), and the target's text in between
+// is cut short with "…".
+func fitItem(lines []string, reasonLines, width, room int) []string {
+	if len(lines) <= room || room < reasonLines+2 {
+		return lines
+	}
+	keep := room - reasonLines // the head and as many target lines as fit
+	out := append([]string{}, lines[:keep]...)
+	last := ansi.Strip(out[keep-1])
+	if keep > 1 {
+		out[keep-1] = strings.Repeat(" ", 7) + ansi.Truncate(strings.TrimSpace(last), width-9, "") + " …"
+	}
+	return append(out, lines[len(lines)-reasonLines:]...)
+}
+
+// reasonLineCount is how many lines todayItem gives the reason of t.
+func reasonLineCount(t coach.Today, width int, d door) int {
+	_, reason := itemWords(t, d)
+	if strings.TrimSpace(reason) == "" {
+		return 0
+	}
+	return len(wrap(strings.TrimSpace(reason), width-7))
+}
+
 // door is where a Today row is read: the Today screen or the shell. It
 // picks how the row says to carry on with a paused or held goal, so the
 // screen offers its keys and never sends anyone to the shell.
@@ -128,12 +154,16 @@ func carryOn(t coach.Today, d door) string {
 // which must never read as what was done today.
 func checkedInWords(t coach.Today) (did, next string) {
 	c, p := t.CheckIn, t.Plan
-	switch c.Outcome {
-	case coach.Done:
+	switch {
+	case c.Outcome == coach.Done:
 		did = "Done: " + lowerFirstWord(doneWhat(t)) + "."
-	case coach.Partial:
+	case c.Outcome == coach.Partial:
 		did = fmt.Sprintf("Logged %s of %s.", coach.Amount(c.Achieved, p.Unit), coach.Amount(c.Target, p.Unit))
-	case coach.Minimum:
+	case c.Outcome == coach.Minimum && c.Achieved != p.Minimum.Target:
+		// More than the minimum version: the previous level's target,
+		// which M2 offers, or an amount the person gave.
+		did = "Showed up: " + coach.Amount(c.Achieved, p.Unit) + "."
+	case c.Outcome == coach.Minimum:
 		did = "Showed up: " + lowerFirstWord(coach.SessionWords(p, p.Minimum)) + "."
 	default:
 		did = t.Reason

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -87,24 +88,37 @@ func freeCopyName(dir string, now time.Time) string {
 }
 
 // privateFolder makes dir (0700) if it is not there, and refuses a link or
-// a file in its place: tend never writes through a symlink.
+// a file in its place: tend never writes through a symlink. The folder is
+// opened without following a link and its mode tightened through that
+// descriptor, so a link swapped in after MkdirAll is refused, never chmodded.
 func privateFolder(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return couldNotWrite(dir, err)
 	}
-	info, err := os.Lstat(dir)
+	beforeOpen(dir)
+	d, err := os.OpenFile(dir, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_DIRECTORY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if info, lerr := os.Lstat(dir); lerr == nil && !info.IsDir() {
+			return fmt.Errorf("%s is %s, not a folder; tend keeps its backups only in a real folder. "+
+				"Set another with `tend config backups-dir DIR`", dir, nodeKind(info.Mode()))
+		}
+		return couldNotWrite(dir, err)
+	}
+	defer d.Close()
+	info, err := d.Stat()
 	if err != nil {
 		return couldNotWrite(dir, err)
 	}
-	if !info.IsDir() {
-		return fmt.Errorf("%s is %s, not a folder; tend keeps its backups only in a real folder. "+
-			"Set another with `tend config backups-dir DIR`", dir, nodeKind(info.Mode()))
-	}
 	if info.Mode().Perm() != 0o700 {
-		_ = os.Chmod(dir, 0o700) // it holds copies of mood and health notes
+		_ = d.Chmod(0o700) // it holds copies of mood and health notes
 	}
 	return nil
 }
+
+// beforeOpen is a seam for the tests: it runs between making a path's
+// folder and tend's first touch of the path, where a hostile process could
+// swap a symlink in.
+var beforeOpen = func(path string) {}
 
 // rotate removes the oldest copies beyond keep.
 func rotate(dir string, keep int) error {

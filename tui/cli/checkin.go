@@ -13,7 +13,7 @@ import (
 // doneFlags are the flags of `tend done`.
 type doneFlags struct {
 	effort, pain, moodBefore, moodAfter, note, date string
-	minimum, full, yes                              bool
+	minimum, full, previous, yes                    bool
 }
 
 func doneCommand(fs *flag.FlagSet) func(Env, []string) error {
@@ -26,6 +26,7 @@ func doneCommand(fs *flag.FlagSet) func(Env, []string) error {
 	fs.StringVar(&f.date, "date", "", "the day, YYYY-MM-DD (default today)")
 	fs.BoolVar(&f.minimum, "minimum", false, "the minimum version: counts as showing up, never moves the level")
 	fs.BoolVar(&f.full, "full", false, "take the full session where the coach offered an in-between one")
+	fs.BoolVar(&f.previous, "previous", false, "after two missed sessions: the previous level's target, counts as showing up")
 	fs.BoolVar(&f.yes, "yes", false, "save a second session that makes more than double the day's target")
 	return func(env Env, args []string) error {
 		e, err := f.entry()
@@ -66,14 +67,21 @@ func (f doneFlags) entry() (coach.Entry, error) {
 	if e.Note, err = coach.CleanNote(f.note); err != nil {
 		return e, usagef("%s", tui.Sentence(err))
 	}
-	if f.minimum && f.full {
-		return e, usagef("Use --minimum or --full, not both")
+	if n := btoi(f.minimum) + btoi(f.full) + btoi(f.previous); n > 1 {
+		return e, usagef("Use one of --minimum, --previous or --full")
 	}
 	if f.minimum {
 		e.Outcome = coach.Minimum
 	}
-	e.Full = f.full
+	e.Full, e.Previous = f.full, f.previous
 	return e, nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func restCommand(fs *flag.FlagSet) func(Env, []string) error {

@@ -63,6 +63,8 @@ type Store interface {
 	SyncMeta() ([]byte, error)
 	SetSyncMeta(v []byte) error
 	Rebuild(a coach.Archive, meta []byte) error
+	// NewDeviceID gives a copied database an id of its own.
+	NewDeviceID() (string, error)
 }
 
 // Env is what a command runs with.
@@ -112,7 +114,7 @@ func commands() []command {
 			"       tend add NAME --unit min|reps|km|mi|times --start N --step N --max N [--every K] [--days N] [--readiness none|some]",
 			about: "start a goal on a built-in plan or your own ladder", flags: addCommand, minArgs: 1, maxArgs: 1, writes: true},
 		{name: "done", usage: "tend done NAME [AMOUNT] [--effort easy|ok|hard] [--pain none|sore|pain|warning]\n" +
-			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum] [--date YYYY-MM-DD] [--yes]",
+			"       [--mood-before 0-10] [--mood-after 0-10] [--note TEXT] [--minimum | --previous | --full] [--date YYYY-MM-DD] [--yes]",
 			about: "check in a session (AMOUNT below the target makes it a partial one)", flags: doneCommand, minArgs: 1, maxArgs: 2, arg: argGoal, writes: true},
 		{name: "edit-day", usage: "tend edit-day NAME [--date D] [--amount N] [--effort E] [--pain P]\n" +
 			"       [--mood-before N] [--mood-after N] [--note TEXT]",

@@ -110,7 +110,8 @@ func writeAtomically(dest string, place placement, write func(io.Writer) error) 
 	if dest, err = put(tmp, dest, place); err != nil {
 		return "", err
 	}
-	if err := syncFolder(dir); err != nil {
+	// syncDir (sync_files.go) lets a folder that cannot be synced pass.
+	if err := syncDir(dir); err != nil {
 		return "", couldNotWrite(dest, err)
 	}
 	return dest, nil
@@ -205,13 +206,4 @@ func couldNotWrite(dest string, err error) error {
 		err = pe.Err
 	}
 	return fmt.Errorf("could not write %s (%v); nothing was written there, and the database is as it was", dest, err)
-}
-
-func syncFolder(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }

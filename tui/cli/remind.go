@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,17 +97,18 @@ func remindedOn() string {
 	return strings.TrimSpace(string(b))
 }
 
-// rememberReminder keeps the day, privately (0600 in a 0700 folder). A
-// file that cannot be written means at worst a second notification.
+// rememberReminder keeps the day, privately (0600 in a 0700 folder),
+// through a temporary file beside it renamed into place: a rename replaces
+// a link swapped in at the name and never writes through it. A file that
+// cannot be written means at worst a second notification.
 func rememberReminder(day coach.Day) {
 	path := remindFile()
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return
 	}
-	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
-		return // never written through a link
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	_ = os.WriteFile(path, []byte(day.String()+"\n"), 0o600)
+	beforeOpen(path)
+	_, _ = writeAtomically(path, placeReplace, func(w io.Writer) error {
+		_, err := io.WriteString(w, day.String()+"\n")
+		return err
+	})
 }

@@ -48,6 +48,9 @@ func syncInit(env Env, dir, label string) error {
 	if err != nil {
 		return err
 	}
+	if err := m.newIDForACopy(env, host, abs, sub); err != nil {
+		return err
+	}
 	if label == "" {
 		label = host
 	}
@@ -72,6 +75,39 @@ func syncInit(env Env, dir, label string) error {
 	}
 	fmt.Fprintf(env.Out, "Sync is on: this device is %s (%s), writing to %s.\n", m.Label, dev, sub)
 	return res.say(env.Out)
+}
+
+// newIDForACopy gives this database a device id of its own when it is a
+// copy of one that syncs: set up on another host or path, or its own
+// files hold events it never wrote. What it held of the old id's events
+// (up to the seq it had written) counts as applied, so that history is
+// merged once, not twice.
+func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
+	if m.Host == "" {
+		return nil // first set up
+	}
+	old, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	copied := host != m.Host || abs != m.DB
+	if !copied {
+		f, err := readFolder(dir, old)
+		if err != nil {
+			return err
+		}
+		_, seq := ownEvents(f.own)
+		copied = m.Seq > 0 && seq > m.Seq
+	}
+	if !copied {
+		return nil
+	}
+	if _, err := env.Store.NewDeviceID(); err != nil {
+		return err
+	}
+	m.Applied[old] = max(m.Applied[old], m.Seq)
+	m.Seq = 0
+	return nil
 }
 
 func syncNow(env Env) error {

@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -35,6 +37,12 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		return res, err
 	}
 	res.ign = f.ign
+	if _, written := ownEvents(f.own); m.Seq > 0 && written > m.Seq {
+		return res, fmt.Errorf("another copy of this database writes to the sync folder as this device (its events go up to %d, this database wrote %d). "+
+			"Run `tend sync init %s` here to give this device an id of its own", written, m.Seq, filepath.Dir(m.Dir))
+	}
+	saved := *m // as the database has it: a reservation must not claim a merge not yet written
+	saved.Applied, saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
 	for _, p := range f.peers {
 		res.labels[p.dev] = p.header.Label
 	}
@@ -56,6 +64,15 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		m.Seq = seq
 		if len(evs) == 0 {
 			return nil
+		}
+		// The seqs are kept in the database before they reach the folder,
+		// so that a seq in this device's file higher than the database's
+		// can only be another writer's.
+		saved.Seq = seq
+		if b, err := json.Marshal(saved); err != nil {
+			return err
+		} else if err := env.Store.SetSyncMeta(b); err != nil {
+			return err
 		}
 		if err := appendEvents(m.Dir, journal.Header{Dev: dev, Label: m.Label, Gen: 1}, evs); err != nil {
 			return fmt.Errorf("could not write the sync folder %s: %w", m.Dir, err)
@@ -120,9 +137,13 @@ type seen struct {
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	var s seen
 	s.seen, s.seq = ownEvents(f.own)
+	newer := map[string]bool{}
+	for _, id := range m.Newer {
+		newer[id] = true
+	}
 	for _, p := range f.peers {
 		for _, l := range p.lines {
-			if l.ev.Seq <= m.Applied[p.dev] {
+			if l.ev.Seq <= m.Applied[p.dev] && !newer[l.ev.ID] {
 				s.seen = append(s.seen, l.ev)
 			}
 		}
@@ -225,12 +246,18 @@ func ownEvents(files []jfile) ([]journal.Event, uint64) {
 // forward for good.
 func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journal.Event {
 	byDev := map[string][]journal.Event{}
+	passed := map[string]bool{}
+	for _, id := range m.Newer {
+		passed[id] = true
+	}
+	m.Newer = nil
 	for _, p := range f.peers {
 		for _, l := range p.lines {
-			if l.ev.Seq > m.Applied[p.dev] {
+			if l.ev.Seq > m.Applied[p.dev] || passed[l.ev.ID] {
 				byDev[p.dev] = append(byDev[p.dev], l.ev)
 			}
 		}
+		m.Newer = append(m.Newer, p.newer...) // still unreadable here: kept for later
 		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Size: p.size, Mtime: p.mtime}
 	}
 	var out []journal.Event
@@ -242,7 +269,7 @@ func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journa
 				break
 			}
 			out = append(out, e)
-			m.Applied[dev] = e.Seq
+			m.Applied[dev] = max(m.Applied[dev], e.Seq)
 		}
 	}
 	return out

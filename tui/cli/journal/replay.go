@@ -3,6 +3,7 @@ package journal
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"tend/coach"
 )
@@ -20,11 +21,13 @@ func Replay(st *State) (coach.Archive, error) {
 	}
 	sort.Slice(goals, func(i, j int) bool { return before(goals[i].Create, goals[j].Create) })
 	warnings := st.warnings()
+	taken := map[string]bool{}
 	for i, gs := range goals {
 		r, err := replayGoal(gs, uint64(i+1), warnings)
 		if err != nil {
 			return coach.Archive{}, err
 		}
+		r.g.Name = uniqueName(r.g.Name, taken)
 		a.Goals = append(a.Goals, r.g)
 		if len(r.hist) > 0 {
 			a.CheckIns[r.g.ID] = r.hist
@@ -34,6 +37,21 @@ func Replay(st *State) (coach.Archive, error) {
 		}
 	}
 	return a, nil
+}
+
+// uniqueName keeps names unique, as NAME matching needs (SYNC §7.3): two
+// devices that each made a "Walk" offline have two goals, and the one
+// whose create sorts later is shown and matched as "Walk (2)". The suffix
+// is derived, never an event, so every device shows the same, and it goes
+// once one of them is renamed.
+func uniqueName(name string, taken map[string]bool) string {
+	key := func(s string) string { return strings.ToLower(coach.NameKey(s)) }
+	out := name
+	for n := 2; taken[key(out)]; n++ {
+		out = fmt.Sprintf("%s (%d)", name, n)
+	}
+	taken[key(out)] = true
+	return out
 }
 
 // warning is a live warning-sign contribution, on any goal or kept from a
@@ -79,8 +97,12 @@ func replayGoal(gs *GoalState, id uint64, warnings []warning) (*goalReplay, erro
 		return nil, fmt.Errorf("goal %q: %w", g.Name, err)
 	}
 	r := &goalReplay{g: g, p: p, pending: statusPlan(gs, p.Exercise(), warnings)}
+	byDay := map[string][]*Event{}
+	for _, c := range gs.Live {
+		byDay[c.Day] = append(byDay[c.Day], c)
+	}
 	for _, day := range dayOrder(gs.Live) {
-		in, err := dayCheckIn(gs.LiveOn(day))
+		in, err := dayCheckIn(byDay[day])
 		if err != nil {
 			return nil, fmt.Errorf("goal %q, %s: %w", g.Name, day, err)
 		}

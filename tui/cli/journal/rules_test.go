@@ -167,3 +167,20 @@ func TestScrubKeepsTheHoldOfAnUnlistedWarning(t *testing.T) {
 		t.Fatalf("after the scrub: %+v", a.Goals)
 	}
 }
+
+// Two devices that each made "Walk" offline show "Walk" and "Walk (2)"
+// alike, the later create taking the suffix, until one is renamed.
+func TestSameNameGoalsAreNumbered(t *testing.T) {
+	var b book
+	b.add(dsk, create("x", "Walk", coach.DailyWalkID))
+	b.add(lap, create("y", "walk", coach.DailyWalkID))
+	a := replayOf(t, &b)
+	if a.Goals[0].Name != "Walk" || a.Goals[1].Name != "walk (2)" {
+		t.Fatalf("%q %q", a.Goals[0].Name, a.Goals[1].Name)
+	}
+	name := "Hike"
+	b.add(dsk, Event{Kind: GoalSet, Goal: "x", Field: "name", Value: &name})
+	if a = replayOf(t, &b); a.Goals[0].Name != "Hike" || a.Goals[1].Name != "walk" {
+		t.Fatalf("after a rename: %q %q", a.Goals[0].Name, a.Goals[1].Name)
+	}
+}
