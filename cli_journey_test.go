@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -283,5 +284,28 @@ func TestCLIDatabaseChoice(t *testing.T) {
 		if got := todayJSON(t, env).Day; got != day {
 			t.Errorf("TEND_NOW=%s: day %s, want %s", now, got, day)
 		}
+	}
+}
+
+// TestCollectLate: a bounded command runs with the collector off below
+// lateHeap, a program that goes on running gets the usual collector back,
+// and a GOGC the person set is left as it is.
+func TestCollectLate(t *testing.T) {
+	gcPercent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := gcPercent()
+	restore := collectLate()
+	if p, l := gcPercent(), debug.SetMemoryLimit(-1); p != -1 || l != lateHeap {
+		t.Errorf("collectLate: GC percent %d, memory limit %d; want off below %d", p, l, lateHeap)
+	}
+	restore()
+	if p := gcPercent(); p != before {
+		t.Errorf("after restore: GC percent %d, want %d again", p, before)
+	}
+	t.Setenv("GOGC", "50")
+	collectLate()()
+	if p := gcPercent(); p != before {
+		t.Errorf("with GOGC set: GC percent %d, want it untouched (%d)", p, before)
 	}
 }

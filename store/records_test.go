@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"hash/crc32"
 	"math"
 	"reflect"
 	"strings"
@@ -216,5 +217,17 @@ func TestEncodeRefusesWhatItCannotKeep(t *testing.T) {
 		return err == nil
 	}() {
 		t.Errorf("an infinite amount was written")
+	}
+}
+
+// TestCRCPathIsCRC32C pins the table walk a reader uses for a key path to
+// crc32.Update's Castagnoli sum, from any starting sum.
+func TestCRCPathIsCRC32C(t *testing.T) {
+	for _, p := range [][]byte{nil, {0}, {1, 2, 3, 4}, []byte("a goal id and a day")} {
+		for _, start := range []uint32{0, 1, 0xdeadbeef} {
+			if got, want := crcPath(start, p), crc32.Update(start, crcTable, p); got != want {
+				t.Errorf("crcPath(%#x, %q) = %#x, crc32.Update says %#x", start, p, got, want)
+			}
+		}
 	}
 }

@@ -319,6 +319,9 @@ func scanDays(sub *bolt.Bucket, from, to coach.Day, fn func(coach.Day, []byte) e
 
 // goalRecordError names the goal in a record's error.
 func goalRecordError(goalID uint64, err error) error {
+	if err == nil {
+		return nil // before errors.As, whose target would be allocated for every record read
+	}
 	var d *damage
 	if errors.As(err, &d) {
 		return badRecord("goal %d: %s", goalID, d.detail)

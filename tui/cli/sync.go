@@ -25,8 +25,11 @@ type syncMeta struct {
 	// set of its events the database holds, even after the peer rewrote a
 	// file (a scrub) or an event waited for its clock.
 	Applied map[string]uint64 `json:"applied"`
-	Seq     uint64            `json:"seq"`               // the highest seq this device wrote: never used again
-	Updated string            `json:"updated,omitempty"` // a label to say "Updated from" once on Today
+	// Newer are the ids of peer events a newer tend wrote, passed over:
+	// once this tend is updated and reads them, they are applied then.
+	Newer   []string `json:"newer,omitempty"`
+	Seq     uint64   `json:"seq"`               // the highest seq this device wrote: never used again
+	Updated string   `json:"updated,omitempty"` // a label to say "Updated from" once on Today
 }
 
 // cursor is a peer's file as it was at the last merge (SYNC §6.2): a

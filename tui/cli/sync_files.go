@@ -26,7 +26,8 @@ type jfile struct {
 	header journal.Header
 	size   int64
 	mtime  int64
-	lines  []jline // its complete event lines, in file order
+	lines  []jline  // its complete event lines, in file order
+	newer  []string // ids of the lines a newer tend wrote
 }
 
 // jline is an event line and the offset just past it.
@@ -125,6 +126,7 @@ func readJournal(path, dev string, year int, ign *ignored) (jfile, bool) {
 			ign.damaged++
 		case newer:
 			ign.newer++
+			jf.newer = append(jf.newer, e.ID)
 		default:
 			jf.lines = append(jf.lines, jline{ev: e, end: off})
 		}

@@ -137,9 +137,13 @@ type seen struct {
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	var s seen
 	s.seen, s.seq = ownEvents(f.own)
+	newer := map[string]bool{}
+	for _, id := range m.Newer {
+		newer[id] = true
+	}
 	for _, p := range f.peers {
 		for _, l := range p.lines {
-			if l.ev.Seq <= m.Applied[p.dev] {
+			if l.ev.Seq <= m.Applied[p.dev] && !newer[l.ev.ID] {
 				s.seen = append(s.seen, l.ev)
 			}
 		}
@@ -242,12 +246,18 @@ func ownEvents(files []jfile) ([]journal.Event, uint64) {
 // forward for good.
 func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journal.Event {
 	byDev := map[string][]journal.Event{}
+	passed := map[string]bool{}
+	for _, id := range m.Newer {
+		passed[id] = true
+	}
+	m.Newer = nil
 	for _, p := range f.peers {
 		for _, l := range p.lines {
-			if l.ev.Seq > m.Applied[p.dev] {
+			if l.ev.Seq > m.Applied[p.dev] || passed[l.ev.ID] {
 				byDev[p.dev] = append(byDev[p.dev], l.ev)
 			}
 		}
+		m.Newer = append(m.Newer, p.newer...) // still unreadable here: kept for later
 		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Size: p.size, Mtime: p.mtime}
 	}
 	var out []journal.Event
@@ -259,7 +269,7 @@ func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journa
 				break
 			}
 			out = append(out, e)
-			m.Applied[dev] = e.Seq
+			m.Applied[dev] = max(m.Applied[dev], e.Seq)
 		}
 	}
 	return out

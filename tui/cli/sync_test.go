@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,5 +127,50 @@ func TestStatusMergesWhenAJournalChanged(t *testing.T) {
 		if got, err := TakeUpdated(syncEnv(desktop, day, &out)); err != nil || got != want {
 			t.Errorf("TakeUpdated %d: %q, %v; want %q", i, got, err, want)
 		}
+	}
+}
+
+// An event a newer tend wrote is passed over and counted, while the
+// events after it are applied; once this tend can read it (here: the
+// same line, now of a kind it knows) it is applied then, not lost.
+func TestSyncNewerEventWaitsForAnUpdate(t *testing.T) {
+	folder := t.TempDir()
+	st := realStore(t)
+	day := time.Date(2026, time.March, 3, 12, 0, 0, 0, time.UTC)
+	var out bytes.Buffer
+	if err := syncInit(syncEnv(st, day, &out), folder, "laptop"); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(folder, "tend")
+	a, _ := st.Archive()
+	uid := a.Goals[0].UID
+	ev := func(seq uint64, kind, d string) journal.Event {
+		return journal.Event{Dev: peerDev, Seq: seq, ID: fmt.Sprintf("%s-%d", peerDev, seq),
+			HLC:  journal.HLC{Wall: day.Add(time.Duration(seq) * time.Hour).UnixMilli()}.String(),
+			Kind: kind, Goal: uid, Day: d, Outcome: "done", Achieved: 10, Target: 10, Level: 2, Variant: 1}
+	}
+	write := func(evs ...journal.Event) {
+		path := filepath.Join(dir, journal.FileName(peerDev, 2026))
+		os.Remove(path)
+		if err := appendEvents(dir, journal.Header{Dev: peerDev, Label: "desktop", Gen: 1}, evs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(ev(1, "checkin.future", "2026-03-01"), ev(2, journal.CheckInAdd, "2026-03-02"))
+	out.Reset()
+	if err := syncNow(syncEnv(st, day, &out)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "1 change from a newer tend") || !strings.Contains(out.String(), "1 check-in from desktop") {
+		t.Errorf("first sync: %q", out.String())
+	}
+	write(ev(1, journal.CheckInAdd, "2026-03-01"), ev(2, journal.CheckInAdd, "2026-03-02"))
+	out.Reset()
+	if err := syncNow(syncEnv(st, day, &out)); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ = st.Archive(); len(a.CheckIns[a.Goals[0].ID]) != 2 || strings.Contains(out.String(), "Sent") {
+		data, _ := os.ReadFile(filepath.Join(dir, journal.FileName(peerDev, 2026)))
+		t.Errorf("after the update: %+v\n%s\n%s", a.CheckIns, out.String(), data)
 	}
 }
