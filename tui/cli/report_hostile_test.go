@@ -30,7 +30,9 @@ func hostile(s string) []rune {
 // The journey's crafted file cannot show this: what it reads is already
 // made printable by the store.
 func TestReportRendersHostileStringsAsMarks(t *testing.T) {
-	lace := func(s string) string { return "\x1b]0;owned\x07" + s + "\u009b31m\x9b\u202e\u2066\u200b\U000E0041\x08\r" }
+	lace := func(s string) string {
+		return "\x1b]0;owned\x07" + s + "\u009b31m\x9b\u202e\u2066\u200b\U000E0041\x08\r"
+	}
 	g := reportGoalFor(t, "Walk", coach.DailyWalkID, reportMon.AddDays(-14))
 	g.Name = lace("Walk")
 	w := reportWindow{goal: g,
