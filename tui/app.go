@@ -246,6 +246,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.fileMod, m.fileSize = msg.file.mod, msg.file.size
 	m = m.showToday()
 	m.goals = m.goals.setGoals(msg.snap.Goals)
+	m.review = m.review.withGoals(msg.snap.Goals)
 	m.today.weekly = WeeklyLines(msg.snap, msg.day)
 	m.today.week = weekOf(msg.snap, msg.day)
 	switch {
