@@ -335,9 +335,10 @@ func TestTodayForCountsTheWeekAndGivesTheReason(t *testing.T) {
 			"Done. That's 1 this week."},
 		{"rest day on a day the schedule leaves free", mwf, []coach.CheckIn{ci(mwf, mon, done)}, tue, false, 1, 3, coach.MsgZ1},
 		{"the week is kept", g, history(g, done, mon, tue, wed, thu, fri), sat, false, 5, 5, coach.MsgZ1},
-		{"a rest day logged", g, []coach.CheckIn{ci(g, wed, rest)}, wed, true, 0, 5, coach.MsgZ1},
-		{"unwell logged", g, []coach.CheckIn{ci(g, wed, unwell)}, wed, true, 0, 5, coach.MsgZ2},
-		{"away logged", g, []coach.CheckIn{ci(g, wed, away)}, wed, true, 0, 5, coach.MsgZ3},
+		// A rest, unwell or away day lowers the week's ask N′ (COACH §6.2).
+		{"a rest day logged", g, []coach.CheckIn{ci(g, wed, rest)}, wed, true, 0, 4, coach.MsgZ1},
+		{"unwell logged", g, []coach.CheckIn{ci(g, wed, unwell)}, wed, true, 0, 4, coach.MsgZ2},
+		{"away logged", g, []coach.CheckIn{ci(g, wed, away)}, wed, true, 0, 4, coach.MsgZ3},
 		{"safety hold", withStatus(g, tue, coach.SafetyHold), nil, wed, false, 0, 5, coach.MsgS1},
 	}
 	for _, tt := range tests {

@@ -242,14 +242,16 @@ const (
 	weekNotKept
 )
 
-// verdictOf judges monday's week: kept with sessions ≥ max(1, N − 1) or with
-// keptWeekUnwellDays unwell or away days; a week not over yet is neutral
-// until it is kept, and so is a week that asked for nothing (all paused).
+// verdictOf judges monday's week: kept when its ask N′ (less each rest,
+// unwell or away day) is 0 or its sessions ≥ max(1, N′ − 1), or with
+// keptWeekUnwellDays unwell or away days (COACH §6.4, clarified); a week
+// not over yet is neutral until it is kept, and so is a week whose active
+// days asked for nothing (all paused).
 func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
 	sunday := monday.AddDays(6)
-	ask := weekAskActive(g, log, monday)
+	asked, ask := weekAskActive(g, log, monday), weekAskOf(g, log, monday)
 	sessions := log.sessionsIn(monday, sunday)
-	if sessions >= max(1, ask-1) {
+	if sessions >= max(1, ask-1) || asked > 0 && ask == 0 {
 		return weekKept
 	}
 	away := 0
@@ -261,7 +263,7 @@ func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
 	switch {
 	case away >= keptWeekUnwellDays:
 		return weekKept
-	case !sunday.Before(today), ask <= 0:
+	case !sunday.Before(today), asked <= 0:
 		return weekNeutral
 	}
 	return weekNotKept

@@ -134,7 +134,13 @@ func TestWeeksKept(t *testing.T) {
 		{"the current week counts once kept", coach.YogaID, three, rvMon, "ddd.... dd.", 0, [2]int{}, 2},
 		{"the current week is not held against the run", coach.YogaID, three, rvMon, "ddd.... d...... ..", 0, [2]int{}, 1},
 		{"four unwell or away days keep a week", coach.YogaID, three, rvMon, "ddd.... uuaa...", 0, [2]int{}, 2},
-		{"three unwell days do not", coach.YogaID, three, rvMon, "ddd.... uuu....", 0, [2]int{}, 1},
+		// N′ = 3 less three unwell days = 0: a week that asks nothing is kept
+		// (COACH §6.4, clarified); a daily plan needs four of them.
+		{"three unwell days on 3 a week leave nothing asked", coach.YogaID, three, rvMon, "ddd.... uuu....", 0, [2]int{}, 2},
+		{"three unwell days on a daily plan do not", coach.MindfulID, coach.Schedule{PerWeek: 7}, rvMon,
+			"ddddddd uuu....", 0, [2]int{}, 1},
+		// Rest days lower the ask: two rests and one session of 3 keep it.
+		{"rest days never make a week not kept", coach.YogaID, three, rvMon, "ddd.... rdr.... ddd....", 0, [2]int{}, 3},
 		{"a paused week is neutral", coach.YogaID, three, rvMon, "ddd.... ....... ddd....", 0, [2]int{7, 13}, 2},
 		{"neutral weeks do not split two not kept", coach.YogaID, three, rvMon,
 			"ddd.... ....... ....... ....... ddd....", 0, [2]int{14, 20}, 1},

@@ -17,7 +17,8 @@ func due(g Goal, p Plan, hist []CheckIn, d Day) bool {
 	case s.Daily():
 		return true
 	}
-	if weekSessions(hist, d.Monday(), d) >= weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist))) {
+	ask := weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist))) - restsLogged(g, hist, d.Monday(), d)
+	if weekSessions(hist, d.Monday(), d) >= ask {
 		return false
 	}
 	if p.MinRestDays > 0 {
@@ -100,7 +101,25 @@ func sessionIn(hist []CheckIn) func(Day) bool {
 
 // weekCount returns the sessions in d's week (d included) and what the week asks.
 func weekCount(g Goal, p Plan, hist []CheckIn, d Day) (done, ask int) {
-	return weekSessions(hist, d.Monday(), d.AddDays(1)), weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist)))
+	ask = weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist))) - restsLogged(g, hist, d.Monday(), d.AddDays(1))
+	return weekSessions(hist, d.Monday(), d.AddDays(1)), max(0, ask)
+}
+
+// restsLogged counts the rest, unwell and away days logged in [from, to)
+// on days the goal was active (weekday schedules: on a scheduled day): each
+// lowers the week's ask N′ by one, so a logged rest day is never a missed
+// session (COACH §6.2, clarified).
+func restsLogged(g Goal, hist []CheckIn, from, to Day) int {
+	n := 0
+	for _, c := range hist {
+		if c.Day.Before(from) || !c.Day.Before(to) || !c.Outcome.Skips() || g.StatusOn(c.Day) != Active {
+			continue
+		}
+		if s := g.ScheduleOn(c.Day); len(s.Weekdays) == 0 || s.On(c.Day) {
+			n++
+		}
+	}
+	return n
 }
 
 // weekSessions counts sessions shown up on days in [from, to).

@@ -71,8 +71,11 @@ func TestDueNPerWeekStopsWhenWeekIsKept(t *testing.T) {
 		{"the day's own check-in does not change it", coach.DailyWalkID, fivePerWeek, lastMon, fiveDone, fri, true},
 		{"partial and minimum count as sessions", coach.DailyWalkID, fivePerWeek, lastMon,
 			[]on{{mon, done}, {tue, partial}, {wed, minimum}, {thu, done}, {fri, partial}}, sat, false},
+		// ... but each lowers the week's ask N′: 5 − 3 = 2, so two sessions keep it (COACH §6.2).
+		{"rest, unwell and away lower the ask", coach.DailyWalkID, fivePerWeek, lastMon,
+			[]on{{mon, done}, {tue, rest}, {wed, unwell}, {thu, away}, {fri, done}}, sat, false},
 		{"rest, unwell and away are not sessions", coach.DailyWalkID, fivePerWeek, lastMon,
-			[]on{{mon, done}, {tue, rest}, {wed, unwell}, {thu, away}, {fri, done}}, sat, true},
+			[]on{{mon, done}, {tue, rest}, {wed, done}}, thu, true},
 		{"last week's sessions do not count this week", coach.DailyWalkID, fivePerWeek, lastMon.AddDays(-7),
 			[]on{{lastMon, done}, {lastMon.AddDays(1), done}, {lastMon.AddDays(2), done}, {lastMon.AddDays(3), done}, {lastMon.AddDays(4), done}},
 			mon, true},
@@ -283,5 +286,44 @@ func TestFirstWeekWithARestDayBetweenRunsIsNotAMiss(t *testing.T) {
 	}
 	if today.WeekDone != 1 || today.WeekTarget != 1 {
 		t.Errorf("Sunday shows %d of %d, want 1 of 1", today.WeekDone, today.WeekTarget)
+	}
+}
+
+// The week's ask N′ is N less one for each rest, unwell or away day logged
+// that week (weekday schedules: on a scheduled day), never below 0, so a
+// logged rest day is never a missed session (COACH §6.2, clarified); Today
+// and `week_target` show N′.
+func TestWeekTargetIsLessEachRestDayLogged(t *testing.T) {
+	yoga := coach.Schedule{PerWeek: 4}
+	tests := []struct {
+		name  string
+		sched coach.Schedule
+		log   []on
+		day   coach.Day
+		want  int
+	}{
+		{"4/wk, a rest on Monday", yoga, []on{{mon, rest}}, tue, 3},
+		{"4/wk, a rest today counts today", yoga, []on{{wed, rest}}, wed, 3},
+		{"4/wk, rest, unwell and away", yoga, []on{{mon, rest}, {tue, unwell}, {wed, away}}, thu, 1},
+		{"never below 0", coach.Schedule{PerWeek: 2}, []on{{mon, rest}, {tue, rest}, {wed, away}}, thu, 0},
+		{"mon/wed/fri, a rest on a free day asks the same", monWedFri, []on{{tue, rest}}, wed, 3},
+		{"mon/wed/fri, a rest on Monday", monWedFri, []on{{mon, rest}}, wed, 2},
+		{"last week's rest is last week's", yoga, []on{{lastSun, rest}}, mon, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := mustGoal(t, coach.YogaID, tt.sched, lastMon.AddDays(-7))
+			var hist []coach.CheckIn
+			for _, o := range tt.log {
+				hist = append(hist, ci(g, o.d, o.o))
+			}
+			today, err := coach.TodayFor(g, hist, tt.day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if today.WeekTarget != tt.want {
+				t.Errorf("WeekTarget = %d, want %d", today.WeekTarget, tt.want)
+			}
+		})
 	}
 }

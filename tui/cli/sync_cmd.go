@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"tend/tui/cli/journal"
 )
@@ -279,17 +280,22 @@ func syncStatus(env Env) error {
 		labels[p.dev] = p.header.Label
 	}
 	sort.Strings(devs[1:])
+	names, width := make([]string, len(devs)), 0
+	for i, d := range devs {
+		names[i] = cleanLabel(labels[d])
+		if i == 0 {
+			names[i] += " (this device)"
+		}
+		width = max(width, utf8.RuneCountInString(names[i]))
+	}
 	for i, d := range devs {
 		when, n := lastSeen(byDev[d])
 		seen := "nothing written yet"
 		if n > 0 {
 			seen = "last seen " + when.Format("2006-01-02 15:04 UTC")
 		}
-		me := ""
-		if i == 0 {
-			me = " (this device)"
-		}
-		fmt.Fprintf(&b, "  %s%s  %s  %s, %s\n", cleanLabel(labels[d]), me, d, seen, count(n, "change", "changes"))
+		pad := strings.Repeat(" ", width-utf8.RuneCountInString(names[i]))
+		fmt.Fprintf(&b, "  %s%s  %s  %s, %s\n", names[i], pad, d, seen, count(n, "change", "changes"))
 	}
 	if len(out) == 0 {
 		b.WriteString("Nothing is waiting to go out.\n")

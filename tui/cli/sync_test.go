@@ -146,7 +146,7 @@ func TestSyncNewerEventWaitsForAnUpdate(t *testing.T) {
 	uid := a.Goals[0].UID
 	ev := func(seq uint64, kind, d string) journal.Event {
 		return journal.Event{Dev: peerDev, Seq: seq, ID: fmt.Sprintf("%s-%d", peerDev, seq),
-			HLC: journal.HLC{Wall: day.Add(time.Duration(seq) * time.Hour).UnixMilli()}.String(),
+			HLC:  journal.HLC{Wall: day.Add(time.Duration(seq) * time.Hour).UnixMilli()}.String(),
 			Kind: kind, Goal: uid, Day: d, Outcome: "done", Achieved: 10, Target: 10, Level: 2, Variant: 1}
 	}
 	write := func(evs ...journal.Event) {

@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"tend/coach"
 )
 
 // copyTree copies a sample folder, passing each file through edit.
@@ -220,5 +223,33 @@ func TestRecognisedNotImported(t *testing.T) {
 		if _, err := Read(p, opts(), ""); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v; want %q", name, err, c.want)
 		}
+	}
+}
+
+// A harsh log line longer than MaxLine is malformed (IMPORT §3.8): skipped
+// and counted like any line harsh would skip, while the lines around it
+// still count; a habits line that long stops the import with its line.
+func TestHarshLinesLongerThanMaxLine(t *testing.T) {
+	habits := []byte("Walk: 1\n")
+	long := "2026-02-28 : Walk : y : " + strings.Repeat("x", MaxLine) + "\n"
+	log := []byte("2026-02-27 : Walk : y\n" + long + "2026-03-01 : Walk : y\n")
+	src, err := Harsh(habits, log, opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.EntriesSkipped["malformed"] != 1 {
+		t.Errorf("skipped %v, want one malformed", src.EntriesSkipped)
+	}
+	if len(src.Habits) != 1 || len(src.Habits[0].CheckIns) != 2 {
+		t.Fatalf("%d habits, want Walk with the two short lines", len(src.Habits))
+	}
+	for _, e := range src.Habits[0].CheckIns {
+		if e.Day == coach.DayOf(2026, time.February, 28) {
+			t.Errorf("the long line's day was imported: %+v", e)
+		}
+	}
+	_, err = Harsh([]byte("Walk: 1\nRun"+strings.Repeat("x", MaxLine)+": 1\n"), log, opts())
+	if err == nil || !strings.Contains(err.Error(), "longer than 1 MiB") || !strings.Contains(err.Error(), "2") {
+		t.Errorf("a habits line over 1 MiB: %v", err)
 	}
 }

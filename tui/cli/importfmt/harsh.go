@@ -64,6 +64,10 @@ func (s *Source) harshHabits(ls []string) ([]*harshHabit, error) {
 	pos := 0
 	for i, l := range ls {
 		line := i + 1
+		if len(l) > MaxLine {
+			// harsh's own line reader stops on a line this long (IMPORT §3.8).
+			return nil, errorf("habits", line, "this line is longer than 1 MiB, which no habits file has; the file is damaged or not harsh's")
+		}
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") {
 			continue
 		}
@@ -134,6 +138,10 @@ func (s *Source) harshLog(ls []string, habits map[string]*harshHabit) {
 	for i, l := range ls {
 		line := i + 1
 		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if len(l) > MaxLine {
+			s.skip("malformed") // IMPORT §3.8; never split, so it costs no copy
 			continue
 		}
 		f := strings.Split(l, " : ")
