@@ -87,7 +87,8 @@ func TestCLIEditRenameAndDays(t *testing.T) {
 	mustTend(t, env, "add", "Stretch", "--plan", "yoga")
 
 	out := mustTend(t, env, "edit", "walk", "--name", "Evening walk")
-	wantLines(t, "tend edit --name", out, "Evening walk: renamed to Evening walk.")
+	// The line names the goal as it was called: "Walk: renamed to Evening walk."
+	wantLines(t, "tend edit --name", out, "Walk: renamed to Evening walk.")
 	goals := goalsByName(t, env)
 	if _, old := goals["Walk"]; old || goals["Evening walk"].Plan != "daily-walk" {
 		t.Fatalf("after the rename, tend goals --json has %v", goals)

@@ -62,6 +62,8 @@ func TestCLIGraduationAnswers(t *testing.T) {
 			if r := todayGoal(t, env, "Walk").Reason; strings.Contains(r, askNext) {
 				t.Errorf("answered, the walk still asks: %q", r)
 			}
+			// The review's level history keeps A2 without its question.
+			wantIn(t, "tend review walk", mustTend(t, env, "review", "walk"), []string{"You finished Daily walk. 4 sessions."}, askNext)
 			// Answered once, keep it has nothing left to answer.
 			refusedUnchanged(t, env, 1, []string{"already keeps going"}, "edit", "walk", "--keep")
 		})

@@ -51,7 +51,9 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 		// one transaction: a check-in saved since the read above (its new
 		// level, a safety hold) stays.
 		var said []string
-		today := env.today(snap)
+		// The line names the goal as the person called it: "Walk: renamed
+		// to Evening walk.", not "Evening walk: renamed to Evening walk."
+		today, was := env.today(snap), g.Name
 		g, err = env.Store.EditGoal(g.ID, func(g coach.Goal) (coach.Goal, error) {
 			var err error
 			g, said, err = f.apply(g, today)
@@ -60,7 +62,7 @@ func editCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err != nil {
 			return err
 		}
-		return confirm(env, fmt.Sprintf("%s: %s.", g.Name, strings.Join(said, "; ")))
+		return confirm(env, fmt.Sprintf("%s: %s.", was, strings.Join(said, "; ")))
 	}
 }
 
@@ -130,6 +132,12 @@ func deleteCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err := env.Store.DeleteGoal(g.ID); err != nil {
 			return err
 		}
-		return confirm(env, fmt.Sprintf("Deleted %s and its history.", g.Name))
+		said := fmt.Sprintf("Deleted %s and its history.", g.Name)
+		if m, err := loadSyncMeta(env.Store); err == nil && m != nil {
+			// SYNC §7.3: the journals are scrubbed, the sync tool's own
+			// history is out of tend's reach.
+			said += " It goes from the sync folder too; your sync tool's own history (old versions, its trash) may still hold it."
+		}
+		return confirm(env, said)
 	}
 }
