@@ -270,3 +270,33 @@ func TestSyncFolderGoneChangeWaits(t *testing.T) {
 		t.Errorf("the journal:\n%s", data)
 	}
 }
+
+// Only a resume from a device that had seen a warning lifts its hold
+// (SYNC §4.3): the laptop resumes after its own warning, not knowing of
+// the desktop's, and the goal stays on hold on both, with `tend sync`
+// saying where the other warning was logged.
+func TestSyncResumeLiftsOnlyWhatItSaw(t *testing.T) {
+	folder := t.TempDir()
+	laptop, desktop := newEnv(t), newEnv(t)
+	laptop.Now, desktop.Now = "2026-12-02T08:00:00Z", "2026-12-02T08:00:00Z"
+	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, laptop, "add", "Lift", "--plan", "strength", "--days", "3", "--readiness", "none")
+	mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
+	mustTend(t, desktop, "sync", "init", folder, "--label", "desktop")
+	laptop.Now, desktop.Now = "2026-12-02T09:00:00Z", "2026-12-02T10:00:00Z"
+	mustTend(t, laptop, "done", "Walk", "--pain", "warning")
+	mustTend(t, desktop, "done", "Lift", "--pain", "warning")
+	laptop.Now = "2026-12-03T09:00:00Z"
+	mustTend(t, laptop, "edit", "Walk", "--resume", "--checked")
+	desktop.Now = laptop.Now
+	mustTend(t, desktop, "sync")
+	if out := mustTend(t, laptop, "sync"); !strings.Contains(out, "Walk stays on hold: a warning was logged on desktop.") {
+		t.Errorf("laptop's sync:\n%s", out)
+	}
+	mustTend(t, desktop, "sync")
+	for _, e := range []Env{laptop, desktop} {
+		if out := mustTend(t, e, "status"); out != "tend on hold\n" {
+			t.Errorf("status: %q", out)
+		}
+	}
+}
