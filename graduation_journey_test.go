@@ -62,6 +62,8 @@ func TestCLIGraduationAnswers(t *testing.T) {
 			if r := todayGoal(t, env, "Walk").Reason; strings.Contains(r, askNext) {
 				t.Errorf("answered, the walk still asks: %q", r)
 			}
+			// The review's level history keeps A2 without its question.
+			wantIn(t, "tend review walk", mustTend(t, env, "review", "walk"), []string{"You finished Daily walk. 4 sessions."}, askNext)
 			// Answered once, keep it has nothing left to answer.
 			refusedUnchanged(t, env, 1, []string{"already keeps going"}, "edit", "walk", "--keep")
 		})
@@ -70,6 +72,9 @@ func TestCLIGraduationAnswers(t *testing.T) {
 
 func TestCLIGraduationRefusals(t *testing.T) {
 	env := graduatedWalk(t)
+	// `tend today` names the commands that answer; the TUI names its keys.
+	wantLines(t, "tend today", mustTend(t, env, "today"), askNext,
+		"To answer: tend edit walk --keep, or tend edit walk --next-plan.")
 	for _, r := range []refusal{
 		// A readiness yes without a doctor's word: the safe default holds.
 		{args: []string{"edit", "walk", "--next-plan", "--readiness", "some"}, code: 1,

@@ -165,11 +165,17 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64,
 	// The other devices' changes come in before the first frame (SYNC §1).
 	syncEnv := cli.Env{Store: st, Clock: clock, Out: io.Discard}
 	_ = cli.MergeIfChanged(syncEnv)
-	notice := ""
-	if from, err := cli.TakeUpdated(syncEnv); err == nil && from != "" {
-		notice = "Updated from " + from + "."
+	updated := func() string {
+		if from, err := cli.TakeUpdated(syncEnv); err == nil && from != "" {
+			return "Updated from " + from + "."
+		}
+		return ""
 	}
-	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(), Notice: notice,
+	merge := func() string {
+		_ = cli.MergeIfChanged(syncEnv) // busy or unreadable: the next look tries again
+		return updated()
+	}
+	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(), Notice: updated(), Merge: merge,
 		SessionSecond: sessionSecond(speed), Bell: os.Stdout, SessionClock: sessionClock, Say: say, Notify: notify,
 		SetDayStart: st.SetDayStartHour, AfterWrite: func() { autoBackup(st, clock, io.Discard) },
 		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()

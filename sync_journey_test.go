@@ -44,7 +44,9 @@ func TestSyncTwoMachinesOneFolder(t *testing.T) {
 	mustTend(t, at(desktop, day2), "undo", "Calm")
 	mustTend(t, at(laptop, day2), "edit", "Walk", "--name", "Evening walk")
 	mustTend(t, at(desktop, day2), "done", "Lift", "--pain", "warning")
-	mustTend(t, at(laptop, day2), "delete", "Calm", "--yes")
+	if out := mustTend(t, at(laptop, day2), "delete", "Calm", "--yes"); !strings.Contains(out, "your sync tool's own history") {
+		t.Errorf("delete with sync on: %q", out)
+	}
 
 	// What sync tools leave beside the journals is left alone and counted.
 	dir := filepath.Join(folder, "tend")
@@ -230,5 +232,71 @@ func TestSyncCopiedDatabaseGetsItsOwnID(t *testing.T) {
 	}
 	if strings.Count(a, `"day":"2026-12-02"`) != 2 || !strings.Contains(a, `"achieved":10`) || !strings.Contains(a, `"achieved":5`) {
 		t.Errorf("the history is not each day once:\n%s", a)
+	}
+}
+
+// A write goes to the database first (SYNC §5): with the sync folder gone
+// the check-in is still saved, tend says once that it could not go out,
+// and it goes out with the next `tend sync` once the folder is back.
+func TestSyncFolderGoneChangeWaits(t *testing.T) {
+	folder := t.TempDir()
+	e := newEnv(t)
+	e.Now = "2026-12-02T09:00:00Z"
+	mustTend(t, e, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, e, "sync", "init", folder, "--label", "laptop")
+	dir := filepath.Join(folder, "tend")
+	if err := os.Rename(dir, dir+".away"); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runTend(t, e, "done", "Walk")
+	if code != 0 || !strings.Contains(out, "Saved") || !strings.Contains(errOut, "could not go to the sync folder yet") {
+		t.Fatalf("done without the folder: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, _, code := runTend(t, e, "sync"); code != 1 {
+		t.Errorf("sync without the folder: exit %d", code)
+	}
+	if !strings.Contains(mustTend(t, e, "today"), "Done") {
+		t.Error("the check-in is not in the database")
+	}
+	if err := os.Rename(dir+".away", dir); err != nil {
+		t.Fatal(err)
+	}
+	if out := mustTend(t, e, "sync"); !strings.Contains(out, "Sent 1 change") {
+		t.Errorf("the waiting change did not go out:\n%s", out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	data, _ := os.ReadFile(files[0])
+	if strings.Count(string(data), `"kind":"checkin.add"`) != 1 {
+		t.Errorf("the journal:\n%s", data)
+	}
+}
+
+// Only a resume from a device that had seen a warning lifts its hold
+// (SYNC §4.3): the laptop resumes after its own warning, not knowing of
+// the desktop's, and the goal stays on hold on both, with `tend sync`
+// saying where the other warning was logged.
+func TestSyncResumeLiftsOnlyWhatItSaw(t *testing.T) {
+	folder := t.TempDir()
+	laptop, desktop := newEnv(t), newEnv(t)
+	laptop.Now, desktop.Now = "2026-12-02T08:00:00Z", "2026-12-02T08:00:00Z"
+	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, laptop, "add", "Lift", "--plan", "strength", "--days", "3", "--readiness", "none")
+	mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
+	mustTend(t, desktop, "sync", "init", folder, "--label", "desktop")
+	laptop.Now, desktop.Now = "2026-12-02T09:00:00Z", "2026-12-02T10:00:00Z"
+	mustTend(t, laptop, "done", "Walk", "--pain", "warning")
+	mustTend(t, desktop, "done", "Lift", "--pain", "warning")
+	laptop.Now = "2026-12-03T09:00:00Z"
+	mustTend(t, laptop, "edit", "Walk", "--resume", "--checked")
+	desktop.Now = laptop.Now
+	mustTend(t, desktop, "sync")
+	if out := mustTend(t, laptop, "sync"); !strings.Contains(out, "Walk stays on hold: a warning was logged on desktop.") {
+		t.Errorf("laptop's sync:\n%s", out)
+	}
+	mustTend(t, desktop, "sync")
+	for _, e := range []Env{laptop, desktop} {
+		if out := mustTend(t, e, "status"); out != "tend on hold\n" {
+			t.Errorf("status: %q", out)
+		}
 	}
 }

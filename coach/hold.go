@@ -1,5 +1,7 @@
 package coach
 
+import "strings"
+
 // R6, the hold: the level stays and the reason names what is missing. The
 // decision and Today's projection both read it from here, so that what
 // Today says the morning after never contradicts what the check-in said
@@ -65,4 +67,21 @@ func (g Goal) AsksWhatsNext() bool {
 	}
 	_, ok := NextPlan(p)
 	return ok
+}
+
+// ReviewMessage is a decision's message as a review shows it now: A2's
+// closing question ("Keep it, or start Walk to run?") goes once the goal no
+// longer asks it, since the question has been answered (COACH §6.3).
+func (g Goal) ReviewMessage(d Decision) string {
+	if d.ReasonCode != CodeA2 || g.AsksWhatsNext() {
+		return d.Message
+	}
+	p, err := g.Plan()
+	if err != nil {
+		return d.Message
+	}
+	if next, ok := NextPlan(p); ok {
+		return strings.TrimSuffix(d.Message, " "+graduationQuestion(*next))
+	}
+	return d.Message
 }

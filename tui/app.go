@@ -134,7 +134,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.checkIn.saving, m.newGoal.saving, m.goals.busy = false, false, false
 		return m, nil
 	case watchTickMsg:
-		return m, statCmd(m.deps.Path)
+		return m, mergeAndStatCmd(m.deps.Merge, m.deps.Path)
 	case sessionTickMsg:
 		if m.screen != screenSession {
 			return m, nil
@@ -143,6 +143,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.session, cmd = m.session.onTick(msg)
 		return m, cmd
 	case fileStatMsg:
+		if msg.notice != "" {
+			m.status, m.statusErr = msg.notice, false
+		}
 		m, reload := m.handleFileStat(msg)
 		if reload {
 			return m, tea.Batch(m.reload(), watchTickCmd(m.deps.Tick))
@@ -243,6 +246,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	m.fileMod, m.fileSize = msg.file.mod, msg.file.size
 	m = m.showToday()
 	m.goals = m.goals.setGoals(msg.snap.Goals)
+	m.review = m.review.withGoals(msg.snap.Goals)
 	m.today.weekly = WeeklyLines(msg.snap, msg.day)
 	m.today.week = weekOf(msg.snap, msg.day)
 	switch {

@@ -61,6 +61,10 @@ type Deps struct {
 	// Export writes a copy of everything beside the database and returns
 	// its name, for the Goals screen's "export first"; nil offers no key.
 	Export func() (string, error)
+	// Merge, when set, merges the other devices' journals if one changed
+	// (run in the background on each look at the file) and returns what to
+	// say once about it; the reload that follows shows what came in.
+	Merge func() string
 	// Notice is said once on the status line when the app opens ("Updated
 	// from laptop" after a merge brought a peer's changes); "" says nothing.
 	Notice string
@@ -138,6 +142,21 @@ func undoCmd(st Store, goalID uint64, name string, day coach.Day) tea.Cmd {
 
 func watchTickCmd(tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) tea.Cmd {
 	return tick(watchEvery, func(time.Time) tea.Msg { return watchTickMsg{} })
+}
+
+// mergeAndStatCmd merges first, when sync is on, so the look at the file
+// that follows sees what the merge wrote.
+func mergeAndStatCmd(merge func() string, path string) tea.Cmd {
+	stat := statCmd(path)
+	if merge == nil {
+		return stat
+	}
+	return func() tea.Msg {
+		notice := merge()
+		msg, _ := stat().(fileStatMsg)
+		msg.notice = notice
+		return msg
+	}
 }
 
 func statCmd(path string) tea.Cmd {

@@ -158,8 +158,8 @@ func newNextPlan(from coach.Goal, taken []coach.Goal, day coach.Day) newGoalScre
 // nextPlanWaits is what the flow says when a readiness yes stops it: the
 // finished goal carries on, and the question stays for later.
 func (s newGoalScreen) nextPlanWaits() (newGoalScreen, tea.Cmd) {
-	said := fmt.Sprintf("%s waits until a doctor says it's fine. %s carries on as it is; "+
-		"n starts %s once you have been cleared.", s.plan().Name, s.from.Name, s.plan().Name)
+	// Short, to fit a 40-column status line; n stays in the help bar.
+	said := fmt.Sprintf("%s waits until a doctor says it's fine; %s carries on as it is.", s.plan().Name, s.from.Name)
 	return s, send(startNextPlanMsg{from: s.from.ID, said: said})
 }
 
@@ -178,9 +178,37 @@ func (m Model) handleGraduation(msg tea.Msg) (Model, tea.Cmd) {
 		return m, startNextPlanCmd(m.deps.Store, msg.from, msg.goal, m.day)
 	case nextPlanStartedMsg:
 		m.screen, m.statusErr = screenToday, false
-		m.status = fmt.Sprintf("Started %s beside %s, which keeps going as it is. Start small: the first "+
-			"target is on purpose easy.", msg.added.Name, msg.from.Name)
+		m.status = fmt.Sprintf("Started %s beside %s, which keeps going as it is.", msg.added.Name, msg.from.Name)
 		return m, m.reload()
 	}
 	return m, nil
+}
+
+// asks reports whether the goal the review shows asks the graduation
+// question now, which the review answers too (COACH §6.3).
+func (s reviewScreen) asks() bool {
+	if len(s.goals) == 0 {
+		return false
+	}
+	g := s.goals[s.at]
+	return g.Status() == coach.Active && g.AsksWhatsNext()
+}
+
+// withGoals takes the goals as loaded again, keeping the goal shown: an
+// answer given from the review shows there at once.
+func (s reviewScreen) withGoals(goals []coach.Goal) reviewScreen {
+	s.goals = append([]coach.Goal(nil), s.goals...)
+	for i, g := range s.goals {
+		for _, ng := range goals {
+			if ng.ID == g.ID {
+				s.goals[i] = ng
+			}
+		}
+	}
+	if s.hist != nil && len(s.goals) > 0 && s.hist.Goal.ID == s.goalID() {
+		h := *s.hist
+		h.Goal = s.goals[s.at]
+		s.hist = &h
+	}
+	return s
 }

@@ -187,3 +187,34 @@ func TestTodayPreviousLevelKey(t *testing.T) {
 		t.Errorf("the bar offers the previous level with no M2: %q", bar)
 	}
 }
+
+// The review answers the question too (COACH §6.3: "answered in Today and
+// the review"), and stops offering it once answered.
+func TestReviewAnswersTheGraduationQuestion(t *testing.T) {
+	st := &recordingStore{snap: graduated(t)}
+	m := loaded(t, st, st.snap, 80, 24)
+	m = settle(t, m, func() tea.Msg { return keyPress('v') })
+	if m.screen != screenReview || !strings.Contains(m.helpBarView(), "K keep it") {
+		t.Fatalf("the review of a finished walk does not offer the answers: %q", m.helpBarView())
+	}
+	m = settle(t, m, func() tea.Msg { return keyPress('K') })
+	if st.snap.Goals[0].AsksWhatsNext() {
+		t.Fatal("K in the review did not keep it")
+	}
+	if m.screen != screenReview || strings.Contains(m.helpBarView(), "keep it") {
+		t.Errorf("after K the review is %v and offers %q", screenNames[m.screen], m.helpBarView())
+	}
+}
+
+// Once answered, the review's A2 line no longer ends with the question.
+func TestReviewMessageDropsTheAnsweredQuestion(t *testing.T) {
+	snap := graduated(t)
+	g := snap.Goals[0]
+	d := coach.Decision{ReasonCode: coach.CodeA2, Message: "You finished Daily walk. 4 sessions. That took showing up — well done. Keep it, or start Walk to run?"}
+	if got := g.ReviewMessage(d); got != d.Message {
+		t.Errorf("still asking, the review says %q", got)
+	}
+	if got := g.KeepIt().ReviewMessage(d); strings.Contains(got, "Keep it, or") || !strings.HasSuffix(got, "well done.") {
+		t.Errorf("answered, the review says %q", got)
+	}
+}

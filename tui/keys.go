@@ -133,6 +133,8 @@ type reviewKeys struct {
 	// Calendar puts a cursor on the calendar; then ←/→ move a week, ↑/↓ a
 	// day, and Open opens the day.
 	Calendar, Open, WeekBack, WeekOn, DayBack, DayOn key.Binding
+	// NextPlan and KeepIt answer a finished goal's question, as on Today.
+	NextPlan, KeepIt key.Binding
 }
 
 func defaultReviewKeys() reviewKeys {
@@ -149,6 +151,8 @@ func defaultReviewKeys() reviewKeys {
 		WeekOn:   key.NewBinding(key.WithKeys("right", "l")),
 		DayBack:  key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "day")),
 		DayOn:    key.NewBinding(key.WithKeys("down", "j")),
+		NextPlan: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next plan")),
+		KeepIt:   key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "keep it")),
 	}
 }
 

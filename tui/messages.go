@@ -37,6 +37,9 @@ type undoneMsg struct {
 type fileStatMsg struct {
 	mod  time.Time
 	size int64
+	// notice is what a merge of the other devices' journals brought, to
+	// say once ("Updated from laptop."); "" when nothing came in.
+	notice string
 }
 
 // watchTickMsg asks for the next look at the file.

@@ -159,7 +159,7 @@ func TestNewGoalCustomLadderSaves(t *testing.T) {
 	atStep(t, m, ngAnchor) // no capacity question for a ladder of your own
 	m = pressAll(t, m, ngEnter)
 	atStep(t, m, ngPreview)
-	if !strings.Contains(m.View(), "Week 1  5 reps") {
+	if !strings.Contains(m.View(), "This week    5 reps") {
 		t.Errorf("preview:\n%s", m.View())
 	}
 	m = pressAll(t, m, ngEnter)

@@ -161,8 +161,15 @@ func (s newGoalScreen) anchorView(width int, st Styles) []string {
 
 func (s newGoalScreen) previewView(width int, st Styles) []string {
 	lines := append(wrap(fmt.Sprintf("%s · if every session goes well:", s.nameValue()), width), "")
+	// Each row is named by its date, not "Week 2": Walk to run's sessions
+	// are named by the plan's weeks ("Week 1 of 9"), and "Week 2  Week 1 of
+	// 9" read as a contradiction.
 	for _, w := range s.preview {
-		lines = append(lines, ansiCut(fmt.Sprintf("  Week %d  %s", w.Week, w.Text), width))
+		when := "This week"
+		if w.Week > 1 {
+			when = "From " + dateWords(s.day.AddDays(7*(w.Week-1)), s.day)
+		}
+		lines = append(lines, ansiCut(fmt.Sprintf("  %-12s %s", when, w.Text), width))
 	}
 	lines = append(lines, "")
 	lines = append(lines, wrap("Repeating a week is normal, and rest days are part of the plan. Enter saves it.", width)...)

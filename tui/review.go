@@ -87,7 +87,12 @@ func (s reviewScreen) Update(msg tea.KeyMsg) (reviewScreen, tea.Cmd) {
 		return s.pickDay(msg)
 	}
 	n := len(s.goals)
+	asks := s.asks()
 	switch {
+	case asks && key.Matches(msg, s.keys.NextPlan):
+		return s, send(openNextPlanMsg{goal: s.goals[s.at]})
+	case asks && key.Matches(msg, s.keys.KeepIt):
+		return s, send(keepItMsg{id: s.goalID()})
 	case key.Matches(msg, s.keys.Calendar) && s.hist != nil:
 		s.picking, s.pick, s.scroll = true, s.hist.Today, 0
 	case key.Matches(msg, s.keys.Back):
@@ -150,7 +155,10 @@ func (s reviewScreen) ShortHelp() []key.Binding {
 	}
 	calendar := s.keys.Calendar
 	calendar.SetEnabled(s.hist != nil)
-	return []key.Binding{s.keys.Up, s.keys.Back, s.keys.Prev, calendar}
+	next, keep := s.keys.NextPlan, s.keys.KeepIt
+	next.SetEnabled(s.asks())
+	keep.SetEnabled(s.asks())
+	return []key.Binding{next, keep, s.keys.Up, s.keys.Back, s.keys.Prev, calendar}
 }
 
 func (s reviewScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -132,6 +132,12 @@ func deleteCommand(fs *flag.FlagSet) func(Env, []string) error {
 		if err := env.Store.DeleteGoal(g.ID); err != nil {
 			return err
 		}
-		return confirm(env, fmt.Sprintf("Deleted %s and its history.", g.Name))
+		said := fmt.Sprintf("Deleted %s and its history.", g.Name)
+		if m, err := loadSyncMeta(env.Store); err == nil && m != nil {
+			// SYNC §7.3: the journals are scrubbed, the sync tool's own
+			// history is out of tend's reach.
+			said += " It goes from the sync folder too; your sync tool's own history (old versions, its trash) may still hold it."
+		}
+		return confirm(env, said)
 	}
 }

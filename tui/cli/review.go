@@ -76,7 +76,7 @@ func historyLines(h tui.History, width int) []string {
 	var out []string
 	for _, d := range levelChanges(h.Decisions) {
 		head := fmt.Sprintf("  %s  ", d.Day)
-		lines := tui.Hanging(d.Message, width, len(head))
+		lines := tui.Hanging(h.Goal.ReviewMessage(d), width, len(head))
 		out = append(out, head+lines[0])
 		out = append(out, lines[1:]...)
 	}

@@ -93,6 +93,7 @@ type syncResult struct {
 	order    []string                  // devices in the order their events came
 	labels   map[string]string
 	deleted  []string // goals a peer deleted, by name
+	held     []string // goals a resume could not lift
 	ign      ignored
 	waiting  int // events for a goal not here yet
 }

@@ -167,7 +167,7 @@ func (r syncResult) say(w io.Writer) error {
 	if len(r.order) == 0 {
 		b.WriteString("Nothing new from your other devices.\n")
 	}
-	for _, d := range r.deleted {
+	for _, d := range append(r.deleted, r.held...) {
 		fmt.Fprintf(&b, "%s.\n", d)
 	}
 	if r.waiting > 0 {

@@ -37,6 +37,7 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		return res, err
 	}
 	res.ign = f.ign
+	res.labels[dev] = m.Label
 	if _, written := ownEvents(f.own); m.Seq > 0 && written > m.Seq {
 		return res, fmt.Errorf("another copy of this database writes to the sync folder as this device (its events go up to %d, this database wrote %d). "+
 			"Run `tend sync init %s` here to give this device an id of its own", written, m.Seq, filepath.Dir(m.Dir))
@@ -107,6 +108,12 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	arch, err := journal.Replay(st)
 	if err != nil {
 		return res, err
+	}
+	held := st.HeldDespite(arch)
+	for _, g := range arch.Goals {
+		if dev, ok := held[g.UID]; ok && merge {
+			res.held = append(res.held, fmt.Sprintf("%s stays on hold: a warning was logged on %s", g.Name, res.label(dev)))
+		}
 	}
 	for _, d := range res.order {
 		m.Updated = res.label(d)

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"sort"
+	"strings"
 
 	"tend/coach"
 )
@@ -86,4 +87,40 @@ func sortByFrom(es []*Event) {
 		}
 		return before(es[i], es[j])
 	})
+}
+
+// HeldDespite names, per goal uid, the device of a warning that keeps the
+// goal on hold though a resume came after it: the resume's device had not
+// seen that warning (SYNC §4.3), so `tend sync` says who logged it.
+func (st *State) HeldDespite(a coach.Archive) map[string]string {
+	out := map[string]string{}
+	warnings := st.warnings()
+	for _, g := range a.Goals {
+		gs := st.Goals[g.UID]
+		if gs == nil || g.Status() != coach.SafetyHold || len(gs.Statuses) == 0 {
+			continue
+		}
+		last := gs.Statuses[len(gs.Statuses)-1]
+		if last.Status != "active" {
+			continue
+		}
+		named := map[string]bool{}
+		for _, id := range last.Lifts {
+			named[id] = true
+		}
+		for _, w := range warnings {
+			if !named[w.id] && w.day <= last.From {
+				out[g.UID] = devOf(w.id)
+			}
+		}
+	}
+	return out
+}
+
+// devOf is the device part of an event id.
+func devOf(id string) string {
+	if i := strings.LastIndexByte(id, '-'); i > 0 {
+		return id[:i]
+	}
+	return id
 }
