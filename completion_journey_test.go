@@ -59,6 +59,15 @@ func TestCompletionOfGoalNames(t *testing.T) {
 		{[]string{"tend", "completion", ""}, "bash\nzsh\nfish"},
 		{[]string{"tend", "report", "--goal", "wa"}, "Walk"},
 		{[]string{"tend", "done", "walk", "--note", ""}, ""},
+		{[]string{"tend", "sync", ""}, "init\nstatus"},
+		{[]string{"tend", "sync", "s"}, "status"},
+		{[]string{"tend", "--db", env.DB, "sync", "st"}, "status"},
+		// --db=PATH: bash splits it into --db, = and PATH, or keeps one
+		// word when = is not in COMP_WORDBREAKS.
+		{[]string{"tend", "--db", "=", env.DB, "edit", "wa"}, "Walk"},
+		{[]string{"tend", "--db=" + env.DB, "edit", "wa"}, "Walk"},
+		{[]string{"tend", "--db", "=", env.DB[:len(env.DB)-1]}, env.DB},
+		{[]string{"tend", "--db=" + env.DB[:len(env.DB)-1]}, "--db=" + env.DB},
 	} {
 		if got := complete(tc.words...); got != tc.want {
 			t.Errorf("completing %q: got\n%s\nwant\n%s", tc.words, got, tc.want)

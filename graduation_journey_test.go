@@ -72,6 +72,9 @@ func TestCLIGraduationAnswers(t *testing.T) {
 
 func TestCLIGraduationRefusals(t *testing.T) {
 	env := graduatedWalk(t)
+	// `tend today` names the commands that answer; the TUI names its keys.
+	wantLines(t, "tend today", mustTend(t, env, "today"), askNext,
+		"To answer: tend edit walk --keep, or tend edit walk --next-plan.")
 	for _, r := range []refusal{
 		// A readiness yes without a doctor's word: the safe default holds.
 		{args: []string{"edit", "walk", "--next-plan", "--readiness", "some"}, code: 1,

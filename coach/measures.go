@@ -197,8 +197,13 @@ func (l reviewLog) daysIn(from, to Day) []CheckIn {
 
 // showedUp reports whether day d has a session.
 func (l reviewLog) showedUp(d Day) bool {
-	c, ok := l.at(d)
-	return ok && c.Outcome.ShowedUp()
+	// Not through at: a review asks this of every day of twenty years, and
+	// a copy of the whole check-in for its outcome is most of the cost.
+	i := d.DaysSince(l.first)
+	if i < 0 || i >= len(l.index) || l.index[i] == 0 {
+		return false
+	}
+	return l.days[l.index[i]-1].Outcome.ShowedUp()
 }
 
 // sessionsIn counts the days from from to to, both included, with a session.

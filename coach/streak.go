@@ -243,7 +243,8 @@ const (
 )
 
 // verdictOf judges monday's week: kept when its ask N′ (less each rest,
-// unwell or away day) is 0 or its sessions ≥ max(1, N′ − 1), or with
+// unwell or away day) was brought to 0 by them or its sessions ≥
+// max(1, N′ − 1), or with
 // keptWeekUnwellDays unwell or away days (COACH §6.4, clarified); a week
 // not over yet is neutral until it is kept, and so is a week whose active
 // days asked for nothing (all paused).
@@ -251,17 +252,17 @@ func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
 	sunday := monday.AddDays(6)
 	asked, ask := weekAskActive(g, log, monday), weekAskOf(g, log, monday)
 	sessions := log.sessionsIn(monday, sunday)
-	if sessions >= max(1, ask-1) || asked > 0 && ask == 0 {
-		return weekKept
-	}
-	away := 0
+	skips, away := 0, 0
 	for d := monday; !d.After(sunday); d = d.AddDays(1) {
-		if c, ok := log.at(d); ok && (c.Outcome == Unwell || c.Outcome == Away) {
-			away++
+		if c, ok := log.at(d); ok && c.Outcome.Skips() {
+			skips++
+			if c.Outcome != Rest {
+				away++
+			}
 		}
 	}
 	switch {
-	case away >= keptWeekUnwellDays:
+	case sessions >= max(1, ask-1), ask == 0 && skips > 0, away >= keptWeekUnwellDays:
 		return weekKept
 	case !sunday.Before(today), asked <= 0:
 		return weekNeutral

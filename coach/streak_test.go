@@ -141,6 +141,9 @@ func TestWeeksKept(t *testing.T) {
 			"ddddddd uuu....", 0, [2]int{}, 1},
 		// Rest days lower the ask: two rests and one session of 3 keep it.
 		{"rest days never make a week not kept", coach.YogaID, three, rvMon, "ddd.... rdr.... ddd....", 0, [2]int{}, 3},
+		// and a paused day beside the rest changes nothing (a skip day never lowers a measure).
+		{"a rest that leaves nothing asked keeps the week, a paused day too", coach.YogaID,
+			coach.Schedule{PerWeek: 1}, rvMon, "d...... r......", 0, [2]int{8, 8}, 2},
 		{"a paused week is neutral", coach.YogaID, three, rvMon, "ddd.... ....... ddd....", 0, [2]int{7, 13}, 2},
 		{"neutral weeks do not split two not kept", coach.YogaID, three, rvMon,
 			"ddd.... ....... ....... ....... ddd....", 0, [2]int{14, 20}, 1},

@@ -101,8 +101,7 @@ func encodeCheckIn(goalID uint64, c coach.CheckIn) ([]byte, error) {
 
 // decodeCheckIn decodes the check-in of goal goalID stored under day.
 func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error) {
-	g, dk := goalPath(goalID), dayPath(day)
-	d := openDayRecord(b, tagCheckIn, "the check-in of ", day, g[:], dk[:])
+	d := openDayRecord(b, tagCheckIn, "the check-in of ", goalID, day)
 	f := d.flags(ciKnown)
 	c := coach.CheckIn{Day: day, Bridge: f&ciBridge != 0}
 	c.Outcome = coach.Outcome(d.int(int(coach.Done), int(lastOutcome), "outcome"))
@@ -212,8 +211,7 @@ func decodeDecision(b []byte, goalID uint64, day coach.Day) (coach.Decision, err
 // its fields differ from the last decision's (cache may be nil): reading
 // every decision in a row, most repeat the one before.
 func decodeDecisionWith(b []byte, goalID uint64, day coach.Day, cache *saidCache) (coach.Decision, error) {
-	g, dk := goalPath(goalID), dayPath(day)
-	d := openDayRecord(b, tagDecision, "the decision of ", day, g[:], dk[:])
+	d := openDayRecord(b, tagDecision, "the decision of ", goalID, day)
 	d.cache = cache
 	dec := coach.Decision{Day: day}
 	f := d.flags(dcKnown)
@@ -233,8 +231,7 @@ func decodeDecisionWith(b []byte, goalID uint64, day coach.Day, cache *saidCache
 // decisionChanged reads a decision's checksum and head only: whether it
 // changed anything (see Store.Changes).
 func decisionChanged(b []byte, goalID uint64, day coach.Day) (bool, error) {
-	g, dk := goalPath(goalID), dayPath(day)
-	d := openDayRecord(b, tagDecision, "the decision of ", day, g[:], dk[:])
+	d := openDayRecord(b, tagDecision, "the decision of ", goalID, day)
 	d.flags(dcKnown)
 	a := coach.Action(d.byte(lastAction, "action"))
 	from, to := d.int(1, maxLevel, "level before"), d.int(1, maxLevel, "level after")

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"math"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"tend/coach"
@@ -169,16 +170,21 @@ func openRecord(v []byte, tag byte, what string, path ...[]byte) decoder {
 }
 
 func openRecordAt(v []byte, tag byte, what string, day coach.Day, path ...[]byte) decoder {
+	var sum uint32
+	for _, p := range path {
+		sum = crcPath(sum, p)
+	}
+	return openSummed(v, tag, what, day, sum)
+}
+
+// openSummed is openRecordAt with the checksum of the key path worked out.
+func openSummed(v []byte, tag byte, what string, day coach.Day, sum uint32) decoder {
 	d := decoder{what: what, on: day}
 	if len(v) < 1+crcLen {
 		d.fail("it is %d bytes, too short to be a record", len(v))
 		return d
 	}
 	body, stored := v[:len(v)-crcLen], binary.BigEndian.Uint32(v[len(v)-crcLen:])
-	var sum uint32
-	for _, p := range path {
-		sum = crcPath(sum, p)
-	}
 	if crc32.Update(sum, crcTable, body) != stored {
 		d.fail("its checksum does not match: it changed after it was written")
 		return d
@@ -197,10 +203,31 @@ func (d *decoder) fail(format string, args ...any) {
 	}
 }
 
-// openDayRecord is openRecord for a record filed under a day, named in an
-// error as what and the day.
-func openDayRecord(v []byte, tag byte, what string, day coach.Day, path ...[]byte) decoder {
-	return openRecordAt(v, tag, what, day, path...)
+// openDayRecord is openRecord for a record of goal goalID filed under a
+// day, named in an error as what and the day.
+func openDayRecord(v []byte, tag byte, what string, goalID uint64, day coach.Day) decoder {
+	dk := dayPath(day)
+	return openSummed(v, tag, what, day, crcPath(goalSum(goalID), dk[:]))
+}
+
+// lastGoalSum is the checksum of the goal path summed last: the records a
+// read decodes come goal by goal, thousands each, and the goal's part of
+// every key path is the same.
+var lastGoalSum atomic.Pointer[goalSumOf]
+
+type goalSumOf struct {
+	id  uint64
+	sum uint32
+}
+
+func goalSum(id uint64) uint32 {
+	if last := lastGoalSum.Load(); last != nil && last.id == id {
+		return last.sum
+	}
+	g := goalPath(id)
+	t := &goalSumOf{id: id, sum: crcPath(0, g[:])}
+	lastGoalSum.Store(t)
+	return t.sum
 }
 
 func (d *decoder) byte(max byte, field string) byte {

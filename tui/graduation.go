@@ -158,8 +158,8 @@ func newNextPlan(from coach.Goal, taken []coach.Goal, day coach.Day) newGoalScre
 // nextPlanWaits is what the flow says when a readiness yes stops it: the
 // finished goal carries on, and the question stays for later.
 func (s newGoalScreen) nextPlanWaits() (newGoalScreen, tea.Cmd) {
-	said := fmt.Sprintf("%s waits until a doctor says it's fine. %s carries on as it is; "+
-		"n starts %s once you have been cleared.", s.plan().Name, s.from.Name, s.plan().Name)
+	// Short, to fit a 40-column status line; n stays in the help bar.
+	said := fmt.Sprintf("%s waits until a doctor says it's fine; %s carries on as it is.", s.plan().Name, s.from.Name)
 	return s, send(startNextPlanMsg{from: s.from.ID, said: said})
 }
 

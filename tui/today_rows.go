@@ -128,6 +128,11 @@ func itemWords(t coach.Today, d door) (target, reason string) {
 	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
 		reason = carryOn(t, d)
 	}
+	if d == inShell && t.Status == coach.Active && t.Goal.AsksWhatsNext() {
+		// The screen answers with n and K; the shell names its commands.
+		name := ShellWord(t.Goal.Name)
+		reason += fmt.Sprintf(" To answer: tend edit %s --keep, or tend edit %s --next-plan.", name, name)
+	}
 	if t.Due && t.CheckIn == nil && t.Status == coach.Active && t.Goal.Anchor != "" {
 		reason += " After I " + strings.TrimSuffix(t.Goal.Anchor, ".") + "."
 	}

@@ -101,6 +101,7 @@ type command struct {
 	minArgs int
 	maxArgs int
 	arg     argKind             // what the words after the name are (table.go)
+	subs    []subCommand        // the words it takes first, each with its own arg; arg is then unused
 	values  map[string][]string // value sets of its own flags, beside sharedValues
 	writes  bool                // it may write the database (an automatic backup may follow)
 	hidden  bool                // a helper for the completion scripts, not in help or man
@@ -147,7 +148,7 @@ func commands() []command {
 			values: map[string][]string{"format": {"text", "md", "html"}}},
 		{name: "sync", usage: "tend sync [init DIR [--label NAME] | status]",
 			about: "share one history between devices through a folder your sync tool keeps in step", flags: syncCommand,
-			maxArgs: 2, arg: argFile}, // a merge is not a write of the person's: it starts no backup (DESIGN)
+			maxArgs: 2, subs: []subCommand{{"init", argFile}, {"status", argNone}}}, // a merge is not a write of the person's: it starts no backup (DESIGN)
 		{name: "help", usage: "tend help [COMMAND]", about: "this overview, or one command's help", flags: helpCommand,
 			maxArgs: 1, arg: argCommand},
 		{name: "completion", usage: "tend completion bash|zsh|fish",

@@ -96,16 +96,39 @@ func writeCases(b *strings.Builder, d caseDialect) {
 	}
 	b.WriteString("        esac\n        return\n    fi\n    case $cmd in\n")
 	for _, c := range visible() {
-		switch c.arg {
-		case argGoal:
-			fmt.Fprintf(b, "    %s) %s ;;\n", c.name, d.goals)
-		case argFile:
-			fmt.Fprintf(b, "    %s) %s ;;\n", c.name, d.files)
-		case argNone:
-		default:
-			fmt.Fprintf(b, "    %s) %s ;;\n", c.name, d.words(strings.Join(argValues(c.arg), " ")))
+		if len(c.subs) == 0 {
+			if o := d.offer(c.arg); o != "" {
+				fmt.Fprintf(b, "    %s) %s ;;\n", c.name, o)
+			}
+			continue
 		}
+		// The first word after the command is a sub-command; the words
+		// after that are the sub-command's.
+		subs := make([]string, len(c.subs))
+		for i, sc := range c.subs {
+			subs[i] = sc.name
+		}
+		fmt.Fprintf(b, "    %s) case $sub in\n        '') %s ;;\n", c.name, d.words(strings.Join(subs, " ")))
+		for _, sc := range c.subs {
+			if o := d.offer(sc.arg); o != "" {
+				fmt.Fprintf(b, "        %s) %s ;;\n", sc.name, o)
+			}
+		}
+		b.WriteString("        esac ;;\n")
 	}
+}
+
+// offer is how the dialect offers words of kind k: "" when nothing does.
+func (d caseDialect) offer(k argKind) string {
+	switch k {
+	case argNone:
+		return ""
+	case argGoal:
+		return d.goals
+	case argFile:
+		return d.files
+	}
+	return d.words(strings.Join(argValues(k), " "))
 }
 
 func bashCompletion() string {
@@ -119,18 +142,33 @@ _tend_goals() {
 }
 
 _tend() {
-    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= i
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= sub= i
     local -a _tend_db=()
     COMPREPLY=()
+    # bash splits --db=PATH into --db, = and PATH (= is in COMP_WORDBREAKS);
+    # with = taken out of it, PATH stays one word, --db=PATH.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        --db) _tend_db=(--db "${COMP_WORDS[i+1]}"); ((i++)) ;;
+        --db) if [[ ${COMP_WORDS[i+1]} == = ]]; then
+                _tend_db=(--db "${COMP_WORDS[i+2]}"); ((i += 2))
+            else
+                _tend_db=(--db "${COMP_WORDS[i+1]}"); ((i++))
+            fi ;;
+        --db=*) _tend_db=(--db "${COMP_WORDS[i]#--db=}") ;;
         -*) ;;
-        *) [[ -z $cmd ]] && cmd=${COMP_WORDS[i]} ;;
+        *) if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi ;;
         esac
     done
-    if [[ $prev == --db ]]; then
+    if [[ $prev == --db && $cur == = ]]; then
+        COMPREPLY=($(compgen -f -- ""))
+        return
+    fi
+    if [[ $prev == --db || ($prev == = && ${COMP_WORDS[COMP_CWORD-2]} == --db) ]]; then
         COMPREPLY=($(compgen -f -- "$cur"))
+        return
+    fi
+    if [[ $cur == --db=* ]]; then
+        COMPREPLY=($(compgen -f -P --db= -- "${cur#--db=}"))
         return
     fi
     if [[ -z $cmd ]]; then
@@ -152,13 +190,14 @@ func zshCompletion() string {
 	b.WriteString(`#compdef tend
 # zsh completion for tend, made by ` + "`tend completion zsh`" + `.
 _tend() {
-    local cmd= prev=${words[CURRENT-1]} cur=${words[CURRENT]} i
+    local cmd= sub= prev=${words[CURRENT-1]} cur=${words[CURRENT]} i
     local -a db
     for ((i = 2; i < CURRENT; i++)); do
         case ${words[i]} in
         --db) db=(--db ${words[i+1]}); ((i++)) ;;
+        --db=*) db=(--db ${words[i]#--db=}) ;;
         -*) ;;
-        *) [[ -z $cmd ]] && cmd=${words[i]} ;;
+        *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;
         esac
     done
     if [[ $prev == --db ]]; then
@@ -207,6 +246,8 @@ function __tend_goals
     for i in (seq (count $args))
         if test "$args[$i]" = --db; and test $i -lt (count $args)
             set db --db $args[(math $i + 1)]
+        else if string match -q -- '--db=*' $args[$i]
+            set db --db (string replace -- --db= '' $args[$i])
         end
     end
     tend $db __complete-goals 2>/dev/null
@@ -234,17 +275,35 @@ complete -c tend -n __fish_use_subcommand -l version -d "print tend's version"
 			}
 			fmt.Fprintf(&b, "%s -d %s\n", line, fishQuote(firstClause(f.usage)))
 		}
-		switch c.arg {
-		case argGoal:
-			fmt.Fprintf(&b, "complete -c tend -n %s -a '(__tend_goals)'\n", seen)
-		case argFile:
-			fmt.Fprintf(&b, "complete -c tend -n %s -F\n", seen)
-		case argNone:
-		default:
-			fmt.Fprintf(&b, "complete -c tend -n %s -a %s\n", seen, fishQuote(strings.Join(argValues(c.arg), " ")))
+		if len(c.subs) == 0 {
+			fishArgs(&b, seen, c.arg)
+			continue
+		}
+		subs := make([]string, len(c.subs))
+		for i, sc := range c.subs {
+			subs[i] = sc.name
+		}
+		fmt.Fprintf(&b, "complete -c tend -n %s -a %s\n",
+			fishQuote("__fish_seen_subcommand_from "+c.name+"; and not __fish_seen_subcommand_from "+strings.Join(subs, " ")),
+			fishQuote(strings.Join(subs, " ")))
+		for _, sc := range c.subs {
+			fishArgs(&b, fishQuote("__fish_seen_subcommand_from "+c.name+"; and __fish_seen_subcommand_from "+sc.name), sc.arg)
 		}
 	}
 	return b.String()
+}
+
+// fishArgs is the fish line offering words of kind k once cond holds.
+func fishArgs(b *strings.Builder, cond string, k argKind) {
+	switch k {
+	case argGoal:
+		fmt.Fprintf(b, "complete -c tend -n %s -a '(__tend_goals)'\n", cond)
+	case argFile:
+		fmt.Fprintf(b, "complete -c tend -n %s -F\n", cond)
+	case argNone:
+	default:
+		fmt.Fprintf(b, "complete -c tend -n %s -a %s\n", cond, fishQuote(strings.Join(argValues(k), " ")))
+	}
 }
 
 // firstClause shortens a flag's help to fit a completion menu.

@@ -28,6 +28,13 @@ const (
 	argKey             // a settings key
 )
 
+// subCommand is a word a command takes first (`tend sync init DIR`), with
+// what the words after it are.
+type subCommand struct {
+	name string
+	arg  argKind
+}
+
 // flagInfo is one flag of a command, as help, completion and man show it.
 type flagInfo struct {
 	name, usage string

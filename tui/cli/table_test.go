@@ -44,6 +44,17 @@ func TestEveryCommandAndFlagCompletesAndIsInMan(t *testing.T) {
 				checks["man"] = append(checks["man"], roff(strings.Join(f.values, "|")))
 			}
 		}
+		for _, sc := range c.subs {
+			// A sub-command is offered first by every script, and named
+			// by the usage line help and the man page print.
+			checks["bash"] = append(checks["bash"], "    "+c.name+") case $sub in", " "+sc.name+" ")
+			checks["zsh"] = append(checks["zsh"], " "+sc.name)
+			checks["fish"] = append(checks["fish"], "and not __fish_seen_subcommand_from ")
+			checks["man"] = append(checks["man"], roff(sc.name))
+			if !strings.Contains(c.usage, sc.name) {
+				t.Errorf("%s: the usage line does not name its sub-command %s", c.name, sc.name)
+			}
+		}
 		for doc, wants := range checks {
 			text := map[string]string{"bash": strings.ReplaceAll(bash, `"`, " "), "zsh": zsh, "fish": fish, "man": man}[doc]
 			for _, w := range wants {
