@@ -152,3 +152,16 @@ func TestCheckedInRowSaysWhatWasDone(t *testing.T) {
 		}
 	}
 }
+
+// TestStylesWithoutColourKeepTheText: with no colour (the tests' profile,
+// as for output to a pipe) every style hands its text back as it is, so
+// the plain commands print what they say and no lipgloss work is spent on
+// styles that draw nothing.
+func TestStylesWithoutColourKeepTheText(t *testing.T) {
+	st := DefaultStyles()
+	for _, s := range []lipgloss.Style{st.Title, st.Muted, st.Success, st.Warning, st.Error, st.Selected, st.Rest, st.Choice, st.Faint} {
+		if got := s.Render("3 of 5 this week"); got != "3 of 5 this week" {
+			t.Errorf("a style without colour drew %q", got)
+		}
+	}
+}
