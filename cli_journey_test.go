@@ -102,6 +102,7 @@ func TestCLIBadInput(t *testing.T) {
 		{name: "days and on", args: []string{"add", "Run", "--plan", "walk-to-run", "--days", "3", "--on", "mon"}, code: 2},
 		{name: "amount 1e3", args: []string{"done", "walk", "1e3"}, code: 2, stderr: []string{"1e3"}},
 		{name: "amount 0", args: []string{"done", "walk", "0"}, code: 2},
+		{name: "more minutes than a day has", args: []string{"done", "walk", "1441"}, code: 2, stderr: []string{"1441", "1440"}},
 		{name: "negative amount", args: []string{"done", "walk", "-5"}, code: 2, stderr: []string{"amount"},
 			sign: "-5. See", bug: "tui/cli/cli.go parseInterleaved reads the amount -5 as a flag: `-5. See `tend done --help`.`"},
 		{name: "mood 11", args: []string{"done", "walk", "--mood-after", "11"}, code: 2, stderr: []string{"0", "10"}},

@@ -78,6 +78,12 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
 		in = prev.merge(in)
 	}
+	if p.Unit == Minutes && in.Achieved > MinutesInADay {
+		// More than a day holds is a typo (99999 for 15); kept, it would
+		// sit in the totals and the active minutes for good.
+		return Recorded{}, says(ErrBadValue, "that would make %s on %s, more than a day holds (%d minutes); check the amount",
+			Amount(in.Achieved, p.Unit), e.Day, MinutesInADay)
+	}
 	rec := Recorded{Goal: g, CheckIn: in}
 	if newest {
 		judged := g
@@ -177,6 +183,9 @@ func celebration(in CheckIn, p Plan) string {
 		return fmt.Sprintf("Done: %s.", Amount(in.Achieved, p.Unit))
 	}
 }
+
+// MinutesInADay bounds a day's minutes on a minutes plan.
+const MinutesInADay = 24 * 60
 
 func checkEntry(g Goal, e Entry, today Day) error {
 	switch {

@@ -114,6 +114,9 @@ func TestRecordRefusesWhatCannotBeSaved(t *testing.T) {
 		{"partial without an amount", g, coach.Entry{Day: wed, Outcome: partial}, coach.ErrBadValue},
 		{"negative amount", g, coach.Entry{Day: wed, Outcome: done, Amount: -5}, coach.ErrBadValue},
 		{"absurd amount", g, coach.Entry{Day: wed, Outcome: done, Amount: 100001}, coach.ErrBadValue},
+		// A day has 1440 minutes: 99999 is a typo, and would sit in the
+		// totals and active minutes for good.
+		{"more minutes than a day has", g, coach.Entry{Day: wed, Outcome: done, Amount: 1441}, coach.ErrBadValue},
 		{"not a number", g, coach.Entry{Day: wed, Outcome: partial, Amount: math.NaN()}, coach.ErrBadValue},
 		{"infinite", g, coach.Entry{Day: wed, Outcome: done, Amount: math.Inf(1)}, coach.ErrBadValue},
 		{"mood before 11", g, coach.Entry{Day: wed, Outcome: done, MoodBefore: ptr(11)}, coach.ErrBadValue},
@@ -412,5 +415,18 @@ func TestRecordMergesMoodsAndNotes(t *testing.T) {
 	r = mustRecord(t, g, []coach.CheckIn{r.CheckIn}, coach.Entry{Day: wed, Outcome: coach.Done, Amount: 1, Note: "by the river"}, wed)
 	if r.CheckIn.Note != "by the river · and again" {
 		t.Errorf("a note given twice is kept once: %q", r.CheckIn.Note)
+	}
+}
+
+// A whole day of minutes is accepted, and a second session may not take a
+// day past its 1440 minutes.
+func TestRecordMinutesFitInADay(t *testing.T) {
+	g := walkGoal(t)
+	r, err := coach.Record(g, nil, coach.Entry{Day: wed, Outcome: done, Amount: 1440}, wed)
+	if err != nil {
+		t.Fatalf("1440 minutes: %v", err)
+	}
+	if _, err := coach.Record(r.Goal, []coach.CheckIn{r.CheckIn}, coach.Entry{Day: wed, Outcome: done, Amount: 1}, wed); !errors.Is(err, coach.ErrBadValue) {
+		t.Errorf("1441 minutes in one day over two sessions: %v, want ErrBadValue", err)
 	}
 }

@@ -1,6 +1,9 @@
 package coach
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // RecentDays is how far back Today and status read: enough for every rule and
 // measure, and bounded so start-up never reads a whole history. [D]
@@ -25,6 +28,9 @@ type Today struct {
 	// Previous is the previous level's session that M2 offers after two
 	// missed sessions (`tend done --previous`), or nil.
 	Previous *Session
+	// Missed is the M line at the end of Reason while sessions are missed,
+	// or "": a narrow window that cannot show the whole reason shows it.
+	Missed string
 	// WeekDone counts this ISO week's sessions; WeekTarget is what the
 	// schedule asks of this week.
 	WeekDone, WeekTarget int
@@ -68,6 +74,9 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	}
 	t.WeekDone, t.WeekTarget = weekCount(g, p, hist, day)
 	t.Reason = t.reason(gapMsg, before)
+	if m := t.missedLine(before); m != "" && strings.HasSuffix(t.Reason, " "+m) {
+		t.Missed = m
+	}
 	return t, nil
 }
 

@@ -247,7 +247,7 @@ func (m Model) handleLoaded(msg loadedMsg) Model {
 	m = m.showToday()
 	m.goals = m.goals.setGoals(msg.snap.Goals)
 	m.review = m.review.withGoals(msg.snap.Goals)
-	m.today.weekly = WeeklyLines(msg.snap, msg.day)
+	m.today.weekly = weeklyLines(msg.snap, msg.day)
 	m.today.week = weekOf(msg.snap, msg.day)
 	switch {
 	case len(msg.snap.Goals) == 0 && m.screen != screenNewGoal:

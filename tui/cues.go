@@ -30,9 +30,9 @@ func NotifyCommand(title, body string) []string {
 	return nil
 }
 
-// SpeakCommand is the command line that says text aloud with the first
+// speakCommand is the command line that says text aloud with the first
 // speech tool on PATH, or nil when there is none.
-func SpeakCommand(text string) []string {
+func speakCommand(text string) []string {
 	for _, tool := range []string{"espeak-ng", "say", "termux-tts-speak"} {
 		if onPath(tool) {
 			return []string{tool, text}

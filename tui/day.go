@@ -154,7 +154,7 @@ func loadDayCmd(st Store, g coach.Goal, day coach.Day) tea.Cmd {
 func editCheckInCmd(st Store, goalID uint64, day, today coach.Day, e coach.Entry) tea.Cmd {
 	return func() tea.Msg {
 		rec, err := st.EditCheckIn(goalID, day, today, func(c coach.CheckIn) (coach.CheckIn, error) {
-			return ApplyEdit(c, e), nil
+			return applyEdit(c, e), nil
 		})
 		if err != nil {
 			return errMsg{err}
@@ -163,9 +163,9 @@ func editCheckInCmd(st Store, goalID uint64, day, today coach.Day, e coach.Entry
 	}
 }
 
-// ApplyEdit puts an entry's answers into a day's check-in: the outcome,
+// applyEdit puts an entry's answers into a day's check-in: the outcome,
 // amount (0 keeps the amount logged), effort, pain, moods, note and time.
-func ApplyEdit(c coach.CheckIn, e coach.Entry) coach.CheckIn {
+func applyEdit(c coach.CheckIn, e coach.Entry) coach.CheckIn {
 	c.Outcome, c.Effort, c.Pain = e.Outcome, e.Effort, e.Pain
 	if e.Amount > 0 {
 		c.Achieved = e.Amount

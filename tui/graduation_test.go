@@ -154,7 +154,10 @@ func TestGoldenGraduationReadiness(t *testing.T) {
 // M2's previous level on Today: p checks in the previous level's target
 // where M2 offers it (two missed sessions, off the first rung), and only
 // there is it in the help bar.
-func TestTodayPreviousLevelKey(t *testing.T) {
+// twoMissed is a daily Daily walk at 15 min whose last two days were
+// missed: Today offers M2 with the previous level's 12 min.
+func twoMissed(t *testing.T) coach.Snapshot {
+	t.Helper()
 	p, err := coach.PlanByID(coach.DailyWalkID)
 	if err != nil {
 		t.Fatal(err)
@@ -165,8 +168,11 @@ func TestTodayPreviousLevelKey(t *testing.T) {
 	}
 	g.ID = 1
 	first := coach.CheckIn{Day: fixedDay.AddDays(-3), Outcome: coach.Done, Achieved: 15, Target: 15, Level: g.Level, Variant: 1}
-	st := &recordingStore{snap: coach.Snapshot{DayStartHour: 4, Goals: []coach.Goal{g},
-		CheckIns: map[uint64][]coach.CheckIn{1: {first}}}}
+	return coach.Snapshot{DayStartHour: 4, Goals: []coach.Goal{g}, CheckIns: map[uint64][]coach.CheckIn{1: {first}}}
+}
+
+func TestTodayPreviousLevelKey(t *testing.T) {
+	st := &recordingStore{snap: twoMissed(t)}
 	m := loaded(t, st, st.snap, 80, 24)
 	if bar := m.helpBarView(); !strings.Contains(bar, "p previous level") {
 		t.Fatalf("two misses at 15 min: the bar lacks p: %q\n%s", bar, m.View())
@@ -217,4 +223,16 @@ func TestReviewMessageDropsTheAnsweredQuestion(t *testing.T) {
 	if got := g.KeepIt().ReviewMessage(d); strings.Contains(got, "Keep it, or") || !strings.HasSuffix(got, "well done.") {
 		t.Errorf("answered, the review says %q", got)
 	}
+}
+
+// At every size the M2 offer is read whole: where the step's reason and the
+// M line do not both fit, the M line stands alone.
+func TestGoldenTodayTwoMissed(t *testing.T) {
+	goldenAt(t, sizes, func(t *testing.T, w, h int) Model {
+		m := loaded(t, nil, twoMissed(t), w, h)
+		if v := strings.Join(strings.Fields(m.View()), " "); !strings.Contains(v, "or the previous level's walk 12 minutes? Starting small still counts.") {
+			t.Errorf("at %d×%d the M2 offer is cut:\n%s", w, h, m.View())
+		}
+		return m
+	})
 }

@@ -18,7 +18,7 @@ import (
 // with the week's active minutes and, at a new week's first visit, last
 // week's review. At NoWrap nothing is wrapped.
 func WriteToday(w io.Writer, snap coach.Snapshot, day coach.Day, items []coach.Today, width int, st Styles) error {
-	anyGoals, weekly := len(snap.Goals) > 0, WeeklyLines(snap, day)
+	anyGoals, weekly := len(snap.Goals) > 0, weeklyLines(snap, day)
 	y, m, dd := day.Date()
 	var lines []string
 	lines = append(lines, st.Title.Render(fmt.Sprintf("%s %d %s %d", day.Weekday(), dd, m, y)))

@@ -24,7 +24,7 @@ type sessionCues struct {
 // first speech tool on PATH, notify raises desktop notifications.
 func SessionCues(sound, notify bool) (say func(string), note func(string, string)) {
 	if sound {
-		say = func(text string) { _ = RunQuietly(SpeakCommand(text)) }
+		say = func(text string) { _ = RunQuietly(speakCommand(text)) }
 	}
 	if notify {
 		note = func(title, body string) { _ = RunQuietly(NotifyCommand(title, body)) }

@@ -166,6 +166,12 @@ func (s todayScreen) View(width, height int, st Styles) string {
 	if s.past() {
 		sel.Reason = pastReason(sel)
 	}
+	if len(blocks[s.cursor]) > height && sel.Missed != "" && !s.past() {
+		// Too little room for the step's reason and the M line: the M
+		// line, which offers the smaller session, is the one to read.
+		sel.Reason = sel.Missed
+		blocks[s.cursor] = todayItem(sel, width, nameW, true, onScreen, st)
+	}
 	blocks[s.cursor] = fitItem(blocks[s.cursor], reasonLineCount(sel, width, onScreen), width, height)
 	// The week's line keeps its two lines at the foot wherever the chosen
 	// goal still fits whole above it.

@@ -4,9 +4,9 @@ import (
 	"tend/coach"
 )
 
-// WeeklyLines are the weekly reviews (COACH W1) to show in a new week: each
+// weeklyLines are the weekly reviews (COACH W1) to show in a new week: each
 // goal's until its first check-in of the week (coach.WeeklyReview decides).
-func WeeklyLines(snap coach.Snapshot, day coach.Day) []string {
+func weeklyLines(snap coach.Snapshot, day coach.Day) []string {
 	var out []string
 	for _, g := range snap.Goals {
 		p, err := g.Plan()

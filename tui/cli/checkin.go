@@ -135,6 +135,10 @@ func checkIn(env Env, name, date string, e coach.Entry, amount string, yes bool)
 			}
 			return usagef("The amount %q is not a plain number more than 0, like 12", amount)
 		}
+		if p, err := g.Plan(); err == nil && p.Unit == coach.Minutes && e.Amount > coach.MinutesInADay {
+			return usagef("%s min is more than a day holds (%d minutes); check the amount and run it again",
+				amount, coach.MinutesInADay)
+		}
 	}
 	prev, err := dayCheckIn(env.Store, g, e.Day)
 	if err != nil {

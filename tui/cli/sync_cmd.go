@@ -55,7 +55,17 @@ func syncInit(env Env, dir, label string) error {
 	if label == "" {
 		label = host
 	}
-	if sub != m.Dir {
+	if m.Dir != "" && sub != m.Dir && m.Seq > 0 {
+		// What this device wrote and merged is in the old folder's
+		// journals; starting afresh would send its whole history again
+		// under new ids, and the other devices' share of it as its own.
+		dev, err := env.Store.DeviceID()
+		if err != nil {
+			return err
+		}
+		if f, err := readFolder(sub, dev); err != nil || len(f.own) == 0 {
+			return fmt.Errorf("sync already uses %s. To move it, move that tend folder's files into %s first (your sync tool can), then run this again", m.Dir, sub)
+		}
 		m.Cursors = map[string]cursor{}
 	}
 	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
