@@ -85,6 +85,7 @@ func (m Model) handleSaved(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = fmt.Sprintf("A new day now starts at %02d:00: a check-in before then counts for the day before.", msg.hour)
 	case goalAddedMsg:
 		m.screen = screenToday
+		m.today.pick = msg.goal.ID // selected once the reload shows it
 		m.status = fmt.Sprintf("Added %s. Start small: the first target is on purpose easy.", msg.goal.Name)
 	case historyLoadedMsg:
 		m.review = m.review.withHistory(msg)

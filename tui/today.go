@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,9 @@ type todayScreen struct {
 	weekly []string // last week's reviews, at the first visit of a new week
 	week   weekMinutes
 	cursor int
+	// pick is a goal to select at the next setItems, once it is loaded:
+	// the goal just added.
+	pick uint64
 	// day is the day shown, today unless the person stepped back to an
 	// earlier one; today is the clock's day.
 	day, today coach.Day
@@ -51,6 +55,9 @@ func (s todayScreen) setItems(items []coach.Today) todayScreen {
 	if s.cursor < len(s.items) {
 		id = s.items[s.cursor].Goal.ID
 	}
+	if s.pick != 0 && slices.ContainsFunc(items, func(t coach.Today) bool { return t.Goal.ID == s.pick }) {
+		id, s.pick = s.pick, 0
+	}
 	s.items, s.cursor = items, 0
 	for i, t := range items {
 		if t.Goal.ID == id {
@@ -82,7 +89,8 @@ func (s todayScreen) updateKeys() todayScreen {
 	s.keys.Full.SetEnabled(active && t.Offer.Bridge && !t.Done())
 	s.keys.Previous.SetEnabled(active && !s.past() && t.Previous != nil && t.CheckIn == nil)
 	_, timed := coach.Timeline(t.Session)
-	s.keys.Session.SetEnabled(active && timed && !t.Done())
+	// A guided session happens now, never on an earlier day.
+	s.keys.Session.SetEnabled(active && timed && !t.Done() && !s.past())
 	s.keys.Rest.SetEnabled(ok && (active || s.past() && t.Status != coach.Archived) && t.CheckIn == nil)
 	s.keys.Undo.SetEnabled(ok && t.CheckIn != nil)
 	s.keys.Up.SetEnabled(len(s.items) > 1)
@@ -154,11 +162,15 @@ func (s todayScreen) View(width, height int, st Styles) string {
 	}
 	nameW := nameColumn(s.items, width)
 	blocks := make([][]string, len(s.items))
+	d := onScreen
+	if s.past() {
+		d = onPastDay
+	}
 	for i, t := range s.items {
 		if s.past() {
 			t.Reason = pastReason(t)
 		}
-		blocks[i] = todayItem(t, width, nameW, i == s.cursor, onScreen, st)
+		blocks[i] = todayItem(t, width, nameW, i == s.cursor, d, st)
 	}
 	// A row taller than the window keeps its head and its reason whole:
 	// the key line of a held goal must never be the line cut off.
@@ -172,7 +184,7 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		sel.Reason = sel.Missed
 		blocks[s.cursor] = todayItem(sel, width, nameW, true, onScreen, st)
 	}
-	blocks[s.cursor] = fitItem(blocks[s.cursor], reasonLineCount(sel, width, onScreen), width, height)
+	blocks[s.cursor] = fitItem(blocks[s.cursor], reasonLineCount(sel, width, d), width, height)
 	// The week's line keeps its two lines at the foot wherever the chosen
 	// goal still fits whole above it.
 	week := ""

@@ -101,21 +101,24 @@ func reasonLineCount(t coach.Today, width int, d door) int {
 	return len(wrap(strings.TrimSpace(reason), width-7))
 }
 
-// door is where a Today row is read: the Today screen or the shell. It
-// picks how the row says to carry on with a paused or held goal, so the
-// screen offers its keys and never sends anyone to the shell.
+// door is where a Today row is read: the Today screen, on today or an
+// earlier day, or the shell. It picks how the row says to carry on with a
+// paused or held goal, so the screen offers its keys and never sends anyone
+// to the shell; an earlier day shows only what it holds, with no hints for
+// a session still to come.
 type door int
 
 const (
 	onScreen door = iota
 	inShell
+	onPastDay
 )
 
 // itemWords are a goal's two texts on Today: what to do (the target, or
 // the reason when nothing is asked of the day) and the muted line below.
 func itemWords(t coach.Today, d door) (target, reason string) {
 	target, reason = t.Text, t.Reason
-	if t.Warmup != "" && !t.Done() && t.Due {
+	if t.Warmup != "" && !t.Done() && t.Due && d != onPastDay {
 		reason = t.Warmup + " " + reason
 	}
 	if !t.Due && t.CheckIn == nil || t.Status != coach.Active {
@@ -124,6 +127,9 @@ func itemWords(t coach.Today, d door) (target, reason string) {
 	}
 	if t.CheckIn != nil && t.Status == coach.Active {
 		target, reason = checkedInWords(t)
+		if d == onPastDay {
+			reason = "" // what that day did, not what comes next
+		}
 	}
 	if t.Status == coach.SafetyHold || t.Status == coach.Paused {
 		reason = carryOn(t, d)
@@ -133,7 +139,7 @@ func itemWords(t coach.Today, d door) (target, reason string) {
 		name := ShellWord(t.Goal.Name)
 		reason += fmt.Sprintf(" To answer: tend edit %s --keep, or tend edit %s --next-plan.", name, name)
 	}
-	if t.Due && t.CheckIn == nil && t.Status == coach.Active && t.Goal.Anchor != "" {
+	if t.Due && t.CheckIn == nil && t.Status == coach.Active && t.Goal.Anchor != "" && d != onPastDay {
 		reason += " After I " + strings.TrimSuffix(t.Goal.Anchor, ".") + "."
 	}
 	return target, reason
@@ -143,9 +149,9 @@ func itemWords(t coach.Today, d door) (target, reason string) {
 func carryOn(t coach.Today, d door) string {
 	held := t.Status == coach.SafetyHold
 	switch {
-	case d == onScreen && held:
+	case d != inShell && held:
 		return "Once you have been checked: g for goals, then p."
-	case d == onScreen:
+	case d != inShell:
 		return "To carry on: g for goals, then p."
 	case held:
 		return "Once you have been checked: tend edit " + ShellWord(t.Goal.Name) + " --resume --checked"
