@@ -18,12 +18,12 @@ func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 	if g.Created.After(sunday) || g.Status() != Active {
 		return "", false
 	}
-	log := newReviewLog(hist, today)
-	for d := today.Monday(); !d.After(today); d = d.AddDays(1) {
-		if _, ok := log.at(d); ok {
-			return "", false // the week has begun for this goal
+	for _, c := range hist {
+		if !c.Day.Before(today.Monday()) && !c.Day.After(today) {
+			return "", false // the week has begun for this goal (asked before the log is built)
 		}
 	}
+	log := newReviewLog(hist, today)
 	dates := weekDates(monday)
 	sessions := log.sessionsIn(monday, sunday)
 	if sessions == 0 {
