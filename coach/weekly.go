@@ -75,7 +75,11 @@ func weekDates(monday Day) string {
 // the goal was active, less one for each rest, unwell or away day logged
 // (on a weekday schedule, on a scheduled day), never below 0.
 func weekAskOf(g Goal, log reviewLog, monday Day) int {
-	ask := weekAskActive(g, log, monday)
+	return askLessSkips(g, log, monday, weekAskActive(g, log, monday))
+}
+
+// askLessSkips is weekAskOf from the week's active ask, worked out already.
+func askLessSkips(g Goal, log reviewLog, monday Day, ask int) int {
 	s := g.ScheduleOn(monday.AddDays(6))
 	for d := monday; d.Before(monday.AddDays(7)); d = d.AddDays(1) {
 		if c, ok := log.at(d); ok && c.Outcome.Skips() && (len(s.Weekdays) == 0 || s.On(d)) {
