@@ -97,7 +97,13 @@ func (j *judgement) judge() {
 		return
 	}
 	if j.in.Outcome == Minimum {
-		j.set(ActHold, CodeH1, sayMinimumCounts(j.targetWords(j.out)))
+		said := sayMinimumCounts(j.targetWords(j.out))
+		if prev, ok := previousOffer(j.g, j.p); ok && j.in.Target == prev.Target && j.in.Target != j.p.Minimum.Target {
+			// The previous level's target M2 offered: a lighter session,
+			// not the minimum version, so its own words.
+			said = sayEasedCounts(j.targetWords(j.out))
+		}
+		j.set(ActHold, CodeH1, said)
 		return
 	}
 	a := attempts(j.g, j.all())

@@ -466,6 +466,10 @@ func TestPreviousLevelAfterTwoMisses(t *testing.T) {
 	if d.Action == coach.ActAdvance || s.g.Level != 4 {
 		t.Errorf("it moved the level: %+v, level %d", d, s.g.Level)
 	}
+	// Its words are a lighter session's, not the minimum version's.
+	if !strings.HasPrefix(d.Message, "The lighter session counts. Next time is walk 15 minutes again.") {
+		t.Errorf("the previous level's session said %q", d.Message)
+	}
 	if td := s.today(simStart.AddDays(4)); !strings.Contains(td.Reason, "1/4 sessions done") || td.Previous != nil {
 		t.Errorf("Friday counts it as an attempt or still offers it: %q", td.Reason)
 	}

@@ -29,3 +29,15 @@ var (
 )
 
 func (p Plan) StartLevelFor(capacityMin int) int { return p.startLevelFor(capacityMin) }
+
+// HiddenShortCutDisagreements reports the ASCII characters where hidden's short
+// cut and the Unicode tables disagree (none, TestHiddenASCIIFastPath).
+func HiddenShortCutDisagreements() []rune {
+	var out []rune
+	for r := rune(0); r < 0x80; r++ {
+		if hidden(r) != hiddenByTables(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -113,11 +113,19 @@ func (w rvWorld) freeDay(d coach.Day) coach.Day {
 	return d
 }
 
+// A skip day — rest, unwell, away or paused — never lowers anything, with
+// one exception COACH §6.4 makes: on an N-a-week plan a rest day is an
+// ordinary day without a session, so it costs strength what any such day
+// costs (rule 1: the score never rises, and may decay). Logged today, it
+// brings that day into the score a day early; logged on another day, it
+// changes nothing.
 func TestPropertySkipDaysNeverLowerAnything(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		w := rvDraw(t)
 		before := w.review()
 		more := w
+		ordinary := false // a rest day on an N-a-week plan
+		wantStrength := before.Strength
 		if rapid.Bool().Draw(t, "a paused span?") {
 			more.holds = map[coach.Day]coach.Status{}
 			for d, s := range w.holds {
@@ -135,10 +143,23 @@ func TestPropertySkipDaysNeverLowerAnything(t *testing.T) {
 			d := w.freeDay(w.g.Created.AddDays(rapid.IntRange(-2, w.maxDays+20).Draw(t, "skip day")))
 			o := rapid.SampledFrom([]coach.Outcome{coach.Rest, coach.Unwell, coach.Away}).Draw(t, "skip outcome")
 			more.hist = append(slices.Clone(w.hist), rvIn(d, o, 0))
+			if s := w.g.ScheduleOn(d); o == coach.Rest && len(s.Weekdays) == 0 && !s.Daily() {
+				ordinary = true
+				if d == w.today {
+					// Read a day later, with nothing logged then, the
+					// world without the rest counts today the same way.
+					tomorrow := w
+					tomorrow.today = w.today.AddDays(1)
+					tomorrow.hist = slices.DeleteFunc(slices.Clone(w.hist), func(c coach.CheckIn) bool { return c.Day == tomorrow.today })
+					wantStrength = tomorrow.review().Strength
+				}
+			}
 		}
 		after := more.review()
 		switch {
-		case after.Strength < before.Strength-1e-12:
+		case ordinary && math.Abs(after.Strength-wantStrength) > 1e-12:
+			t.Fatalf("a rest day on an N-a-week plan gave strength %v, want %v as for any day without a session", after.Strength, wantStrength)
+		case after.Strength < before.Strength-1e-12 && !ordinary:
 			t.Fatalf("strength fell from %v to %v", before.Strength, after.Strength)
 		case after.ShowUpStreak < before.ShowUpStreak, after.BestStreak < before.BestStreak:
 			t.Fatalf("streak fell: %d (best %d) → %d (best %d)", before.ShowUpStreak, before.BestStreak, after.ShowUpStreak, after.BestStreak)

@@ -23,6 +23,17 @@ import (
 
 // hidden reports whether r is never shown as text.
 func hidden(r rune) bool {
+	if r < utf8.RuneSelf {
+		// ASCII hides only its controls, and most of every text is ASCII:
+		// no need for the tables below (Printable reads every goal's every
+		// string on each start-up).
+		return r < 0x20 || r == 0x7f
+	}
+	return hiddenByTables(r)
+}
+
+// hiddenByTables is hidden by the Unicode tables, for any character.
+func hiddenByTables(r rune) bool {
 	switch {
 	case unicode.IsControl(r), isBidiControl(r), r == '\u2028', r == '\u2029':
 		return true

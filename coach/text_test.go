@@ -104,3 +104,11 @@ func FuzzPrintable(f *testing.F) {
 		}
 	})
 }
+
+// TestHiddenASCIIFastPath: the ASCII short cut of the check for hidden
+// characters says what the Unicode tables say.
+func TestHiddenASCIIFastPath(t *testing.T) {
+	if bad := coach.HiddenShortCutDisagreements(); len(bad) > 0 {
+		t.Errorf("the short cut and the tables disagree on %q", bad)
+	}
+}

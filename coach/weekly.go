@@ -30,7 +30,7 @@ func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 		// No tally of zeros: say what happens next.
 		return fmt.Sprintf("Last week (%s) was a quiet one, and that happens. This week starts fresh.", dates), true
 	}
-	line := fmt.Sprintf("Last week (%s): %d/%d sessions", dates, sessions, weekAskOf(g, log, monday))
+	line := fmt.Sprintf("Last week (%s): %d/%d sessions", dates, sessions, weekAskShown(g, log, monday, sessions))
 	if counts(p) {
 		active := activeMinutes(p, log, monday, sunday)
 		line += fmt.Sprintf(", %.0f active minutes (%d%% of %d)", active,
@@ -83,6 +83,17 @@ func weekAskOf(g Goal, log reviewLog, monday Day) int {
 		}
 	}
 	return max(0, ask)
+}
+
+// weekAskShown is the ask the W1 line shows: N′, but where rest days
+// logged after the week's sessions took it below them, the sessions done.
+// A session is due only while the sessions are fewer than the ask (§6.2),
+// so each was asked for when it was done; "2/1 sessions" would read as a
+// sum gone wrong. Sessions beyond what the week asked before its rests
+// still show as more than the ask ("4/3").
+func weekAskShown(g Goal, log reviewLog, monday Day, sessions int) int {
+	asked := max(0, weekAskActive(g, log, monday))
+	return max(weekAskOf(g, log, monday), min(sessions, asked))
 }
 
 // strengthStart is where habit strength is scored from for a day: the

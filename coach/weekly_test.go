@@ -26,6 +26,29 @@ func TestWeeklyReviewSaysLastWeek(t *testing.T) {
 	}
 }
 
+// A rest logged after the week's sessions lowers its ask N′ (§6.2) below
+// what was done; the line shows the ask as the sessions done then, never
+// "2/1". Sessions beyond the week's ask before its rests stay visible.
+func TestWeeklyReviewAskNeverReadsBelowWhatARestLeftDone(t *testing.T) {
+	g := mustGoal(t, coach.StrengthID, coach.Schedule{PerWeek: 3}, lastMon.AddDays(-14))
+	p := mustPlan(t, coach.StrengthID)
+	for _, c := range []struct {
+		name        string
+		done, rests []coach.Day
+		want        string
+	}{
+		{"two sessions then two rests", []coach.Day{lastMon, lastMon.AddDays(1)}, []coach.Day{lastMon.AddDays(3), lastMon.AddDays(4)}, "2/2 sessions"},
+		{"one session then two rests", []coach.Day{lastMon}, []coach.Day{lastMon.AddDays(3), lastMon.AddDays(4)}, "1/1 sessions"},
+		{"four sessions, no rest", []coach.Day{lastMon, lastMon.AddDays(1), lastMon.AddDays(2), lastMon.AddDays(3)}, nil, "4/3 sessions"},
+	} {
+		hist := append(history(g, coach.Done, c.done...), history(g, coach.Rest, c.rests...)...)
+		line, ok := coach.WeeklyReview(g, p, hist, mon)
+		if !ok || !strings.Contains(line, c.want) {
+			t.Errorf("%s: %q, want %q", c.name, line, c.want)
+		}
+	}
+}
+
 func TestWeeklyReviewWaitsForAGoalsFirstWeek(t *testing.T) {
 	g := mustGoal(t, coach.DailyWalkID, coach.Schedule{PerWeek: 5}, mon)
 	if _, ok := coach.WeeklyReview(g, mustPlan(t, coach.DailyWalkID), nil, wed); ok {

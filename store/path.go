@@ -144,10 +144,20 @@ func (s *Store) removeStale(now time.Time) {
 	if err != nil {
 		return
 	}
-	ours := stalePattern(base)
+	// Every name of tend's starts with a dot and the database's name or
+	// stem; the pattern is compiled only when such a name is there, so an
+	// open of a clean folder (nearly every open) compiles nothing.
+	stem := "." + strings.TrimSuffix(base, filepath.Ext(base))
+	var ours *regexp.Regexp
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || !ours.MatchString(name) {
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, stem) {
+			continue
+		}
+		if ours == nil {
+			ours = stalePattern(base)
+		}
+		if !ours.MatchString(name) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {
