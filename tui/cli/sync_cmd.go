@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tend/coach"
 	"tend/tui/cli/journal"
 )
 
@@ -80,11 +81,18 @@ func syncInit(env Env, dir, label string) error {
 	if err != nil {
 		return err
 	}
+	was, err := env.Store.Head()
+	if err != nil {
+		return err
+	}
 	res, err := syncStep(env, m, true)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Out, "Sync is on: this device is %s (%s), writing to %s.\n", m.Label, dev, sub)
+	if err := sayReplayed(env, was.Goals); err != nil {
+		return err
+	}
 	return res.say(env.Out)
 }
 
@@ -118,6 +126,26 @@ func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
 	}
 	m.Applied[old] = max(m.Applied[old], m.Seq)
 	m.Seq = 0
+	return nil
+}
+
+// sayReplayed names each goal whose step came out different once its
+// history was replayed from the journal (SYNC §8): possible where check-ins
+// lack the time they were written.
+func sayReplayed(env Env, before []coach.Goal) error {
+	now, err := env.Store.Head()
+	if err != nil {
+		return err
+	}
+	level := map[string]int{}
+	for _, g := range before {
+		level[g.UID] = g.Level
+	}
+	for _, g := range now.Goals {
+		if l, ok := level[g.UID]; ok && l != g.Level {
+			fmt.Fprintf(env.Out, "%s is at level %d after its history was replayed in the order it was written (it was at %d).\n", g.Name, g.Level, l)
+		}
+	}
 	return nil
 }
 
