@@ -250,7 +250,8 @@ const (
 // days asked for nothing (all paused).
 func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
 	sunday := monday.AddDays(6)
-	asked, ask := weekAskActive(g, log, monday), weekAskOf(g, log, monday)
+	asked := weekAskActive(g, log, monday)
+	ask := askLessSkips(g, log, monday, asked) // weekAskOf, without working out asked twice
 	sessions := log.sessionsIn(monday, sunday)
 	skips, away := 0, 0
 	for d := monday; !d.After(sunday); d = d.AddDays(1) {

@@ -18,12 +18,12 @@ func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 	if g.Created.After(sunday) || g.Status() != Active {
 		return "", false
 	}
-	log := newReviewLog(hist, today)
-	for d := today.Monday(); !d.After(today); d = d.AddDays(1) {
-		if _, ok := log.at(d); ok {
-			return "", false // the week has begun for this goal
+	for _, c := range hist {
+		if !c.Day.Before(today.Monday()) && !c.Day.After(today) {
+			return "", false // the week has begun for this goal (asked before the log is built)
 		}
 	}
+	log := newReviewLog(hist, today)
 	dates := weekDates(monday)
 	sessions := log.sessionsIn(monday, sunday)
 	if sessions == 0 {
@@ -75,7 +75,11 @@ func weekDates(monday Day) string {
 // the goal was active, less one for each rest, unwell or away day logged
 // (on a weekday schedule, on a scheduled day), never below 0.
 func weekAskOf(g Goal, log reviewLog, monday Day) int {
-	ask := weekAskActive(g, log, monday)
+	return askLessSkips(g, log, monday, weekAskActive(g, log, monday))
+}
+
+// askLessSkips is weekAskOf from the week's active ask, worked out already.
+func askLessSkips(g Goal, log reviewLog, monday Day, ask int) int {
 	s := g.ScheduleOn(monday.AddDays(6))
 	for d := monday; d.Before(monday.AddDays(7)); d = d.AddDays(1) {
 		if c, ok := log.at(d); ok && c.Outcome.Skips() && (len(s.Weekdays) == 0 || s.On(d)) {
