@@ -27,107 +27,133 @@ import (
 // So an append that fails leaves the change waiting in the database, and
 // a crash anywhere repeats at most a step whose result is the same.
 func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
-	res := syncResult{incoming: map[string]map[string]int{}, labels: map[string]string{}}
-	dev, err := env.Store.DeviceID()
+	w, f, sb, err := startStep(env, m)
 	if err != nil {
-		return res, err
+		return w.res, err
 	}
-	f, err := readFolder(m.Dir, dev)
-	if err != nil {
-		return res, err
+	all := append([]journal.Event(nil), sb.seen...)
+	if err := w.send(sb.out); err != nil {
+		return w.res, err
 	}
-	res.ign = f.ign
-	res.labels[dev] = m.Label
-	if _, written := ownEvents(f.own); m.Seq > 0 && written > m.Seq {
-		return res, fmt.Errorf("another copy of this database writes to the sync folder as this device (its events go up to %d, this database wrote %d). "+
-			"Run `tend sync init %s` here to give this device an id of its own", written, m.Seq, filepath.Dir(m.Dir))
-	}
-	saved := *m // as the database has it: a reservation must not claim a merge not yet written
-	saved.Applied, saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
-	for _, p := range f.peers {
-		res.labels[p.dev] = p.header.Label
-	}
-	now := env.Clock()
-	sb, err := seenBase(env, m, f, now)
-	if err != nil {
-		return res, err
-	}
-	seen, seq, base, out := sb.seen, sb.seq, sb.base, sb.out
-	last := base.Max
-	seq = max(seq, m.Seq)
-	stamp := func(evs []journal.Event) error {
-		for i := range evs {
-			seq++
-			last = journal.Next(last, now)
-			evs[i].Dev, evs[i].Seq, evs[i].HLC = dev, seq, last.String()
-			evs[i].ID = fmt.Sprintf("%s-%d", dev, seq)
-		}
-		m.Seq = seq
-		if len(evs) == 0 {
-			return nil
-		}
-		// The seqs are kept in the database before they reach the folder,
-		// so that a seq in this device's file higher than the database's
-		// can only be another writer's.
-		saved.Seq = seq
-		if b, err := json.Marshal(saved); err != nil {
-			return err
-		} else if err := env.Store.SetSyncMeta(b); err != nil {
-			return err
-		}
-		if err := appendEvents(m.Dir, journal.Header{Dev: dev, Label: m.Label, Gen: 1}, evs); err != nil {
-			return fmt.Errorf("could not write the sync folder %s: %w", m.Dir, err)
-		}
-		res.sent += len(evs)
-		return nil
-	}
-	all := append([]journal.Event(nil), seen...)
-	if err := stamp(out); err != nil {
-		return res, err
-	}
-	all = append(all, out...)
+	all = append(all, sb.out...)
 	before := journal.Merge(append([]journal.Event(nil), all...))
 	var fresh []journal.Event
 	if merge {
-		fresh = newPeerEvents(f, m, now, &res.ign)
+		fresh = newPeerEvents(f, m, w.now, &w.res.ign)
 		all = append(all, fresh...)
 	}
 	st := journal.Merge(all)
-	if un := unlistedDeletes(all, dev, st); len(un) > 0 {
-		if err := stamp(un); err != nil {
-			return res, err
+	if un := unlistedDeletes(all, w.dev, st); len(un) > 0 {
+		if err := w.send(un); err != nil {
+			return w.res, err
 		}
 		all = append(all, un...)
 		st = journal.Merge(all)
 	}
-	res.waiting = len(st.Waiting)
-	if len(out) == 0 && len(st.Applied) == len(before.Applied) && !merge {
-		return res, nil // nothing went out and nothing came in: the database stands
+	w.res.waiting = len(st.Waiting)
+	if len(sb.out) == 0 && len(st.Applied) == len(before.Applied) && !merge {
+		return w.res, nil // nothing went out and nothing came in: the database stands
 	}
-	res.describe(before, st, sb.db, fresh)
+	w.res.describe(before, st, sb.db, fresh)
+	return w.res, w.rebuild(st, merge)
+}
+
+// stepper is one sync step's writer: this device, its clock and seq.
+type stepper struct {
+	env   Env
+	m     *syncMeta
+	saved syncMeta // m as the database has it: a reservation must not claim a merge not yet written
+	dev   string
+	now   time.Time
+	seq   uint64
+	last  journal.HLC
+	res   syncResult
+}
+
+func startStep(env Env, m *syncMeta) (*stepper, *folder, seen, error) {
+	w := &stepper{env: env, m: m, now: env.Clock(), res: syncResult{incoming: map[string]map[string]int{}, labels: map[string]string{}}}
+	var err error
+	if w.dev, err = env.Store.DeviceID(); err != nil {
+		return w, nil, seen{}, err
+	}
+	f, err := readFolder(m.Dir, w.dev)
+	if err != nil {
+		return w, nil, seen{}, err
+	}
+	w.res.ign = f.ign
+	w.res.labels[w.dev] = m.Label
+	if _, written := ownEvents(f.own); m.Seq > 0 && written > m.Seq {
+		return w, nil, seen{}, fmt.Errorf("another copy of this database writes to the sync folder as this device (its events go up to %d, this database wrote %d). "+
+			"Run `tend sync init %s` here to give this device an id of its own", written, m.Seq, filepath.Dir(m.Dir))
+	}
+	w.saved = *m
+	w.saved.Applied, w.saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
+	for _, p := range f.peers {
+		w.res.labels[p.dev] = p.header.Label
+	}
+	sb, err := seenBase(env, m, f, w.now)
+	if err != nil {
+		return w, nil, sb, err
+	}
+	w.seq, w.last = max(sb.seq, m.Seq), sb.base.Max
+	return w, f, sb, nil
+}
+
+// send stamps new events with this device's seq and clock and appends
+// them. The seqs are kept in the database before they reach the folder, so
+// that a seq in this device's file higher than the database's can only be
+// another writer's.
+func (w *stepper) send(evs []journal.Event) error {
+	for i := range evs {
+		w.seq++
+		w.last = journal.Next(w.last, w.now)
+		evs[i].Dev, evs[i].Seq, evs[i].HLC = w.dev, w.seq, w.last.String()
+		evs[i].ID = fmt.Sprintf("%s-%d", w.dev, w.seq)
+	}
+	w.m.Seq = w.seq
+	if len(evs) == 0 {
+		return nil
+	}
+	w.saved.Seq = w.seq
+	b, err := json.Marshal(w.saved)
+	if err != nil {
+		return err
+	}
+	if err := w.env.Store.SetSyncMeta(b); err != nil {
+		return err
+	}
+	if err := appendEvents(w.m.Dir, journal.Header{Dev: w.dev, Label: w.m.Label, Gen: 1}, evs); err != nil {
+		return fmt.Errorf("could not write the sync folder %s: %w", w.m.Dir, err)
+	}
+	w.res.sent += len(evs)
+	return nil
+}
+
+// rebuild replays the merged state into the database with the sync
+// record, then scrubs: last, once the database holds the seq, because a
+// scrub may drop this device's newest lines and a seq is never used twice.
+func (w *stepper) rebuild(st *journal.State, merge bool) error {
 	arch, err := journal.Replay(st)
 	if err != nil {
-		return res, err
+		return err
 	}
 	held := st.HeldDespite(arch)
 	for _, g := range arch.Goals {
 		if dev, ok := held[g.UID]; ok && merge {
-			res.held = append(res.held, fmt.Sprintf("%s stays on hold: a warning was logged on %s", g.Name, res.label(dev)))
+			w.res.held = append(w.res.held, fmt.Sprintf("%s stays on hold: a warning was logged on %s", g.Name, w.res.label(dev)))
 		}
 	}
-	for _, d := range res.order {
-		m.Updated = res.label(d)
+	for _, d := range w.res.order {
+		w.m.Updated = w.res.label(d)
 	}
-	meta, err := json.Marshal(m)
+	meta, err := json.Marshal(w.m)
 	if err != nil {
-		return res, err
+		return err
 	}
-	if err := env.Store.Rebuild(arch, meta); err != nil {
-		return res, err
+	if err := w.env.Store.Rebuild(arch, meta); err != nil {
+		return err
 	}
-	// Last, once the database holds the seq: a scrub may drop this
-	// device's newest lines, and a seq must never be used twice.
-	return res, scrubOwn(m, dev, st.Deleted)
+	return scrubOwn(w.m, w.dev, st.Deleted)
 }
 
 // seen is what a device has seen (its files, and its peers' up to the

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+
+	"tend/tui/cli/journal"
+)
+
+// MergeIfChanged merges the peers' journals when one of them changed
+// since the last merge (its size or mtime differs from its cursor, or it
+// is new), as `tend status` and the app's start do. When nothing changed
+// it only reads the folder's listing and writes nothing.
+func MergeIfChanged(env Env) error {
+	m, err := loadSyncMeta(env.Store)
+	if err != nil || m == nil {
+		return err
+	}
+	if err := m.checkSameWriter(env.Store); err != nil {
+		return err
+	}
+	dev, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(m.Dir)
+	if err != nil {
+		return err
+	}
+	changed := false
+	for _, e := range entries {
+		d, _, ok := journal.ParseFileName(e.Name())
+		if !ok || d == dev {
+			continue
+		}
+		info, err := os.Lstat(filepath.Join(m.Dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		c, seen := m.Cursors[e.Name()]
+		if !seen || c.Size != info.Size() || c.Mtime != info.ModTime().UnixNano() {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return nil
+	}
+	_, err = syncStep(env, m, true)
+	return err
+}
+
+// TakeUpdated returns, once, the device a merge last brought changes
+// from ("" when none did since the last time), for the app to say
+// "Updated from laptop".
+func TakeUpdated(env Env) (string, error) {
+	m, err := loadSyncMeta(env.Store)
+	if err != nil || m == nil || m.Updated == "" {
+		return "", err
+	}
+	label := m.Updated
+	m.Updated = ""
+	b, err := json.Marshal(m)
+	if err != nil {
+		return "", err
+	}
+	return label, env.Store.SetSyncMeta(b)
+}
