@@ -167,7 +167,7 @@ func (s newGoalScreen) previewView(width int, st Styles) []string {
 	for _, w := range s.preview {
 		when := "This week"
 		if w.Week > 1 {
-			when = "From " + dateWords(s.day.AddDays(7*(w.Week-1)), s.day)
+			when = "From " + DateWords(s.day.AddDays(7*(w.Week-1)), s.day)
 		}
 		lines = append(lines, ansiCut(fmt.Sprintf("  %-12s %s", when, w.Text), width))
 	}

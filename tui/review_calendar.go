@@ -192,9 +192,9 @@ func markStyle(m coach.Mark, st Styles) lipgloss.Style {
 	return st.Muted
 }
 
-// dateWords writes a day as "2 Mar", with the year when it is not this
+// DateWords writes a day as "2 Mar", with the year when it is not this
 // year's: "10 Apr 2024".
-func dateWords(d, today coach.Day) string {
+func DateWords(d, today coach.Day) string {
 	y, m, dd := d.Date()
 	if ty, _, _ := today.Date(); y != ty {
 		return fmt.Sprintf("%d %.3s %d", dd, m, y)

@@ -84,7 +84,7 @@ func chartLabel(h History, first coach.Day, from, now int) string {
 	if from == now {
 		words = "at " + stepWords(h.Plan, now)
 	}
-	window := dateWords(first, h.Today) + " – " + dateWords(h.Today, h.Today)
+	window := DateWords(first, h.Today) + " – " + DateWords(h.Today, h.Today)
 	if first == h.Today {
 		window = "today"
 	}
@@ -139,7 +139,7 @@ func moodWeeksWords(weeks []coach.MoodWeek, today coach.Day, width int) string {
 		}
 	}
 	for n := len(cells); n > 0; n-- {
-		s := strings.Join(cells[len(cells)-n:], " ") + "  weeks from " + dateWords(weeks[len(weeks)-n].Monday, today)
+		s := strings.Join(cells[len(cells)-n:], " ") + "  weeks from " + DateWords(weeks[len(weeks)-n].Monday, today)
 		if lipgloss.Width(s) <= width || n == 1 {
 			return s
 		}

@@ -69,7 +69,7 @@ func ReviewLines(h History, width int, st Styles) []string {
 		row("Target", chart)
 	}
 	if c, ok := lastChange(h.Decisions); ok {
-		row("Last change", dateWords(c.Day, h.Today)+": "+h.Goal.ReviewMessage(c))
+		row("Last change", DateWords(c.Day, h.Today)+": "+h.Goal.ReviewMessage(c))
 	}
 	overall, weeks := coach.MoodLifts(h.CheckIns, reviewStart(h), h.Today)
 	row("Mood", moodWords(overall))

@@ -72,10 +72,17 @@ func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 
 // historyLines lists every change of level with its reason, wrapped to
 // the terminal under the reason's start.
+// Days are written as the review's "Last change" writes them ("12 Mar",
+// with the year when not this year), padded so the reasons line up.
 func historyLines(h tui.History, width int) []string {
+	changes := levelChanges(h.Decisions)
+	dateW := 0
+	for _, d := range changes {
+		dateW = max(dateW, len(tui.DateWords(d.Day, h.Today)))
+	}
 	var out []string
-	for _, d := range levelChanges(h.Decisions) {
-		head := fmt.Sprintf("  %s  ", d.Day)
+	for _, d := range changes {
+		head := fmt.Sprintf("  %-*s  ", dateW, tui.DateWords(d.Day, h.Today))
 		lines := tui.Hanging(h.Goal.ReviewMessage(d), width, len(head))
 		out = append(out, head+lines[0])
 		out = append(out, lines[1:]...)
