@@ -57,7 +57,7 @@ type deleteGoalMsg struct {
 
 func newGoalsScreen(goals []coach.Goal, day coach.Day) goalsScreen {
 	in := newInput()
-	in.Prompt, in.CharLimit = "", coach.MaxNameLen
+	in.Prompt, in.CharLimit = "", nameFieldLimit
 	return goalsScreen{keys: defaultGoalsKeys(), goals: goals, input: in, day: day}
 }
 

@@ -40,6 +40,18 @@ func TestGoalsRename(t *testing.T) {
 	}
 }
 
+// A name over the limit is refused with the limit, and the goal keeps its
+// name: the field never cuts a name short without a word.
+func TestGoalsRenameOverTheLimitSaysTheLimit(t *testing.T) {
+	m, st := onGoals(t)
+	long := strings.Repeat("x", coach.MaxNameLen+1)
+	m = pressAll(t, m, keyPress('n'))
+	m = pressAll(t, m, append(append([]tea.Msg{keyOf(tea.KeyCtrlU)}, typeText(long)...), keyOf(tea.KeyEnter))...)
+	if st.snap.Goals[0].Name != "Walk to run" || !m.statusErr || !strings.Contains(m.status, "at most 64 characters") {
+		t.Fatalf("name %q, status %q (error %v)", st.snap.Goals[0].Name, m.status, m.statusErr)
+	}
+}
+
 // q while renaming types a q: the text field has every key.
 func TestGoalsRenameKeepsQ(t *testing.T) {
 	m, _ := onGoals(t)

@@ -27,7 +27,8 @@ var (
 
 func newLadderForm(mk func(string, int) textinput.Model) ladderForm {
 	var f ladderForm
-	// Filled in, so Enter alone builds a ladder: 10 up to 30 in steps of 5.
+	// Filled in, so Enter down the rows builds a ladder: 10 up to 30 in
+	// steps of 5.
 	for i, v := range []string{"10", "5", "30", "3"} {
 		f.fields[i] = mk(v, 7)
 		f.fields[i].SetValue(v)

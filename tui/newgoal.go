@@ -60,6 +60,11 @@ type newGoalScreen struct {
 	saving  bool
 }
 
+// nameFieldLimit is what a name field takes: well over coach.MaxNameLen,
+// so a longer name is refused with the limit on Enter, never cut short
+// without a word; the field is still bounded against a runaway paste.
+const nameFieldLimit = 4 * coach.MaxNameLen
+
 // createGoalMsg asks the root to save the goal the flow built.
 type createGoalMsg struct{ goal coach.Goal }
 
@@ -74,7 +79,7 @@ func newNewGoal(welcome bool, taken []coach.Goal, day coach.Day) newGoalScreen {
 	}
 	s := newGoalScreen{keys: defaultNewGoalKeys(), welcome: welcome, taken: taken, day: day, ifThen: -1,
 		plans: append(coach.Plans(), customChoice()), filter: mk("type to filter", 20),
-		name: mk("a name", coach.MaxNameLen), capac: mk("skip", 3), anchor: mk("e.g. make coffee", 80),
+		name: mk("a name", nameFieldLimit), capac: mk("skip", 3), anchor: mk("e.g. make coffee", 80),
 		custom: newLadderForm(mk)}
 	s.filter.Prompt = "/"
 	return s

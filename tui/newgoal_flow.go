@@ -16,6 +16,13 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 	case ngPlan:
 		return s.afterPlan()
 	case ngCustom:
+		if s.custom.focus < len(s.custom.fields) {
+			// Enter moves down the form, as the other forms' rows do:
+			// from the unit it must not skip the numbers below it.
+			s.custom.focus++
+			s.custom, s.problem = s.custom.refocus(), ""
+			return s, nil
+		}
 		if _, err := s.custom.ladder(); err != nil {
 			s.problem = Sentence(err)
 			return s, nil

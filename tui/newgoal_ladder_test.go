@@ -51,6 +51,26 @@ func TestNewGoalCustomUnitChoice(t *testing.T) {
 	}
 }
 
+// Enter moves down the ladder's rows, from the unit through Start at, Add
+// each step, Up to and Sessions per step; only on the last does it check
+// the ladder and go on to the name.
+func TestNewGoalCustomEnterMovesToTheNextRow(t *testing.T) {
+	m, _ := openNewGoal(t, 80, 24)
+	m = pickPlan(t, m, "Build my own ladder")
+	for row := 1; row <= 4; row++ {
+		m = pressAll(t, m, ngEnter)
+		atStep(t, m, ngCustom)
+		if m.newGoal.custom.focus != row || !m.newGoal.editing() {
+			t.Fatalf("Enter #%d: focus %d, want the %s row", row, m.newGoal.custom.focus, customLabels[row-1])
+		}
+		if !strings.Contains(m.View(), "▸ "+customLabels[row-1]) {
+			t.Errorf("Enter #%d: the pointer is not on %s:\n%s", row, customLabels[row-1], m.View())
+		}
+	}
+	m = pressAll(t, m, ngEnter)
+	atStep(t, m, ngName)
+}
+
 // Each answer the ladder cannot use gets a plain sentence, and Enter stays.
 func TestNewGoalCustomValidation(t *testing.T) {
 	cases := []struct {

@@ -293,25 +293,28 @@ func TestNewGoalNameRefusals(t *testing.T) {
 	m = pressAll(t, m, append(typeText("MINDFUL minutes"), ngEnter)...)
 	refused(t, m, ngName, "A goal already has that name; pick another.")
 
-	// A name is at most 64 characters: the field takes no more.
+	// A name is at most 64 characters: a longer one is refused with the
+	// limit, never cut short without a word; 64 go through.
 	m = pressAll(t, m, ngClear)
 	m = pressAll(t, m, typeText(strings.Repeat("é", coach.MaxNameLen+6))...)
-	if n := utf8.RuneCountInString(m.newGoal.name.Value()); n != coach.MaxNameLen {
-		t.Fatalf("the name field holds %d characters, want it to stop at %d", n, coach.MaxNameLen)
+	if n := utf8.RuneCountInString(m.newGoal.name.Value()); n != coach.MaxNameLen+6 {
+		t.Fatalf("the name field holds %d characters, want all %d typed", n, coach.MaxNameLen+6)
 	}
 	m = pressAll(t, m, ngEnter)
+	refused(t, m, ngName, "A name can be at most 64 characters")
+	m = pressAll(t, m, ngClear)
+	m = pressAll(t, m, append(typeText(strings.Repeat("é", coach.MaxNameLen)), ngEnter)...)
 	atStep(t, m, ngDays)
 	if len(st.added) != 0 {
 		t.Fatal("saved a goal")
 	}
 }
 
-// The same refusals reach the coach's own check when the field is set
-// directly, as a paste longer than the limit would be.
+// A paste longer than the limit reaches the coach's own check, which says
+// the limit.
 func TestNewGoalNameOverTheLimitIsRefused(t *testing.T) {
 	m, _ := openNewGoal(t, 80, 24)
 	m = pickPlan(t, m, "Daily walk")
-	m.newGoal.name.CharLimit = 0 // as if the field let a long paste through
 	m.newGoal.name.SetValue(strings.Repeat("x", coach.MaxNameLen+1))
 	m = pressAll(t, m, ngEnter)
 	refused(t, m, ngName, "A name can be at most 64 characters")
