@@ -186,3 +186,53 @@ func TestTheMigrationBackupIsNeverWrittenThroughANode(t *testing.T) {
 		}
 	})
 }
+
+// A --db whose folder cannot be made or reached gets one plain sentence
+// saying what to do, never Go's "mkdir …: …" or "lstat …: …", and nothing
+// is made: /proc takes no new folders, and a path through a regular file
+// has a file where a folder should be.
+func TestADatabaseFolderThatCannotBeMadeSaysWhatToDo(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(file, []byte("mine\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	add := []string{"add", "Walk", "--plan", "daily-walk"}
+	type dbCase struct {
+		path, why string
+		cmds      [][]string
+	}
+	cases := []dbCase{
+		// Reads too: the path cannot even be looked at.
+		{filepath.Join(file, "tend", "x.db"), "a file, not a folder", [][]string{add, {"done", "Walk"}, {"today"}}},
+	}
+	if _, err := os.Stat("/proc/self"); err == nil {
+		// A read finds no database there, and says so; add would make one.
+		cases = append(cases, dbCase{"/proc/nope/x.db", "/proc/nope", [][]string{add}})
+	}
+	for _, c := range cases {
+		path, why := c.path, c.why
+		for _, args := range c.cmds {
+			env := Env{Home: t.TempDir(), Now: testDay}
+			args = append([]string{"--db", path}, args...)
+			out, errOut, code := runTend(t, env, args...)
+			what := "tend " + quoteArgs(args)
+			if code != 1 || out != "" {
+				t.Errorf("%s: exit %d, stdout %q; want 1 and nothing", what, code, out)
+			}
+			assertPlainError(t, what, errOut)
+			for _, want := range []string{why, "--db"} {
+				if !says(errOut, want) {
+					t.Errorf("%s: stderr %q lacks %q", what, errOut, want)
+				}
+			}
+			for _, raw := range []string{"mkdir", "lstat", "no such file", "not a directory"} {
+				if says(errOut, raw) {
+					t.Errorf("%s: stderr passes Go's error through (%q): %q", what, raw, errOut)
+				}
+			}
+		}
+	}
+	if b, err := os.ReadFile(file); err != nil || string(b) != "mine\n" {
+		t.Errorf("the file on the way changed: %q, %v", b, err)
+	}
+}

@@ -174,12 +174,39 @@ func (s *Store) makeDir() error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, dirMode); err != nil {
-		return fmt.Errorf("could not create the directory %s: %w", dir, err)
+		return dirError(dir, err)
 	}
 	if err := syncDir(filepath.Dir(dir)); err != nil {
-		return fmt.Errorf("could not create the directory %s: %w", dir, err)
+		return dirError(dir, err)
 	}
 	return nil
+}
+
+// dirError is the error for a folder for the database that could not be
+// made: one sentence with the reason in words, not Go's "mkdir …: …", and
+// what to do. It still answers errors.Is for the cause.
+func dirError(dir string, err error) error {
+	if derr := diskError(dir, err); derr != nil {
+		return derr
+	}
+	return saysBecause(err, err, "the folder %s for the database could not be made (%s); "+
+		"make it yourself, or give another path with --db or TEND_DB", dir, pathWhy(err, "nothing can be made there"))
+}
+
+// pathWhy says in words why a path could not be used, or other when err
+// is none of the reasons a person can act on.
+func pathWhy(err error, other string) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "this user may not use that folder"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "part of the path is a file, not a folder"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "the path is too long"
+	case errors.Is(err, syscall.ELOOP):
+		return "too many links on the way"
+	}
+	return other
 }
 
 // syncDir fsyncs a directory so that the names in it survive a crash.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -30,8 +31,11 @@ func (s *Store) lookAt() (exists bool, err error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return false, nil
-	case err != nil:
+	case errors.Is(err, syscall.EIO):
 		return false, fmt.Errorf("could not look at the database %s: %w", s.path, s.readError(err))
+	case err != nil:
+		return false, saysBecause(err, err, "the database %s could not be reached (%s); "+
+			"give another path with --db or TEND_DB", s.path, pathWhy(err, "it could not be looked at"))
 	}
 	return true, notRegular(s.path, info.Mode())
 }
