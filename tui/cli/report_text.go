@@ -23,62 +23,87 @@ func writeReportText(w io.Writer, r report) error {
 	if width <= 0 || width > reportPage {
 		width = reportPage
 	}
-	var b []string
-	// para wraps s after first, its other lines under it: first is as
-	// wide as the indent Hanging gives them.
-	para := func(first, s string) {
-		lines := tui.Hanging(s, width, ansi.StringWidth(first))
-		lines[0] = first + lines[0]
-		b = append(b, lines...)
-	}
-	para("", r.title())
-	para("", reportLead)
-	para("", r.made())
-	b = append(b, "", "In short")
+	p := &textPage{width: width}
+	p.para("", r.title())
+	p.para("", reportLead)
+	p.para("", r.made())
+	p.add("", "In short")
 	for _, s := range r.summary() {
-		para("  • ", s)
+		p.para("  • ", s)
 	}
-	b = append(b, "", "Week by week")
+	p.writeTables(r)
+	p.writeGoals(r)
+	p.writeFlagsAndNotes(r)
+	p.add("")
+	p.para("", coach.MsgO1)
+	return writeLines(w, trimRight(p.lines)...)
+}
+
+// textPage gathers the text report's lines, wrapped to one width.
+type textPage struct {
+	width int
+	lines []string
+}
+
+func (p *textPage) add(lines ...string) { p.lines = append(p.lines, lines...) }
+
+// para wraps s after first, its other lines under it: first is as
+// wide as the indent Hanging gives them.
+func (p *textPage) para(first, s string) {
+	lines := tui.Hanging(s, p.width, ansi.StringWidth(first))
+	lines[0] = first + lines[0]
+	p.add(lines...)
+}
+
+// writeTables writes the two week-by-week tables and the key to them.
+func (p *textPage) writeTables(r report) {
+	p.add("", "Week by week")
 	rows := [][]string{r.weekHeader(fmt.Sprintf("Active min/%d", coach.ActiveMinutesPerWeek))}
 	for i := range r.Weeks {
 		rows = append(rows, r.weekCells(i))
 	}
-	b = append(b, fitTable(rows, width)...)
-	b = append(b, "")
-	para("", "Sessions against the plan, and the level reached")
+	p.add(fitTable(rows, p.width)...)
+	p.add("")
+	p.para("", "Sessions against the plan, and the level reached")
 	rows = [][]string{r.goalHeader()}
 	for i := range r.Weeks {
 		rows = append(rows, r.goalCells(i))
 	}
-	b = append(b, fitTable(rows, width)...)
-	para("  ", r.tableKey())
-	b = append(b, "", "Goals")
+	p.add(fitTable(rows, p.width)...)
+	p.para("  ", r.tableKey())
+}
+
+// writeGoals writes each goal's plan, sessions, stretches and level changes.
+func (p *textPage) writeGoals(r report) {
+	p.add("", "Goals")
 	for _, g := range r.Goals {
-		para("  ", fmt.Sprintf("%s · %s, %s", g.Name, g.Plan, g.Schedule))
-		para("    ", fmt.Sprintf("%s in %s; %s.", countOf(g.Sessions, "session"), countOf(len(r.Weeks), "week"), g.Went()))
+		p.para("  ", fmt.Sprintf("%s · %s, %s", g.Name, g.Plan, g.Schedule))
+		p.para("    ", fmt.Sprintf("%s in %s; %s.", countOf(g.Sessions, "session"), countOf(len(r.Weeks), "week"), g.Went()))
 		if len(g.Stretches) > 0 {
-			para("    ", tuiUpper(strings.Join(g.Stretches, "; "))+".")
+			p.para("    ", tuiUpper(strings.Join(g.Stretches, "; "))+".")
 		}
 		for _, c := range g.Changes {
-			para(fmt.Sprintf("    %-7s ", shortDay(c.Day)), c.words())
+			p.para(fmt.Sprintf("    %-7s ", shortDay(c.Day)), c.words())
 		}
 	}
-	b = append(b, "", "Pain and safety")
+}
+
+// writeFlagsAndNotes writes the pain and safety section, always (saying
+// when there was none), and the notes only when some were shared.
+func (p *textPage) writeFlagsAndNotes(r report) {
+	p.add("", "Pain and safety")
 	if len(r.Flags) == 0 {
-		para("  ", "No pain or warning signs were logged in these weeks.")
+		p.para("  ", "No pain or warning signs were logged in these weeks.")
 	}
 	for _, f := range r.Flags {
-		para(fmt.Sprintf("  %-7s ", shortDay(f.Day)), f.Words())
+		p.para(fmt.Sprintf("  %-7s ", shortDay(f.Day)), f.Words())
 	}
 	if len(r.Notes) > 0 {
-		b = append(b, "", "Notes (shared by choice)")
+		p.add("", "Notes (shared by choice)")
 		for _, n := range r.Notes {
-			para(fmt.Sprintf("  %-7s ", shortDay(n.Day)), n.Goal+": "+n.Note)
+			p.para(fmt.Sprintf("  %-7s ", shortDay(n.Day)), n.Goal+": "+n.Note)
 		}
 	}
-	b = append(b, "")
-	para("", coach.MsgO1)
-	return writeLines(w, trimRight(b)...)
 }
 
 // fitTable is textTable where it fits the width, and otherwise each row

@@ -55,18 +55,8 @@ func syncInit(env Env, dir, label string) error {
 	if label == "" {
 		label = host
 	}
-	if m.Dir != "" && sub != m.Dir && m.Seq > 0 {
-		// What this device wrote and merged is in the old folder's
-		// journals; starting afresh would send its whole history again
-		// under new ids, and the other devices' share of it as its own.
-		dev, err := env.Store.DeviceID()
-		if err != nil {
-			return err
-		}
-		if f, err := readFolder(sub, dev); err != nil || len(f.own) == 0 {
-			return fmt.Errorf("sync already uses %s. To move it, move that tend folder's files into %s first (your sync tool can), then run this again", m.Dir, sub)
-		}
-		m.Cursors = map[string]cursor{}
+	if err := m.checkFolderMove(env, sub); err != nil {
+		return err
 	}
 	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
 	b, err := json.Marshal(m)
@@ -93,6 +83,27 @@ func syncInit(env Env, dir, label string) error {
 		return err
 	}
 	return res.say(env.Out)
+}
+
+// checkFolderMove refuses a new folder while this device has already
+// written to another one, unless its journals have been moved there; a
+// moved folder starts its cursors afresh.
+func (m *syncMeta) checkFolderMove(env Env, sub string) error {
+	if m.Dir == "" || sub == m.Dir || m.Seq == 0 {
+		return nil
+	}
+	// What this device wrote and merged is in the old folder's
+	// journals; starting afresh would send its whole history again
+	// under new ids, and the other devices' share of it as its own.
+	dev, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
+	if f, err := readFolder(sub, dev); err != nil || len(f.own) == 0 {
+		return fmt.Errorf("sync already uses %s. To move it, move that tend folder's files into %s first (your sync tool can), then run this again", m.Dir, sub)
+	}
+	m.Cursors = map[string]cursor{}
+	return nil
 }
 
 // newIDForACopy gives this database a device id of its own when it is a
@@ -306,8 +317,25 @@ func syncStatus(env Env) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Sync folder: %s\n", m.Dir)
+	writeDeviceLines(&b, dev, m.Label, f)
+	if len(out) == 0 {
+		b.WriteString("Nothing is waiting to go out.\n")
+	} else {
+		fmt.Fprintf(&b, "Waiting to go out: %s (run `tend sync`).\n", count(len(out), "change", "changes"))
+	}
+	if s := f.ign.words(); s != "" {
+		fmt.Fprintf(&b, "Left alone: %s.\n", s)
+	}
+	_, err = io.WriteString(env.Out, b.String())
+	return err
+}
+
+// writeDeviceLines writes one line per device that has written to the
+// folder, this device first and the others in a fixed order, names padded
+// to one column so the ids and "last seen" line up.
+func writeDeviceLines(b *strings.Builder, dev, label string, f *folder) {
+	labels := map[string]string{dev: label}
 	byDev := map[string][]jfile{dev: f.own}
-	labels := map[string]string{dev: m.Label}
 	devs := []string{dev}
 	for _, p := range f.peers {
 		if byDev[p.dev] == nil {
@@ -332,16 +360,6 @@ func syncStatus(env Env) error {
 			seen = "last seen " + when.Format("2006-01-02 15:04 UTC")
 		}
 		pad := strings.Repeat(" ", width-utf8.RuneCountInString(names[i]))
-		fmt.Fprintf(&b, "  %s%s  %s  %s, %s\n", names[i], pad, d, seen, count(n, "change", "changes"))
+		fmt.Fprintf(b, "  %s%s  %s  %s, %s\n", names[i], pad, d, seen, count(n, "change", "changes"))
 	}
-	if len(out) == 0 {
-		b.WriteString("Nothing is waiting to go out.\n")
-	} else {
-		fmt.Fprintf(&b, "Waiting to go out: %s (run `tend sync`).\n", count(len(out), "change", "changes"))
-	}
-	if s := f.ign.words(); s != "" {
-		fmt.Fprintf(&b, "Left alone: %s.\n", s)
-	}
-	_, err = io.WriteString(env.Out, b.String())
-	return err
 }
