@@ -16,28 +16,9 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 	case ngPlan:
 		return s.afterPlan()
 	case ngCustom:
-		if s.custom.focus < len(s.custom.fields) {
-			// Enter moves down the form, as the other forms' rows do:
-			// from the unit it must not skip the numbers below it.
-			s.custom.focus++
-			s.custom, s.problem = s.custom.refocus(), ""
-			return s, nil
-		}
-		if _, err := s.custom.ladder(); err != nil {
-			s.problem = Sentence(err)
-			return s, nil
-		}
-		return s.goTo(ngName)
+		return s.afterCustom()
 	case ngName:
-		if _, err := coach.CleanName(s.nameValue()); err != nil {
-			s.problem = Sentence(err)
-			return s, nil
-		}
-		if s.nameTaken() {
-			s.problem = "A goal already has that name; pick another."
-			return s, nil
-		}
-		return s.goTo(ngDays)
+		return s.afterName()
 	case ngDays:
 		if s.days.weekdayMode && len(s.days.chosen()) == 0 {
 			s.problem = "Pick at least one day, or switch back to days a week with tab."
@@ -68,18 +49,55 @@ func (s newGoalScreen) next() (newGoalScreen, tea.Cmd) {
 	case ngAnchor:
 		return s.toPreview()
 	case ngPreview:
-		g, err := s.goal()
-		if err != nil {
-			s.problem = Sentence(err)
-			return s, nil
-		}
-		s.saving = true
-		if s.from != nil {
-			return s, send(startNextPlanMsg{from: s.from.ID, goal: g})
-		}
-		return s, send(createGoalMsg{goal: g})
+		return s.save()
 	}
 	return s, nil
+}
+
+// afterCustom moves down the custom ladder's rows, then on to the name
+// once the ladder reads whole.
+func (s newGoalScreen) afterCustom() (newGoalScreen, tea.Cmd) {
+	if s.custom.focus < len(s.custom.fields) {
+		// Enter moves down the form, as the other forms' rows do:
+		// from the unit it must not skip the numbers below it.
+		s.custom.focus++
+		s.custom, s.problem = s.custom.refocus(), ""
+		return s, nil
+	}
+	if _, err := s.custom.ladder(); err != nil {
+		s.problem = Sentence(err)
+		return s, nil
+	}
+	return s.goTo(ngName)
+}
+
+// afterName goes on to the days only with a name that is clean and not
+// already a goal's.
+func (s newGoalScreen) afterName() (newGoalScreen, tea.Cmd) {
+	if _, err := coach.CleanName(s.nameValue()); err != nil {
+		s.problem = Sentence(err)
+		return s, nil
+	}
+	if s.nameTaken() {
+		s.problem = "A goal already has that name; pick another."
+		return s, nil
+	}
+	return s.goTo(ngDays)
+}
+
+// save asks for the goal to be written: a new one, or the next plan
+// after a graduated one. The screen waits (saving) until it is.
+func (s newGoalScreen) save() (newGoalScreen, tea.Cmd) {
+	g, err := s.goal()
+	if err != nil {
+		s.problem = Sentence(err)
+		return s, nil
+	}
+	s.saving = true
+	if s.from != nil {
+		return s, send(startNextPlanMsg{from: s.from.ID, goal: g})
+	}
+	return s, send(createGoalMsg{goal: g})
 }
 
 func (s newGoalScreen) afterPlan() (newGoalScreen, tea.Cmd) {
