@@ -195,24 +195,17 @@ func (s *Source) harshMap(h *harshHabit, opt Options) error {
 		}
 		return nil
 	}
-	days := make([]coach.Day, 0, len(h.days))
-	target := math.Inf(1)
-	for d, e := range h.days {
-		days = append(days, d)
-		if e.result == "y" && e.amount > 0 && (h.end.IsZero() || !d.After(h.end)) {
-			target = min(target, e.amount)
-		}
-	}
-	if math.IsInf(target, 1) {
-		target = 1
-	}
-	target = max(1, math.Floor(target))
+	target := harshTarget(h)
 	if target > coach.MaxCustomAmount {
 		s.HabitsSkipped = append(s.HabitsSkipped, HabitSkip{Name: h.name, Reason: "out-of-range", Entries: h.entries})
 		for range h.days {
 			s.skip("habit-skipped")
 		}
 		return nil
+	}
+	days := make([]coach.Day, 0, len(h.days))
+	for d := range h.days {
+		days = append(days, d)
 	}
 	sortDays(days)
 	hb := Habit{From: h.name, Unit: coach.Times, Target: target}
@@ -237,17 +230,40 @@ func (s *Source) harshMap(h *harshHabit, opt Options) error {
 		}
 		hb.CheckIns = append(hb.CheckIns, session(d, e.amount, target, e.result == "s", s.cleanNote(e.note)))
 	}
-	retired := !h.end.IsZero() && h.end.Before(opt.Today)
-	if !h.end.IsZero() && !retired {
-		s.Said = append(s.Said, "harsh \""+h.name+"\" ends on "+h.end.String()+"; tend does not archive on a date, so it stays active.")
-	}
-	var from coach.Day
-	if retired {
-		from = h.end.AddDays(1)
-	}
+	retired, from := s.harshEnd(h, opt.Today)
 	finishHabit(&hb, opt.Today, retired, from)
 	s.Habits = append(s.Habits, hb)
 	return nil
+}
+
+// harshTarget is a habit's target (IMPORT §5, Amounts): the smallest
+// amount of a yes day up to its end, rounded down, at least 1, so every
+// yes stays done as harsh showed it; 1 when no yes has an amount.
+func harshTarget(h *harshHabit) float64 {
+	target := math.Inf(1)
+	for d, e := range h.days {
+		if e.result == "y" && e.amount > 0 && (h.end.IsZero() || !d.After(h.end)) {
+			target = min(target, e.amount)
+		}
+	}
+	if math.IsInf(target, 1) {
+		target = 1
+	}
+	return max(1, math.Floor(target))
+}
+
+// harshEnd says whether a habit's end date has passed (it is archived from
+// the day after) and, for an end still to come, tells the person that tend
+// keeps it active, since it does not archive on a date.
+func (s *Source) harshEnd(h *harshHabit, today coach.Day) (retired bool, from coach.Day) {
+	retired = !h.end.IsZero() && h.end.Before(today)
+	if !h.end.IsZero() && !retired {
+		s.Said = append(s.Said, "harsh \""+h.name+"\" ends on "+h.end.String()+"; tend does not archive on a date, so it stays active.")
+	}
+	if retired {
+		from = h.end.AddDays(1)
+	}
+	return retired, from
 }
 
 func sortDays(days []coach.Day) {

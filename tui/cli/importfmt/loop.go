@@ -270,41 +270,12 @@ func csvError(file string, err error) error {
 // loopHabit maps one habit's entries (IMPORT §4.5).
 func (s *Source) loopHabit(h loopHabit, file string, entries []loopEntry, opt Options) error {
 	if h.atMost {
-		s.HabitsSkipped = append(s.HabitsSkipped, HabitSkip{Name: h.name, Reason: "at-most", Entries: len(entries)})
-		for _, e := range entries {
-			s.skip("habit-skipped")
-			s.dropNote(e.note)
-		}
+		s.skipLoopHabit(h, "at-most", entries)
 		return nil
 	}
-	numeric, unit, factor, target := h.numeric, coach.Times, 1.0, 1.0
-	if h.v231 && numeric {
-		var known bool
-		unit, factor, known = unitOf(h.unit)
-		if !known {
-			s.Said = append(s.Said, "Loop \""+h.name+"\": unit \""+h.unit+"\" is not one tend has; counted as times.")
-		}
-		target = h.target * factor
-	} else if !h.v231 {
-		numeric, target = loopOldNumeric(entries)
-		if numeric {
-			s.Said = append(s.Said, "Loop \""+h.name+"\" is an old Loop export: the unit and target are not in the file; tend used "+
-				coach.Amount(max(1, target), coach.Times)+", the median day. A Loop 2.3.1 export keeps the unit.")
-		} else if loopOnlyNoAndSkip(entries) {
-			s.Said = append(s.Said, "Loop \""+h.name+"\" has only no and skip days, so tend cannot tell whether it counted an amount; it is imported as yes/no.")
-		}
-	}
-	if rounded, changed := wholeTarget(target, unit); changed && numeric {
-		s.Said = append(s.Said, "Loop \""+h.name+"\": the target "+strconv.FormatFloat(target, 'g', -1, 64)+" is rounded to "+
-			strconv.FormatFloat(rounded, 'f', -1, 64)+", because "+unit.String()+" are whole.")
-		target = rounded
-	}
+	numeric, unit, factor, target := s.loopMeasure(h, entries)
 	if !(target > 0 && target <= coach.MaxCustomAmount) {
-		s.HabitsSkipped = append(s.HabitsSkipped, HabitSkip{Name: h.name, Reason: "out-of-range", Entries: len(entries)})
-		for _, e := range entries {
-			s.skip("habit-skipped")
-			s.dropNote(e.note)
-		}
+		s.skipLoopHabit(h, "out-of-range", entries)
 		return nil
 	}
 	hb := Habit{From: h.name, Unit: unit, Target: target}
@@ -331,6 +302,45 @@ func (s *Source) loopHabit(h loopHabit, file string, entries []loopEntry, opt Op
 	finishHabit(&hb, opt.Today, h.archived, coach.Day{})
 	s.Habits = append(s.Habits, hb)
 	return nil
+}
+
+// skipLoopHabit leaves out a habit tend cannot take, counting each of its
+// entries and the notes dropped with them.
+func (s *Source) skipLoopHabit(h loopHabit, reason string, entries []loopEntry) {
+	s.HabitsSkipped = append(s.HabitsSkipped, HabitSkip{Name: h.name, Reason: reason, Entries: len(entries)})
+	for _, e := range entries {
+		s.skip("habit-skipped")
+		s.dropNote(e.note)
+	}
+}
+
+// loopMeasure is what a habit counts: whether an amount, in which unit,
+// Loop's value times factor, and the target. A 2.3.1 export says so; an
+// older one is told by its values, and the person is told what was guessed.
+func (s *Source) loopMeasure(h loopHabit, entries []loopEntry) (numeric bool, unit coach.Unit, factor, target float64) {
+	numeric, unit, factor, target = h.numeric, coach.Times, 1.0, 1.0
+	if h.v231 && numeric {
+		var known bool
+		unit, factor, known = unitOf(h.unit)
+		if !known {
+			s.Said = append(s.Said, "Loop \""+h.name+"\": unit \""+h.unit+"\" is not one tend has; counted as times.")
+		}
+		target = h.target * factor
+	} else if !h.v231 {
+		numeric, target = loopOldNumeric(entries)
+		if numeric {
+			s.Said = append(s.Said, "Loop \""+h.name+"\" is an old Loop export: the unit and target are not in the file; tend used "+
+				coach.Amount(max(1, target), coach.Times)+", the median day. A Loop 2.3.1 export keeps the unit.")
+		} else if loopOnlyNoAndSkip(entries) {
+			s.Said = append(s.Said, "Loop \""+h.name+"\" has only no and skip days, so tend cannot tell whether it counted an amount; it is imported as yes/no.")
+		}
+	}
+	if rounded, changed := wholeTarget(target, unit); changed && numeric {
+		s.Said = append(s.Said, "Loop \""+h.name+"\": the target "+strconv.FormatFloat(target, 'g', -1, 64)+" is rounded to "+
+			strconv.FormatFloat(rounded, 'f', -1, 64)+", because "+unit.String()+" are whole.")
+		target = rounded
+	}
+	return numeric, unit, factor, target
 }
 
 // loopCheckIn maps one entry, or gives the code it is skipped with.
