@@ -80,25 +80,31 @@ func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (
 	if rec.CheckIn.Device, err = readDeviceID(b.meta); err != nil {
 		return coach.Recorded{}, err
 	}
-	if err := putDayRecord(b.checkIns, key, day, "the check-in", rec.CheckIn.Day, func() ([]byte, error) {
-		return checkedCheckIn(goalID, rec.CheckIn)
-	}); err != nil {
-		return coach.Recorded{}, err
-	}
-	if decides && rec.Decided {
-		if err := putDayRecord(b.decisions, key, day, "the decision", rec.Decision.Day, func() ([]byte, error) {
-			return checkedDecision(goalID, rec.Decision)
-		}); err != nil {
-			return coach.Recorded{}, err
-		}
-	}
-	if err := putGoal(b.goals, rec.Goal); err != nil {
+	if err := putRecorded(b, key, day, goalID, rec, decides); err != nil {
 		return coach.Recorded{}, err
 	}
 	if warningHolds(rec.CheckIn) {
 		return rec, holdAll(b, today)
 	}
 	return rec, nil
+}
+
+// putRecorded writes what coach.Record gave: the day's check-in, its
+// decision when this day decides (no later day has one), and the goal.
+func putRecorded(b buckets, key, day []byte, goalID uint64, rec coach.Recorded, decides bool) error {
+	if err := putDayRecord(b.checkIns, key, day, "the check-in", rec.CheckIn.Day, func() ([]byte, error) {
+		return checkedCheckIn(goalID, rec.CheckIn)
+	}); err != nil {
+		return err
+	}
+	if decides && rec.Decided {
+		if err := putDayRecord(b.decisions, key, day, "the decision", rec.Decision.Day, func() ([]byte, error) {
+			return checkedDecision(goalID, rec.Decision)
+		}); err != nil {
+			return err
+		}
+	}
+	return putGoal(b.goals, rec.Goal)
 }
 
 // record calls coach.Record. A panic there is a bug in tend, not damage in

@@ -52,16 +52,8 @@ func (s *Store) Import(dry bool, plan func(ImportLocal) (ImportBatch, error), pr
 				return err
 			}
 			if first {
-				if batch, err = runPlan(b, plan); err != nil {
+				if batch, err = startImport(b, plan); err != nil {
 					return err
-				}
-				if nothingNew(batch) {
-					return errNothingNew
-				}
-				if batch.DayStartHour != nil {
-					if err := putSettings(b.meta, *batch.DayStartHour); err != nil {
-						return err
-					}
 				}
 			}
 			w := &importWriter{b: b, total: total(batch), done: done, progress: progress}
@@ -96,6 +88,25 @@ func (s *Store) Import(dry bool, plan func(ImportLocal) (ImportBatch, error), pr
 		res.Transactions++
 	}
 	return res, nil
+}
+
+// startImport plans the import in its first transaction, against what the
+// database holds then, and sets the day start the file brings. Nothing new
+// is errNothingNew, so the caller rolls back and the file is untouched.
+func startImport(b buckets, plan func(ImportLocal) (ImportBatch, error)) (ImportBatch, error) {
+	batch, err := runPlan(b, plan)
+	if err != nil {
+		return batch, err
+	}
+	if nothingNew(batch) {
+		return batch, errNothingNew
+	}
+	if batch.DayStartHour != nil {
+		if err := putSettings(b.meta, *batch.DayStartHour); err != nil {
+			return batch, err
+		}
+	}
+	return batch, nil
 }
 
 func (s *Store) dryImport(plan func(ImportLocal) (ImportBatch, error), progress func(done, total int)) (ImportResult, error) {
