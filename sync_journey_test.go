@@ -20,22 +20,7 @@ func TestSyncTwoMachinesOneFolder(t *testing.T) {
 	at := func(e Env, now string) Env { e.Now = now; return e }
 	day1, day2 := "2026-12-01T08:00:00Z", "2026-12-02T09:00:00Z"
 
-	if _, errOut, code := runTend(t, at(laptop, day1), "sync"); code != 1 || !strings.Contains(errOut, "tend sync init DIR") {
-		t.Fatalf("sync before init: exit %d, %q", code, errOut)
-	}
-	if out := mustTend(t, at(laptop, day1), "sync", "status"); !strings.Contains(out, "Sync is off") {
-		t.Fatalf("status before init: %q", out)
-	}
-	mustTend(t, at(laptop, day1), "add", "Walk", "--plan", "daily-walk")
-	mustTend(t, at(laptop, day1), "add", "Lift", "--plan", "strength", "--days", "3", "--readiness", "none")
-	mustTend(t, at(laptop, day1), "add", "Calm", "--plan", "mindful")
-	out := mustTend(t, at(laptop, day1), "sync", "init", folder, "--label", "laptop")
-	if !strings.Contains(out, "Sync is on: this device is laptop") || !strings.Contains(out, "Sent 3 changes") {
-		t.Fatalf("laptop init: %q", out)
-	}
-	if out = mustTend(t, at(desktop, day1), "sync", "init", folder, "--label", "desktop"); !strings.Contains(out, "3 new goals from laptop") {
-		t.Fatalf("desktop init: %q", out)
-	}
+	syncInitBoth(t, folder, at(laptop, day1), at(desktop, day1))
 
 	// Apart, on day 2.
 	mustTend(t, at(laptop, day2), "done", "Walk", "--note", "hills")
@@ -50,17 +35,9 @@ func TestSyncTwoMachinesOneFolder(t *testing.T) {
 
 	// What sync tools leave beside the journals is left alone and counted.
 	dir := filepath.Join(folder, "tend")
-	for name, body := range map[string]string{
-		"0123456789abcdef.2026.sync-conflict-20261202-090000-ABCDEF.jsonl": "x\n",
-		".0123456789abcdef.2026.jsonl.icloud":                              "",
-		"notes.txt":                                                        "hello\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	leaveSyncToolFiles(t, dir)
 
-	out = mustTend(t, at(desktop, day2), "sync")
+	out := mustTend(t, at(desktop, day2), "sync")
 	for _, want := range []string{"1 check-in, 1 goal renamed, 1 goal deleted from laptop.", "Calm was deleted on laptop",
 		"1 conflict copy from the sync tool", "1 file waiting for iCloud to download", "1 other file"} {
 		if !strings.Contains(out, want) {
@@ -95,30 +72,81 @@ func TestSyncTwoMachinesOneFolder(t *testing.T) {
 
 	// The deleted goal is scrubbed from every journal: no name, no line
 	// but its delete.
+	checkNotInJournals(t, dir, "Calm")
+
+	// A second sync on each brings nothing and changes nothing.
+	checkSecondSyncQuiet(t, at(laptop, day2), at(desktop, day2), export)
+
+}
+
+// checkSecondSyncQuiet syncs each device again: nothing comes or goes,
+// the export stays as it was, and the status names both devices.
+func checkSecondSyncQuiet(t *testing.T, laptop, desktop Env, export string) {
+	t.Helper()
+	for _, e := range []Env{laptop, desktop} {
+		if out := mustTend(t, e, "sync"); !strings.Contains(out, "Nothing new") || strings.Contains(out, "Sent") {
+			t.Errorf("second sync: %q", out)
+		}
+	}
+	if got := canonicalExport(t, mustTend(t, desktop, "export")); got != export {
+		t.Errorf("a second sync changed the export")
+	}
+	status := mustTend(t, laptop, "sync", "status")
+	for _, want := range []string{"laptop (this device)", "desktop", "last seen 2026-12-02 09:00 UTC", "Nothing is waiting to go out."} {
+		if !strings.Contains(status, want) {
+			t.Errorf("sync status does not say %q:\n%s", want, status)
+		}
+	}
+}
+
+// syncInitBoth checks that sync is off before init, then adds three goals
+// on the laptop and turns sync on in folder on both, the laptop first.
+func syncInitBoth(t *testing.T, folder string, laptop, desktop Env) {
+	t.Helper()
+	if _, errOut, code := runTend(t, laptop, "sync"); code != 1 || !strings.Contains(errOut, "tend sync init DIR") {
+		t.Fatalf("sync before init: exit %d, %q", code, errOut)
+	}
+	if out := mustTend(t, laptop, "sync", "status"); !strings.Contains(out, "Sync is off") {
+		t.Fatalf("status before init: %q", out)
+	}
+	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, laptop, "add", "Lift", "--plan", "strength", "--days", "3", "--readiness", "none")
+	mustTend(t, laptop, "add", "Calm", "--plan", "mindful")
+	out := mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
+	if !strings.Contains(out, "Sync is on: this device is laptop") || !strings.Contains(out, "Sent 3 changes") {
+		t.Fatalf("laptop init: %q", out)
+	}
+	if out = mustTend(t, desktop, "sync", "init", folder, "--label", "desktop"); !strings.Contains(out, "3 new goals from laptop") {
+		t.Fatalf("desktop init: %q", out)
+	}
+}
+
+// leaveSyncToolFiles puts beside the journals what sync tools leave: a
+// conflict copy, an iCloud placeholder and a file of some other kind.
+func leaveSyncToolFiles(t *testing.T, dir string) {
+	t.Helper()
+	for name, body := range map[string]string{
+		"0123456789abcdef.2026.sync-conflict-20261202-090000-ABCDEF.jsonl": "x\n",
+		".0123456789abcdef.2026.jsonl.icloud":                              "",
+		"notes.txt":                                                        "hello\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// checkNotInJournals fails when any journal in dir still holds name.
+func checkNotInJournals(t *testing.T, dir, name string) {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(string(data), "Calm") {
-			t.Errorf("%s still names the deleted goal:\n%s", filepath.Base(f), data)
-		}
-	}
-
-	// A second sync on each brings nothing and changes nothing.
-	for _, e := range []Env{laptop, desktop} {
-		if out := mustTend(t, at(e, day2), "sync"); !strings.Contains(out, "Nothing new") || strings.Contains(out, "Sent") {
-			t.Errorf("second sync: %q", out)
-		}
-	}
-	if got := canonicalExport(t, mustTend(t, at(desktop, day2), "export")); got != export {
-		t.Errorf("a second sync changed the export")
-	}
-	status := mustTend(t, at(laptop, day2), "sync", "status")
-	for _, want := range []string{"laptop (this device)", "desktop", "last seen 2026-12-02 09:00 UTC", "Nothing is waiting to go out."} {
-		if !strings.Contains(status, want) {
-			t.Errorf("sync status does not say %q:\n%s", want, status)
+		if strings.Contains(string(data), name) {
+			t.Errorf("%s still names the deleted goal %q:\n%s", filepath.Base(f), name, data)
 		}
 	}
 }
