@@ -36,21 +36,7 @@ func TestStorageBackupAndExport(t *testing.T) {
 	if err != nil || len(auto) != 1 {
 		t.Fatalf("the day's automatic copy: %v %v", auto, err)
 	}
-	var copies []string
-	for range 2 {
-		out := mustTend(t, env, "backup")
-		_, rest, _ := strings.Cut(out, " to ")
-		name, _, _ := strings.Cut(rest, " (")
-		if filepath.Dir(name) != dir || slices.Contains(copies, name) || slices.Contains(auto, name) {
-			t.Fatalf("tend backup said %q, want a new copy in %s", out, dir)
-		}
-		copies = append(copies, name)
-		assertMode(t, name, 0o600)
-	}
-	first := copies[0]
-	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
-		t.Errorf("the backups folder: %v %v", info, err)
-	}
+	first := twoBackups(t, env, dir, auto)
 	list := mustTend(t, env, "backup", "--list")
 	restore := "cp " + first + " " + env.DB
 	if !strings.Contains(list, "\n    "+restore+"\n") || strings.Count(list, "    cp ") != 3 {
@@ -80,14 +66,7 @@ func TestStorageBackupAndExport(t *testing.T) {
 	mustTend(t, env, "done", "walk", "--date", daysBefore(t, 21))
 
 	checkExportDocument(t, exportBefore)
-	file := filepath.Join(t.TempDir(), "tend.json")
-	if out := mustTend(t, env, "export", "--format", "json", "--out", file); !strings.Contains(out, file) {
-		t.Errorf("tend export --out said %q", out)
-	}
-	assertMode(t, file, 0o600)
-	if b, err := os.ReadFile(file); err != nil || !json.Valid(b) {
-		t.Errorf("the exported file is not JSON: %v", err)
-	}
+	checkExportFile(t, env)
 
 	for _, tc := range []struct {
 		args []string
@@ -105,6 +84,51 @@ func TestStorageBackupAndExport(t *testing.T) {
 
 	// No database: nothing to back up (exit 1), an empty export (exit 0),
 	// and nothing created.
+	checkNoDatabase(t)
+
+	checkNoEscapesInPipes(t, env)
+}
+
+// twoBackups runs `tend backup` twice: each copy is new, in dir, readable
+// by its owner only, in a folder only its owner can list. It returns the
+// first.
+func twoBackups(t *testing.T, env Env, dir string, auto []string) string {
+	t.Helper()
+	var copies []string
+	for range 2 {
+		out := mustTend(t, env, "backup")
+		_, rest, _ := strings.Cut(out, " to ")
+		name, _, _ := strings.Cut(rest, " (")
+		if filepath.Dir(name) != dir || slices.Contains(copies, name) || slices.Contains(auto, name) {
+			t.Fatalf("tend backup said %q, want a new copy in %s", out, dir)
+		}
+		copies = append(copies, name)
+		assertMode(t, name, 0o600)
+	}
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+		t.Errorf("the backups folder: %v %v", info, err)
+	}
+	return copies[0]
+}
+
+// checkExportFile exports to a file: the command names it, only its owner
+// can read it, and it is JSON.
+func checkExportFile(t *testing.T, env Env) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "tend.json")
+	if out := mustTend(t, env, "export", "--format", "json", "--out", file); !strings.Contains(out, file) {
+		t.Errorf("tend export --out said %q", out)
+	}
+	assertMode(t, file, 0o600)
+	if b, err := os.ReadFile(file); err != nil || !json.Valid(b) {
+		t.Errorf("the exported file is not JSON: %v", err)
+	}
+}
+
+// checkNoDatabase: with no database, backup has nothing to copy (exit 1),
+// export is empty (exit 0), and neither creates the database's folder.
+func checkNoDatabase(t *testing.T) {
+	t.Helper()
 	none := Env{Home: t.TempDir(), Now: testDay, DB: filepath.Join(t.TempDir(), "none", "tend.db")}
 	if _, stderr, code := runTend(t, none, "backup"); code != 1 || !says(stderr, "nothing to back up") {
 		t.Errorf("tend backup with no database: exit %d, stderr %q", code, stderr)
@@ -116,7 +140,12 @@ func TestStorageBackupAndExport(t *testing.T) {
 	if _, err := os.Stat(filepath.Dir(none.DB)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("backup or export with no database created %s", filepath.Dir(none.DB))
 	}
+}
 
+// checkNoEscapesInPipes: into a pipe, even with colour on, export and
+// backup write no escape code.
+func checkNoEscapesInPipes(t *testing.T, env Env) {
+	t.Helper()
 	for _, args := range [][]string{{"export"}, {"backup"}, {"export", "--format", "csv"}} {
 		stdout, stderr, _ := runTend(t, env, args...)
 		if strings.ContainsRune(stdout+stderr, 0x1b) {
