@@ -68,37 +68,13 @@ func TestStorageFullDisk(t *testing.T) {
 	}
 	filler := stFill(t, dir)
 
-	failed := ""
-	for i := 30; i >= 1 && failed == ""; i-- {
-		_, stderr, code := runTend(t, env, "done", "walk", "--date", daysBefore(t, i), "--note", note)
-		switch code {
-		case 0:
-			saved = append(saved, daysBefore(t, i))
-		case 1:
-			failed = stderr
-		default:
-			t.Fatalf("tend done on a full disk: exit %d: %s", code, stderr)
-		}
-	}
+	saved, failed := checkInUntilFull(t, env, saved, note)
 	if failed == "" {
 		t.Fatalf("30 check-ins with long notes all fitted on a full 256 KB disk")
 	}
 	// Records are small: the file's free pages may still take a check-in
 	// without a note. Use them up too, so the TUI's check-in cannot fit.
-	for i, small := 30, ""; i >= 1 && small == ""; i-- {
-		if slices.Contains(saved, daysBefore(t, i)) {
-			continue
-		}
-		_, stderr, code := runTend(t, env, "done", "walk", "--date", daysBefore(t, i))
-		switch code {
-		case 0:
-			saved = append(saved, daysBefore(t, i))
-		case 1:
-			small = stderr
-		default:
-			t.Fatalf("tend done on a full disk: exit %d: %s", code, stderr)
-		}
-	}
+	saved, _ = checkInUntilFull(t, env, saved, "")
 	assertPlainError(t, "tend done on a full disk", failed)
 	for _, want := range []string{"not saved", "disk is full", "Nothing saved before is lost", "try again"} {
 		if !says(failed, want) {
@@ -128,6 +104,33 @@ func TestStorageFullDisk(t *testing.T) {
 	if got := exportDays(t, env); !slices.Equal(got, append(saved, testDay)) {
 		t.Errorf("once there is room the file holds %v, want %v and today", got, saved)
 	}
+}
+
+// checkInUntilFull checks in on the 30 days before today not yet in saved,
+// with note when it is not empty, until one fails. It returns the days
+// saved and what the failure said ("" when none failed).
+func checkInUntilFull(t *testing.T, env Env, saved []string, note string) ([]string, string) {
+	t.Helper()
+	for i := 30; i >= 1; i-- {
+		day := daysBefore(t, i)
+		if slices.Contains(saved, day) {
+			continue
+		}
+		args := []string{"done", "walk", "--date", day}
+		if note != "" {
+			args = append(args, "--note", note)
+		}
+		_, stderr, code := runTend(t, env, args...)
+		switch code {
+		case 0:
+			saved = append(saved, day)
+		case 1:
+			return saved, stderr
+		default:
+			t.Fatalf("tend done on a full disk: exit %d: %s", code, stderr)
+		}
+	}
+	return saved, ""
 }
 
 // TestStorageReadOnlyDisk: on a read-only disk writes say plainly that
