@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	xterm "github.com/charmbracelet/x/term"
 )
 
 // The TUI end to end: the built binary in a real pseudo-terminal, read back
@@ -254,35 +256,43 @@ func TestE2EQuitRestoresTerminal(t *testing.T) {
 			}
 
 			term.Press(t, tc.quit)
-			if code := term.Wait(t); code != 0 {
-				t.Errorf("%s: exit %d, want 0", tc.quit, code)
-			}
-			if term.AltScreen() {
-				t.Errorf("after %s the terminal is still on the alternate screen", tc.quit)
-			}
-			if term.CursorHidden() {
-				t.Errorf("after %s the cursor is still hidden", tc.quit)
-			}
-			if got := term.Modes(t); !reflect.DeepEqual(got, fresh) {
-				t.Errorf("after %s the terminal's modes are %+v, want them as they were: %+v", tc.quit, got, fresh)
-			}
-			out := term.Output()
-			for _, pair := range [][2]string{{"\x1b[?1049h", "\x1b[?1049l"}, {"\x1b[?2004h", "\x1b[?2004l"}, {"\x1b[?25l", "\x1b[?25h"}} {
-				on, off := strings.LastIndex(out, pair[0]), strings.LastIndex(out, pair[1])
-				if pair[0] == "\x1b[?1049h" && on < 0 {
-					t.Errorf("the TUI never entered the alternate screen (%q)", pair[0])
-				}
-				if on >= 0 && off < on {
-					t.Errorf("output turns on %q and does not turn it off at the end", pair[0])
-				}
-			}
-			if tail := out[strings.LastIndex(out, "\x1b[?1049l"):]; strings.TrimSpace(stripCSI(tail)) != "" {
-				t.Errorf("after a clean quit tend printed on the main screen: %q", tail)
-			}
+			checkTerminalRestored(t, term, tc.quit, fresh)
 			if tc.name == "welcome" {
 				assertNoFile(t, env.DB) // looking at the welcome only reads
 			}
 		})
+	}
+}
+
+// checkTerminalRestored: after quit the TUI exits 0 and leaves the
+// terminal as it found it (main screen, cursor shown, the modes it had),
+// turns off every mode it turned on, and prints nothing on the main screen.
+func checkTerminalRestored(t *testing.T, term *Term, quit string, fresh *xterm.State) {
+	t.Helper()
+	if code := term.Wait(t); code != 0 {
+		t.Errorf("%s: exit %d, want 0", quit, code)
+	}
+	if term.AltScreen() {
+		t.Errorf("after %s the terminal is still on the alternate screen", quit)
+	}
+	if term.CursorHidden() {
+		t.Errorf("after %s the cursor is still hidden", quit)
+	}
+	if got := term.Modes(t); !reflect.DeepEqual(got, fresh) {
+		t.Errorf("after %s the terminal's modes are %+v, want them as they were: %+v", quit, got, fresh)
+	}
+	out := term.Output()
+	for _, pair := range [][2]string{{"\x1b[?1049h", "\x1b[?1049l"}, {"\x1b[?2004h", "\x1b[?2004l"}, {"\x1b[?25l", "\x1b[?25h"}} {
+		on, off := strings.LastIndex(out, pair[0]), strings.LastIndex(out, pair[1])
+		if pair[0] == "\x1b[?1049h" && on < 0 {
+			t.Errorf("the TUI never entered the alternate screen (%q)", pair[0])
+		}
+		if on >= 0 && off < on {
+			t.Errorf("output turns on %q and does not turn it off at the end", pair[0])
+		}
+	}
+	if tail := out[strings.LastIndex(out, "\x1b[?1049l"):]; strings.TrimSpace(stripCSI(tail)) != "" {
+		t.Errorf("after a clean quit tend printed on the main screen: %q", tail)
 	}
 }
 
