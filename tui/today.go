@@ -160,6 +160,43 @@ func (s todayScreen) View(width, height int, st Styles) string {
 	if len(s.items) == 0 {
 		return st.Muted.Render(wrapJoin("Every goal is archived. Press a to add a goal.", width-1))
 	}
+	blocks := s.itemBlocks(width, height, st)
+	// The week's line keeps its two lines at the foot wherever the chosen
+	// goal still fits whole above it.
+	week := ""
+	if !s.past() {
+		week = s.week.line(width-1, st)
+	}
+	room := height
+	if week != "" && len(blocks[s.cursor])+2 <= height {
+		room = height - 2
+	}
+	lines, first, shown := windowAround(blocks, s.cursor, room)
+	// The line between the goals and the week says when some goals are off
+	// screen, or a person with many goals never learns the last ones exist.
+	gap := ""
+	if more := moreGoals(first, len(blocks)-first-shown); more != "" {
+		gap = " " + st.Muted.Render(more)
+	}
+	if s.past() {
+		// This week's minutes and last week's review are today's news, not
+		// the earlier day's.
+		return strings.Join(lines[:min(len(lines), height)], "\n")
+	}
+	// The week's minutes, and last week's review, go below the goals where
+	// there is room for them.
+	if week != "" && len(lines)+2 <= height {
+		lines = append(lines, gap, " "+week)
+	}
+	lines = s.appendWeekly(lines, width, height, st)
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// itemBlocks draws each goal's row, the chosen one fitted to the window.
+func (s todayScreen) itemBlocks(width, height int, st Styles) [][]string {
 	nameW := nameColumn(s.items, width)
 	blocks := make([][]string, len(s.items))
 	d := onScreen
@@ -185,22 +222,16 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		blocks[s.cursor] = todayItem(sel, width, nameW, true, onScreen, st)
 	}
 	blocks[s.cursor] = fitItem(blocks[s.cursor], reasonLineCount(sel, width, d), width, height)
-	// The week's line keeps its two lines at the foot wherever the chosen
-	// goal still fits whole above it.
-	week := ""
-	if !s.past() {
-		week = s.week.line(width-1, st)
-	}
-	room := height
-	if week != "" && len(blocks[s.cursor])+2 <= height {
-		room = height - 2
-	}
-	first := 0
-	for first < s.cursor && linesFrom(blocks[first:s.cursor+1]) > room {
+	return blocks
+}
+
+// windowAround is as many whole rows as fit in room, starting late enough
+// that the chosen row is among them; it says the first row shown and how
+// many are.
+func windowAround(blocks [][]string, cursor, room int) (lines []string, first, shown int) {
+	for first < cursor && linesFrom(blocks[first:cursor+1]) > room {
 		first++
 	}
-	var lines []string
-	shown := 0
 	for _, b := range blocks[first:] {
 		if len(lines)+len(b) > room && len(lines) > 0 {
 			break
@@ -208,22 +239,12 @@ func (s todayScreen) View(width, height int, st Styles) string {
 		lines = append(lines, b...)
 		shown++
 	}
-	// The line between the goals and the week says when some goals are off
-	// screen, or a person with many goals never learns the last ones exist.
-	gap := ""
-	if more := moreGoals(first, len(blocks)-first-shown); more != "" {
-		gap = " " + st.Muted.Render(more)
-	}
-	if s.past() {
-		// This week's minutes and last week's review are today's news, not
-		// the earlier day's.
-		return strings.Join(lines[:min(len(lines), height)], "\n")
-	}
-	// The week's minutes, and last week's review, go below the goals where
-	// there is room for them.
-	if week != "" && len(lines)+2 <= height {
-		lines = append(lines, gap, " "+week)
-	}
+	return lines, first, shown
+}
+
+// appendWeekly adds last week's reviews, each after a blank line,
+// while they fit whole in height.
+func (s todayScreen) appendWeekly(lines []string, width, height int, st Styles) []string {
 	for _, w := range s.weekly {
 		wl := wrap(w, width-2)
 		if len(lines)+1+len(wl) > height {
@@ -234,10 +255,7 @@ func (s todayScreen) View(width, height int, st Styles) string {
 			lines = append(lines, "  "+st.Muted.Render(l))
 		}
 	}
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // moreGoals names the goals scrolled off above and below, or is empty.
