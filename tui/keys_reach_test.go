@@ -171,77 +171,102 @@ func checkKeys(t *testing.T, s keyState) {
 // keyStates walks tend's screens through their states at one size.
 func keyStates(t *testing.T, w, h int) []keyState {
 	t.Helper()
-	var out []keyState
-	add := func(name string, m Model) {
-		slug := strings.NewReplacer(" ", "_", ",", "").Replace(name) + fmt.Sprintf("/%dx%d", w, h)
-		out = append(out, keyState{fmt.Sprintf("%s at %d×%d", name, w, h), slug, m})
-	}
+	l := &stateList{w: w, h: h}
 	snap := seeded(t)
-	st := &recordingStore{snap: snap}
-	today := loaded(t, st, snap, w, h)
-	add("Today on a due goal", today)
-	add("Today on a done goal", pressAll(t, today, keyPress('j')))
-	add("Today on a rest day", pressAll(t, today, keyPress('j'), keyPress('j')))
+	today := loaded(t, &recordingStore{snap: snap}, snap, w, h)
+	l.todays(t, snap, today)
+	l.checkIns(t, today)
+	rv := l.reviews(t, snap)
+	g := pressAll(t, today, keyPress('g'))
+	l.add("Goals", g)
+	l.add("Goals, days", pressAll(t, g, keyPress('d')))
+	l.add("Goals, rename", pressAll(t, g, keyPress('n')))
+	l.add("Goals, delete", pressAll(t, g, keyPress('D')))
+
+	ses, _ := onSession(t, w, h)
+	l.add("session", ses)
+	l.add("session paused", pressAll(t, ses, keyPress(' ')))
+
+	ng := pressAll(t, today, keyPress('a'))
+	for i := 0; i < 12 && ng.screen == screenNewGoal; i++ {
+		l.add(fmt.Sprintf("new goal step %s", stepNames(ng.newGoal.step)), ng)
+		ng = pressAll(t, ng, keyOf(tea.KeyEnter))
+	}
+	l.add("new goal, own ladder", pressAll(t, today, keyPress('a'), keyOf(tea.KeyUp), keyOf(tea.KeyEnter)))
+
+	for _, s := range []keyState{{name: "Today", m: today}, {name: "check-in", m: pressAll(t, today, keyOf(tea.KeyEnter))},
+		{name: "review", m: rv}} {
+		hm := pressAll(t, s.m, keyPress('?'))
+		l.add("full help of "+s.name, hm)
+		l.add("full help of "+s.name+", scrolled", pressAll(t, hm, keyOf(tea.KeyDown), keyOf(tea.KeyDown)))
+	}
+	return l.out
+}
+
+// stateList gathers the states at one size, each named for the test's
+// messages and slugged for its golden file.
+type stateList struct {
+	w, h int
+	out  []keyState
+}
+
+func (l *stateList) add(name string, m Model) {
+	slug := strings.NewReplacer(" ", "_", ",", "").Replace(name) + fmt.Sprintf("/%dx%d", l.w, l.h)
+	l.out = append(l.out, keyState{fmt.Sprintf("%s at %d×%d", name, l.w, l.h), slug, m})
+}
+
+// todays are Today's states: on each kind of goal, with one goal, the
+// welcome with none, and the bridge offered.
+func (l *stateList) todays(t *testing.T, snap coach.Snapshot, today Model) {
+	w, h := l.w, l.h
+	l.add("Today on a due goal", today)
+	l.add("Today on a done goal", pressAll(t, today, keyPress('j')))
+	l.add("Today on a rest day", pressAll(t, today, keyPress('j'), keyPress('j')))
 	one := snap
 	one.Goals = snap.Goals[1:2]
-	add("Today with one goal", loaded(t, &recordingStore{snap: one}, one, w, h))
-	add("welcome", loaded(t, &recordingStore{}, coach.Snapshot{DayStartHour: 4}, w, h))
+	l.add("Today with one goal", loaded(t, &recordingStore{snap: one}, one, w, h))
+	l.add("welcome", loaded(t, &recordingStore{}, coach.Snapshot{DayStartHour: 4}, w, h))
 	bridge := seeded(t)
 	bridge.Goals[0].Level, bridge.Goals[0].Bridge = 8, true // the in-between step before week 4
-	add("Today offering the bridge", loaded(t, &recordingStore{snap: bridge}, bridge, w, h))
+	l.add("Today offering the bridge", loaded(t, &recordingStore{snap: bridge}, bridge, w, h))
+}
 
+// checkIns are the check-in form at each row and its follow-up questions,
+// then an earlier day and the Day screen.
+func (l *stateList) checkIns(t *testing.T, today Model) {
 	ci := pressAll(t, today, keyOf(tea.KeyEnter))
 	for i, q := range []string{"outcome", "effort", "pain", "mood before", "mood after", "note"} {
-		add("check-in at "+q, ci)
+		l.add("check-in at "+q, ci)
 		if i < 5 {
 			ci = pressAll(t, ci, keyOf(tea.KeyDown))
 		}
 	}
-	add("check-in at a mood given", pressAll(t, today, keyOf(tea.KeyEnter), keyOf(tea.KeyDown), keyOf(tea.KeyDown),
+	l.add("check-in at a mood given", pressAll(t, today, keyOf(tea.KeyEnter), keyOf(tea.KeyDown), keyOf(tea.KeyDown),
 		keyOf(tea.KeyDown), keyPress('7')))
-	add("check-in asking how far", pressAll(t, today, keyOf(tea.KeyEnter), keyOf(tea.KeyRight), keyOf(tea.KeyEnter)))
-	add("check-in asking before more than double", pressAll(t, today, keyPress('j'), keyOf(tea.KeyEnter),
+	l.add("check-in asking how far", pressAll(t, today, keyOf(tea.KeyEnter), keyOf(tea.KeyRight), keyOf(tea.KeyEnter)))
+	l.add("check-in asking before more than double", pressAll(t, today, keyPress('j'), keyOf(tea.KeyEnter),
 		keyOf(tea.KeyRight), keyOf(tea.KeyEnter), keyPress('4'), keyPress('0'), keyOf(tea.KeyCtrlS)))
-	add("Today on an earlier day", pressAll(t, today, keyOf(tea.KeyLeft)))
-	add("Day screen", pressAll(t, today, keyPress('j'), keyPress('e')))
+	l.add("Today on an earlier day", pressAll(t, today, keyOf(tea.KeyLeft)))
+	l.add("Day screen", pressAll(t, today, keyPress('j'), keyPress('e')))
+}
 
+// reviews are the review's states, of three goals and of one; it returns
+// the review of three for the full help.
+func (l *stateList) reviews(t *testing.T, snap coach.Snapshot) Model {
 	// The review reads its history from the store, as it does for real.
 	long := seeded(t)
 	hist := seededHistory(t)
 	long.Goals[1], long.CheckIns[2] = hist.Goal, hist.CheckIns
 	rs := &recordingStore{snap: long}
-	rv := pressAll(t, loaded(t, rs, long, w, h), keyPress('j'), keyPress('v'))
-	add("review of three goals", rv)
-	add("review scrolled down", pressAll(t, rv, keyOf(tea.KeyDown), keyOf(tea.KeyDown)))
-	add("review picking a day", pressAll(t, rv, keyPress('c'), keyOf(tea.KeyUp)))
-	add("Day screen from the calendar", pressAll(t, rv, keyPress('c'), keyOf(tea.KeyUp), keyOf(tea.KeyEnter)))
+	rv := pressAll(t, loaded(t, rs, long, l.w, l.h), keyPress('j'), keyPress('v'))
+	l.add("review of three goals", rv)
+	l.add("review scrolled down", pressAll(t, rv, keyOf(tea.KeyDown), keyOf(tea.KeyDown)))
+	l.add("review picking a day", pressAll(t, rv, keyPress('c'), keyOf(tea.KeyUp)))
+	l.add("Day screen from the calendar", pressAll(t, rv, keyPress('c'), keyOf(tea.KeyUp), keyOf(tea.KeyEnter)))
+	one := snap
 	one.Goals, one.CheckIns = long.Goals[1:2], long.CheckIns
-	add("review of one goal", pressAll(t, loaded(t, &recordingStore{snap: one}, one, w, h), keyPress('v')))
-
-	g := pressAll(t, today, keyPress('g'))
-	add("Goals", g)
-	add("Goals, days", pressAll(t, g, keyPress('d')))
-	add("Goals, rename", pressAll(t, g, keyPress('n')))
-	add("Goals, delete", pressAll(t, g, keyPress('D')))
-
-	ses, _ := onSession(t, w, h)
-	add("session", ses)
-	add("session paused", pressAll(t, ses, keyPress(' ')))
-
-	ng := pressAll(t, today, keyPress('a'))
-	for i := 0; i < 12 && ng.screen == screenNewGoal; i++ {
-		add(fmt.Sprintf("new goal step %s", stepNames(ng.newGoal.step)), ng)
-		ng = pressAll(t, ng, keyOf(tea.KeyEnter))
-	}
-	add("new goal, own ladder", pressAll(t, today, keyPress('a'), keyOf(tea.KeyUp), keyOf(tea.KeyEnter)))
-
-	for _, s := range []keyState{{name: "Today", m: today}, {name: "check-in", m: pressAll(t, today, keyOf(tea.KeyEnter))},
-		{name: "review", m: rv}} {
-		hm := pressAll(t, s.m, keyPress('?'))
-		add("full help of "+s.name, hm)
-		add("full help of "+s.name+", scrolled", pressAll(t, hm, keyOf(tea.KeyDown), keyOf(tea.KeyDown)))
-	}
-	return out
+	l.add("review of one goal", pressAll(t, loaded(t, &recordingStore{snap: one}, one, l.w, l.h), keyPress('v')))
+	return rv
 }
 
 func TestEveryShownKeyWorksAndEveryWorkingKeyIsShown(t *testing.T) {
