@@ -71,6 +71,13 @@ func TestCLIEditDayAndTheDoublingGuard(t *testing.T) {
 		t.Errorf("none and '' did not clear: %+v", days["2026-03-02"])
 	}
 
+	checkReviewShowsNotes(t, env)
+}
+
+// checkReviewShowsNotes: a rest's note and an edited day's note are in
+// `tend review` and its JSON, newest first.
+func checkReviewShowsNotes(t *testing.T, env Env) {
+	t.Helper()
 	mustTend(t, env, "rest", "walk", "--date", "2026-02-28", "--note", "tired legs")
 	if out := mustTend(t, env, "review", "walk"); !strings.Contains(out, "Notes") || !strings.Contains(out, "28 Feb: tired legs") {
 		t.Errorf("tend review walk does not show the notes:\n%s", out)

@@ -73,21 +73,35 @@ func TestCLIGoodPaths(t *testing.T) {
 	step([]string{"undo", "walk"}, []string{"Cleared"}, false, nil)
 
 	// rest without a name rests every goal.
-	mustTend(t, env, "add", "Stretch", "--plan", "yoga", "--on", "mon,thu")
-	out = mustTend(t, env, "rest")
-	wantLines(t, "tend rest", out, "Walk:", "Stretch:")
-	for _, g := range todayJSON(t, env).Goals {
-		if deref(g.Outcome) != "rest" {
-			t.Errorf("after tend rest, %s has outcome %v, want rest", g.Name, deref(g.Outcome))
-		}
-	}
+	checkRestRestsEveryGoal(t, env)
 
 	mustTend(t, env, "undo", "walk", "--date", "2026-02-27")
 	if g := todayGoal(t, env, "Walk"); deref(g.Outcome) != "rest" {
 		t.Errorf("undoing another day changed today: outcome %v, want rest", deref(g.Outcome))
 	}
 
-	out = mustTend(t, env, "version")
+	checkVersion(t, env)
+}
+
+// checkRestRestsEveryGoal adds a second goal, then `tend rest` without a
+// name rests both.
+func checkRestRestsEveryGoal(t *testing.T, env Env) {
+	t.Helper()
+	mustTend(t, env, "add", "Stretch", "--plan", "yoga", "--on", "mon,thu")
+	out := mustTend(t, env, "rest")
+	wantLines(t, "tend rest", out, "Walk:", "Stretch:")
+	for _, g := range todayJSON(t, env).Goals {
+		if deref(g.Outcome) != "rest" {
+			t.Errorf("after tend rest, %s has outcome %v, want rest", g.Name, deref(g.Outcome))
+		}
+	}
+}
+
+// checkVersion: `tend version` and `tend --version` print the same one
+// line, "tend X.Y.Z".
+func checkVersion(t *testing.T, env Env) {
+	t.Helper()
+	out := mustTend(t, env, "version")
 	if !regexp.MustCompile(`^tend \d+\.\d+\.\d+\n$`).MatchString(out) {
 		t.Errorf("tend version printed %q, want \"tend X.Y.Z\\n\"", out)
 	}
