@@ -23,23 +23,7 @@ func TestImportReplaysAsIfCheckedInEachDay(t *testing.T) {
 		}
 		src := newStore(t)
 		g = mustAdd(t, src, g)
-		day := start
-		for i := 0; i < 60; i++ {
-			day = day.AddDays([]int{1, 1, 2, 3, 9, 16}[r.IntN(6)])
-			e := coach.Entry{Day: day, Outcome: coach.Outcomes[r.IntN(len(coach.Outcomes))],
-				Effort: coach.Efforts[r.IntN(3)], Pain: []coach.Pain{coach.PainNone, coach.PainNone, coach.PainSore, coach.PainPain}[r.IntN(4)]}
-			if e.Outcome == coach.Partial {
-				e.Amount = float64(1 + r.IntN(5))
-			}
-			if cur := mustGoals(t, src)[0]; cur.Status() != coach.Active {
-				if _, err := src.EditGoal(g.ID, func(stored coach.Goal) (coach.Goal, error) {
-					return stored.SetStatus(coach.Active, day), nil
-				}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			mustCheckIn(t, src, g.ID, e, day)
-		}
+		checkInAtRandom(t, src, g, start, r)
 		a, err := src.Archive()
 		if err != nil {
 			t.Fatal(err)
@@ -76,6 +60,30 @@ func TestImportReplaysAsIfCheckedInEachDay(t *testing.T) {
 		if res.Transactions != 1 || len(res.Goals) != 1 {
 			t.Errorf("seed %d: result %+v", seed, res)
 		}
+	}
+}
+
+// checkInAtRandom checks g in on 60 days after start, 1 to 16 days apart,
+// with random outcomes, efforts and pain, making the goal active again
+// whenever a check-in left it otherwise (so every check-in is taken).
+func checkInAtRandom(t *testing.T, src *Store, g coach.Goal, start coach.Day, r *rand.Rand) {
+	t.Helper()
+	day := start
+	for i := 0; i < 60; i++ {
+		day = day.AddDays([]int{1, 1, 2, 3, 9, 16}[r.IntN(6)])
+		e := coach.Entry{Day: day, Outcome: coach.Outcomes[r.IntN(len(coach.Outcomes))],
+			Effort: coach.Efforts[r.IntN(3)], Pain: []coach.Pain{coach.PainNone, coach.PainNone, coach.PainSore, coach.PainPain}[r.IntN(4)]}
+		if e.Outcome == coach.Partial {
+			e.Amount = float64(1 + r.IntN(5))
+		}
+		if cur := mustGoals(t, src)[0]; cur.Status() != coach.Active {
+			if _, err := src.EditGoal(g.ID, func(stored coach.Goal) (coach.Goal, error) {
+				return stored.SetStatus(coach.Active, day), nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		mustCheckIn(t, src, g.ID, e, day)
 	}
 }
 
