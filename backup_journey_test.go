@@ -180,23 +180,7 @@ func checkExportDocument(t *testing.T, out string) {
 		return out
 	}
 	goals, checkIns, decisions := list("goals"), list("checkins"), list("decisions")
-	g := goals[0]
-	wantKeys(t, "the export's goal", g, "id", "name", "plan", "custom", "days_per_week", "weekdays", "status", "level",
-		"variant", "bridge", "level_since", "created", "schedule_history", "status_history")
-	if g["id"] != 1.0 || g["name"] != "Walk" || g["plan"] != "daily-walk" || g["custom"] != nil ||
-		g["days_per_week"] != 5.0 || g["status"] != "active" || g["created"] != testDay {
-		t.Errorf("the goal reads %v", g)
-	}
-	if w, ok := g["weekdays"].([]any); !ok || len(w) != 0 {
-		t.Errorf("weekdays %v, want []", g["weekdays"])
-	}
-	sh := g["schedule_history"].([]any)[0].(map[string]any)
-	wantKeys(t, "the export's schedule_history", sh, "from", "days_per_week", "weekdays")
-	st := g["status_history"].([]any)[0].(map[string]any)
-	wantKeys(t, "the export's status_history", st, "from", "status")
-	if st["status"] != "active" {
-		t.Errorf("status_history %v", st)
-	}
+	checkExportedGoal(t, goals[0])
 	wantKeys(t, "the export's check-in", checkIns[0], "goal", "day", "outcome", "achieved", "target", "effort", "pain",
 		"mood_before", "mood_after", "note", "level", "variant")
 	if len(checkIns) != 21 {
@@ -217,6 +201,28 @@ func checkExportDocument(t *testing.T, out string) {
 	}
 	if !advanced {
 		t.Errorf("three weeks of walks and no advance among the decisions: %v", decisions)
+	}
+}
+
+// checkExportedGoal: the walk goal is exported with every field, its
+// schedule and status histories included.
+func checkExportedGoal(t *testing.T, g map[string]any) {
+	t.Helper()
+	wantKeys(t, "the export's goal", g, "id", "name", "plan", "custom", "days_per_week", "weekdays", "status", "level",
+		"variant", "bridge", "level_since", "created", "schedule_history", "status_history")
+	if g["id"] != 1.0 || g["name"] != "Walk" || g["plan"] != "daily-walk" || g["custom"] != nil ||
+		g["days_per_week"] != 5.0 || g["status"] != "active" || g["created"] != testDay {
+		t.Errorf("the goal reads %v", g)
+	}
+	if w, ok := g["weekdays"].([]any); !ok || len(w) != 0 {
+		t.Errorf("weekdays %v, want []", g["weekdays"])
+	}
+	sh := g["schedule_history"].([]any)[0].(map[string]any)
+	wantKeys(t, "the export's schedule_history", sh, "from", "days_per_week", "weekdays")
+	st := g["status_history"].([]any)[0].(map[string]any)
+	wantKeys(t, "the export's status_history", st, "from", "status")
+	if st["status"] != "active" {
+		t.Errorf("status_history %v", st)
 	}
 }
 
