@@ -205,6 +205,13 @@ func checkCrashResult(t *testing.T, st *store.Store, db, dir string, acked map[s
 	if w, g := jsonText(want), jsonText(a); w != g {
 		t.Errorf("the database is not the replay of the journals:\n%s\n%s", g, w)
 	}
+	checkBoltSound(t, db)
+	t.Logf("%d kills, %d check-ins acknowledged, %d events journaled", syncCrashKills, len(acked), len(ids))
+}
+
+// checkBoltSound fails when bbolt's own check finds fault with the file.
+func checkBoltSound(t *testing.T, db string) {
+	t.Helper()
 	bdb, err := bolt.Open(db, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
@@ -218,7 +225,6 @@ func checkCrashResult(t *testing.T, st *store.Store, db, dir string, acked map[s
 	}); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d kills, %d check-ins acknowledged, %d events journaled", syncCrashKills, len(acked), len(ids))
 }
 
 func walkIndex(a coach.Archive) int {
