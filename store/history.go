@@ -65,26 +65,66 @@ func (s *Store) Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []c
 		if err != nil {
 			return err
 		}
-		for _, g := range goals {
-			key := idKey(g.ID)
-			cs, err := readCheckIns(b.checkIns.Bucket(key), g.ID, from, to)
-			if err != nil {
-				return err
-			}
-			ds, err := readChanges(b.decisions.Bucket(key), g.ID, from, to)
-			if err != nil {
-				return err
-			}
-			if err := fn(g, cs, ds); err != nil {
-				return err
-			}
-		}
-		return nil
+		return readHistories(b, goals, from, to, fn)
 	})
 	if errors.Is(err, errNoFile) {
 		return nil
 	}
 	return err
+}
+
+// HeadHistories is Head and then Histories in one read-only transaction,
+// so a review opens the file once and decodes the goals once: pick sees
+// the settings and goals and says which goals' histories to read (nil:
+// every one) up to which day. An error from pick ends the read and is
+// returned. With no database, pick sees an empty head (as Head gives) and
+// fn is never called.
+func (s *Store) HeadHistories(pick func(Snapshot) ([]uint64, coach.Day, error), fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
+	picked := false
+	err := s.view(func(tx *bolt.Tx) error {
+		b, set, goals, err := readHead(tx)
+		if err != nil {
+			return err
+		}
+		picked = true
+		ids, to, err := pick(Snapshot{DayStartHour: set.DayStartHour, Goals: goals, CheckIns: map[uint64][]coach.CheckIn{}})
+		if err != nil {
+			return err
+		}
+		if ids != nil {
+			if goals, err = historyGoals(b.goals, ids); err != nil {
+				return err
+			}
+		}
+		return readHistories(b, goals, coach.Day{}, to, fn)
+	})
+	if errors.Is(err, errNoFile) {
+		err = nil
+		if !picked {
+			_, _, err = pick(Snapshot{DayStartHour: coach.DefaultDayStartHour, CheckIns: map[uint64][]coach.CheckIn{}})
+		}
+	}
+	return err
+}
+
+// readHistories hands each goal's check-ins and changes on days from..to
+// to fn, one goal at a time.
+func readHistories(b buckets, goals []coach.Goal, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
+	for _, g := range goals {
+		key := idKey(g.ID)
+		cs, err := readCheckIns(b.checkIns.Bucket(key), g.ID, from, to)
+		if err != nil {
+			return err
+		}
+		ds, err := readChanges(b.decisions.Bucket(key), g.ID, from, to)
+		if err != nil {
+			return err
+		}
+		if err := fn(g, cs, ds); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // historyGoals reads the goals of ids, or all of them when ids is nil.

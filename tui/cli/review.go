@@ -12,31 +12,23 @@ import (
 func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, args []string) error {
-		snap, err := env.goals()
-		if err != nil {
-			return err
-		}
-		today := env.today(snap)
-		goals := snap.Goals
-		if len(args) == 1 {
-			g, err := findGoal(snap.Goals, args[0])
-			if err != nil {
-				return err
+		// The name is resolved and the histories read in one read of the
+		// file (a review of one goal opens it once).
+		var today coach.Day
+		nGoals := 0
+		pick := func(snap coach.Snapshot) ([]uint64, coach.Day, error) {
+			today, nGoals = env.today(snap), len(snap.Goals)
+			if len(args) != 1 {
+				return nil, today, nil // every goal
 			}
-			goals = []coach.Goal{g}
-		}
-		var ids []uint64 // every goal
-		if len(args) == 1 {
-			ids = []uint64{goals[0].ID}
-		}
-		if len(goals) == 0 && !*asJSON {
-			return writeLines(env.Out, "No goals yet. Start one with `tend add Walk --plan daily-walk`.")
+			g, err := findGoal(snap.Goals, args[0])
+			return []uint64{g.ID}, today, err
 		}
 		// One goal at a time, from one read: what is worked out and
 		// written for a goal is let go before the next is read.
 		docs := []reviewDocJSON{}
 		first := true
-		err = env.Store.Histories(ids, today, func(g coach.Goal, cs []coach.CheckIn, ds []coach.Decision) error {
+		err := env.Store.HeadHistories(pick, func(g coach.Goal, cs []coach.CheckIn, ds []coach.Decision) error {
 			p, err := g.Plan()
 			if err != nil {
 				return err
@@ -61,8 +53,12 @@ func reviewCommand(fs *flag.FlagSet) func(Env, []string) error {
 			return writeLines(env.Out, trimRight(lines)...)
 		})
 		switch {
-		case err != nil || !*asJSON:
+		case err != nil:
 			return err
+		case nGoals == 0 && !*asJSON:
+			return writeLines(env.Out, "No goals yet. Start one with `tend add Walk --plan daily-walk`.")
+		case !*asJSON:
+			return nil
 		case len(args) == 1:
 			return writeJSON(env.Out, docs[0])
 		}

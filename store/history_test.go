@@ -1,0 +1,83 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"tend/coach"
+)
+
+// HeadHistories hands pick the goals and day-start hour Head gives, then
+// reads exactly the histories pick names (all of them for nil), as
+// Histories reads them: a review resolves a name and reads its history
+// from one read of the file.
+func TestHeadHistoriesReadsWhatPickNames(t *testing.T) {
+	s := newStore(t)
+	walk := mustAdd(t, s, walkGoal(t, "Walk"))
+	run := mustAdd(t, s, walkGoal(t, "Run"))
+	mustCheckIn(t, s, walk.ID, entry(today.AddDays(-1), coach.Done), today.AddDays(-1))
+	mustCheckIn(t, s, run.ID, entry(today, coach.Done), today)
+	head, err := s.Head()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ids := range [][]uint64{{run.ID}, nil} {
+		var want, got []int
+		if err := s.Histories(ids, today, func(g coach.Goal, cs []coach.CheckIn, _ []coach.Decision) error {
+			want = append(want, int(g.ID), len(cs))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		err := s.HeadHistories(func(snap Snapshot) ([]uint64, coach.Day, error) {
+			if len(snap.Goals) != len(head.Goals) || snap.DayStartHour != head.DayStartHour {
+				t.Errorf("pick sees %d goals, hour %d; Head has %d, %d", len(snap.Goals), snap.DayStartHour, len(head.Goals), head.DayStartHour)
+			}
+			return ids, today, nil
+		}, func(g coach.Goal, cs []coach.CheckIn, _ []coach.Decision) error {
+			got = append(got, int(g.ID), len(cs))
+			return nil
+		})
+		if err != nil || len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("ids %v: read (id, check-ins) %v, %v; want %v", ids, got, err, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("ids %v: read (id, check-ins) %v; want %v", ids, got, want)
+			}
+		}
+	}
+}
+
+// A pick that refuses (a name that matches nothing) ends the read with its
+// own error and nothing read; with no database pick sees an empty head,
+// and no file is made.
+func TestHeadHistoriesStopsAtPickAndMakesNoFile(t *testing.T) {
+	s := newStore(t)
+	mustAdd(t, s, walkGoal(t, "Walk"))
+	refused := errors.New("no goal is called that")
+	read := func(coach.Goal, []coach.CheckIn, []coach.Decision) error {
+		t.Error("a history was read after pick refused")
+		return nil
+	}
+	if err := s.HeadHistories(func(Snapshot) ([]uint64, coach.Day, error) { return nil, today, refused }, read); err != refused {
+		t.Errorf("pick's error came back as %v", err)
+	}
+	none := New(filepath.Join(t.TempDir(), "tend", "tend.db"))
+	picked := false
+	err := none.HeadHistories(func(snap Snapshot) ([]uint64, coach.Day, error) {
+		picked = true
+		if len(snap.Goals) != 0 || snap.DayStartHour != coach.DefaultDayStartHour {
+			t.Errorf("no database: pick sees %d goals, hour %d", len(snap.Goals), snap.DayStartHour)
+		}
+		return nil, today, nil
+	}, read)
+	if err != nil || !picked {
+		t.Errorf("no database: err %v, picked %v", err, picked)
+	}
+	if _, err := os.Stat(none.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("no database: a file was made (%v)", err)
+	}
+}
