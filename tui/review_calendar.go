@@ -95,6 +95,9 @@ func heatmap(h History, width int, st Styles) []string {
 	marks := coach.DayMarks(h.Goal, h.CheckIns, first, first.AddDays(7*weeks-1), h.Today)
 	out := []string{monthRow(first, weeks, h.Today, width)}
 	gridW := heatLabelWidth + 2*weeks - 1
+	// A cell's look depends on its mark alone: each is styled once, not
+	// once a day (styling was a tenth of a whole `tend review`).
+	cells := map[coach.Mark]string{}
 	for wd := 0; wd < 7; wd++ {
 		var b strings.Builder
 		fmt.Fprintf(&b, "  %.3s", time.Weekday((wd+1)%7))
@@ -105,7 +108,12 @@ func heatmap(h History, width int, st Styles) []string {
 				sep = st.Selected.Render(cursorGlyph)
 			}
 			m := marks[w*7+wd]
-			b.WriteString(sep + markStyle(m, st).Render(markGlyphs[m]))
+			cell, ok := cells[m]
+			if !ok {
+				cell = markStyle(m, st).Render(markGlyphs[m])
+				cells[m] = cell
+			}
+			b.WriteString(sep + cell)
 		}
 		line := strings.TrimRight(b.String(), " ")
 		if i := wd - 1; legend != nil && i >= 0 && i < len(legend) {
