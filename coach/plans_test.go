@@ -332,6 +332,9 @@ func TestAmountShowsTheNumberAsGiven(t *testing.T) {
 		{0.5, coach.Minutes, "0.5 min"},
 		{64, coach.Reps, "64 reps"},
 		{3, coach.Times, "3 times"},
+		{1, coach.Times, "1 time"}, // one of a counted unit reads as people say it
+		{1, coach.Reps, "1 rep"},
+		{1, coach.Minutes, "1 min"},
 		{2, coach.Km, "2 km"},
 		{2.5, coach.Km, "2.5 km"},
 		{2.25, coach.Km, "2.25 km"}, // not rounded to 2.2

@@ -14,6 +14,10 @@ func Amount(a float64, u Unit) string {
 	if !u.Whole() {
 		a = math.Round(a*100) / 100
 	}
+	// One of a counted unit reads as people say it: "1 time", "1 rep".
+	if a == 1 && (u == Times || u == Reps) {
+		return "1 " + strings.TrimSuffix(u.String(), "s")
+	}
 	return strconv.FormatFloat(a, 'f', -1, 64) + " " + u.String()
 }
 
