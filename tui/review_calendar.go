@@ -170,16 +170,16 @@ func monthRow(first coach.Day, weeks int, today coach.Day, width int) string {
 
 // weekCounts is the row under an N-a-week calendar: each week's sessions.
 func weekCounts(h History, first coach.Day, weeks int, st Styles) string {
+	// One pass over the history, not one a week.
+	counts := make([]int, weeks)
+	for _, c := range h.CheckIns {
+		if w := c.Day.DaysSince(first); w >= 0 && w < 7*weeks && c.Outcome.ShowedUp() {
+			counts[w/7]++
+		}
+	}
 	var b strings.Builder
 	b.WriteString("   #  ")
-	for w := 0; w < weeks; w++ {
-		mon := first.AddDays(7 * w)
-		n := 0
-		for _, c := range h.CheckIns {
-			if !c.Day.Before(mon) && c.Day.Before(mon.AddDays(7)) && c.Outcome.ShowedUp() {
-				n++
-			}
-		}
+	for _, n := range counts {
 		cell := " "
 		if n > 0 {
 			cell = fmt.Sprintf("%d", min(n, 9))
