@@ -65,7 +65,7 @@ func (s *Store) Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []c
 		if err != nil {
 			return err
 		}
-		return readHistories(b, goals, from, to, fn)
+		return readHistories(b, goals, from, to, false, fn)
 	})
 	if errors.Is(err, errNoFile) {
 		return nil
@@ -78,7 +78,8 @@ func (s *Store) Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []c
 // the settings and goals and says which goals' histories to read (nil:
 // every one) up to which day. An error from pick ends the read and is
 // returned. With no database, pick sees an empty head (as Head gives) and
-// fn is never called.
+// fn is never called. The check-ins handed to fn are lent: the next goal's
+// are read into the same array, so fn must work them out, not keep them.
 func (s *Store) HeadHistories(pick func(Snapshot) ([]uint64, coach.Day, error), fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
 	picked := false
 	err := s.view(func(tx *bolt.Tx) error {
@@ -96,7 +97,7 @@ func (s *Store) HeadHistories(pick func(Snapshot) ([]uint64, coach.Day, error), 
 				return err
 			}
 		}
-		return readHistories(b, goals, coach.Day{}, to, fn)
+		return readHistories(b, goals, coach.Day{}, to, true, fn)
 	})
 	if errors.Is(err, errNoFile) {
 		err = nil
@@ -108,13 +109,18 @@ func (s *Store) HeadHistories(pick func(Snapshot) ([]uint64, coach.Day, error), 
 }
 
 // readHistories hands each goal's check-ins and changes on days from..to
-// to fn, one goal at a time.
-func readHistories(b buckets, goals []coach.Goal, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
+// to fn, one goal at a time. With lend, the check-ins are read into one
+// array for all the goals: fn must not keep them past its return.
+func readHistories(b buckets, goals []coach.Goal, from, to coach.Day, lend bool, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
+	var buf []coach.CheckIn
 	for _, g := range goals {
 		key := idKey(g.ID)
-		cs, err := readCheckIns(b.checkIns.Bucket(key), g.ID, from, to)
+		cs, err := readCheckInsInto(buf, b.checkIns.Bucket(key), g.ID, from, to)
 		if err != nil {
 			return err
+		}
+		if lend && cap(cs) > cap(buf) {
+			buf = cs
 		}
 		ds, err := readChanges(b.decisions.Bucket(key), g.ID, from, to)
 		if err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,15 +19,16 @@ func TestHeadHistoriesReadsWhatPickNames(t *testing.T) {
 	walk := mustAdd(t, s, walkGoal(t, "Walk"))
 	run := mustAdd(t, s, walkGoal(t, "Run"))
 	mustCheckIn(t, s, walk.ID, entry(today.AddDays(-1), coach.Done), today.AddDays(-1))
+	mustCheckIn(t, s, walk.ID, entry(today, coach.Rest), today)
 	mustCheckIn(t, s, run.ID, entry(today, coach.Done), today)
 	head, err := s.Head()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, ids := range [][]uint64{{run.ID}, nil} {
-		var want, got []int
+		var want, got []string
 		if err := s.Histories(ids, today, func(g coach.Goal, cs []coach.CheckIn, _ []coach.Decision) error {
-			want = append(want, int(g.ID), len(cs))
+			want = append(want, historyWords(g, cs))
 			return nil
 		}); err != nil {
 			t.Fatal(err)
@@ -37,18 +39,28 @@ func TestHeadHistoriesReadsWhatPickNames(t *testing.T) {
 			}
 			return ids, today, nil
 		}, func(g coach.Goal, cs []coach.CheckIn, _ []coach.Decision) error {
-			got = append(got, int(g.ID), len(cs))
+			got = append(got, historyWords(g, cs))
 			return nil
 		})
 		if err != nil || len(got) != len(want) || len(got) == 0 {
-			t.Fatalf("ids %v: read (id, check-ins) %v, %v; want %v", ids, got, err, want)
+			t.Fatalf("ids %v: read %q, %v; want %q", ids, got, err, want)
 		}
 		for i := range want {
 			if got[i] != want[i] {
-				t.Errorf("ids %v: read (id, check-ins) %v; want %v", ids, got, want)
+				t.Errorf("ids %v: read %q; want %q", ids, got, want)
 			}
 		}
 	}
+}
+
+// historyWords is a goal's history as the test compares it, written while
+// fn runs (HeadHistories lends the check-ins only until fn returns).
+func historyWords(g coach.Goal, cs []coach.CheckIn) string {
+	w := g.Name
+	for _, c := range cs {
+		w += fmt.Sprintf(" %s:%v", c.Day, c.Outcome)
+	}
+	return w
 }
 
 // A pick that refuses (a name that matches nothing) ends the read with its

@@ -258,6 +258,13 @@ func readGoal(goals *bolt.Bucket, id uint64) (coach.Goal, error) {
 // readCheckIns reads the check-ins of one goal's sub-bucket (nil: none yet)
 // on days from..to, in day order.
 func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.CheckIn, error) {
+	return readCheckInsInto(nil, sub, goalID, from, to)
+}
+
+// readCheckInsInto is readCheckIns into buf's array when it is big enough:
+// a review of every goal reads them one after another into one array, not
+// a new one (cleared by the runtime) a goal.
+func readCheckInsInto(buf []coach.CheckIn, sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.CheckIn, error) {
 	var out []coach.CheckIn
 	if sub != nil {
 		// A span of days holds a check-in a day at most: sized once, from
@@ -276,8 +283,11 @@ func readCheckIns(sub *bolt.Bucket, goalID uint64, from, to coach.Day) ([]coach.
 				last, _ = parseDayKey(k)
 			}
 		}
-		if n := last.DaysSince(first) + 1; !first.IsZero() && !last.IsZero() && n > 0 {
-			out = make([]coach.CheckIn, 0, min(n, 1<<15))
+		if n := min(last.DaysSince(first)+1, 1<<15); !first.IsZero() && !last.IsZero() && n > 0 {
+			out = buf[:0]
+			if cap(buf) < n {
+				out = make([]coach.CheckIn, 0, n)
+			}
 		}
 	}
 	err := scanDays(sub, from, to, func(day coach.Day, v []byte) error {
