@@ -86,10 +86,11 @@ func packItems(items []string, width int) []string {
 // width holds both, else under it.
 func heatmap(h History, width int, st Styles) []string {
 	legend := packItems(legendItems(h.Goal), heatLegendWidth)
-	beside := min(reviewWeeks(h), (width-heatLabelWidth-heatLegendWidth-1)/2)
+	lived := reviewWeeks(h) // a walk over the whole history: once
+	beside := min(lived, (width-heatLabelWidth-heatLegendWidth-1)/2)
 	weeks := beside
-	if beside < min(heatBesideMin, reviewWeeks(h)) {
-		weeks, legend = min(reviewWeeks(h), max(1, (width-heatLabelWidth)/2)), nil
+	if beside < min(heatBesideMin, lived) {
+		weeks, legend = min(lived, max(1, (width-heatLabelWidth)/2)), nil
 	}
 	first := h.Today.Monday().AddDays(-7 * (weeks - 1))
 	marks := coach.DayMarks(h.Goal, h.CheckIns, first, first.AddDays(7*weeks-1), h.Today)
