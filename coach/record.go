@@ -59,30 +59,9 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 	for _, c := range recent {
 		newest = newest && !c.Day.After(e.Day)
 	}
-	offer := g
-	if ge, ok := gapEase(g, p, hist, e.Day); ok && newest && !e.Outcome.Skips() {
-		offer = ge.goal
-	}
-	if e.Full {
-		if !offer.Bridge {
-			return Recorded{}, says(ErrBadValue, "there is no in-between session to skip; the full session is already today's")
-		}
-		offer.Bridge, offer.BridgeTarget = false, 0
-	}
-	in := checkInFrom(e, offer, p)
-	if e.Previous {
-		if in, err = previousCheckIn(g, p, recent, e, in); err != nil {
-			return Recorded{}, err
-		}
-	}
-	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
-		in = prev.merge(in)
-	}
-	if p.Unit == Minutes && in.Achieved > MinutesInADay {
-		// More than a day holds is a typo (99999 for 15); kept, it would
-		// sit in the totals and the active minutes for good.
-		return Recorded{}, says(ErrBadValue, "that would make %s on %s, more than a day holds (%d minutes); check the amount",
-			Amount(in.Achieved, p.Unit), e.Day, MinutesInADay)
+	in, err := checkInToSave(g, p, recent, hist, e, newest)
+	if err != nil {
+		return Recorded{}, err
 	}
 	rec := Recorded{Goal: g, CheckIn: in}
 	if newest {
@@ -95,20 +74,64 @@ func Record(g Goal, recent []CheckIn, e Entry, today Day) (Recorded, error) {
 		rec.Goal, rec.Decision = decide(judged, p, hist, in)
 		rec.Decided = true
 	}
-	after, err := TodayFor(rec.Goal, append(withoutDay(recent, e.Day), in), e.Day)
-	if err != nil {
+	if rec.Message, err = recordMessage(rec, p, recent, newest); err != nil {
 		return Recorded{}, err
 	}
+	return rec, nil
+}
+
+// checkInToSave is the day's check-in as it will be kept: the entry filled
+// in against the session the goal offered that day (eased after a gap, the
+// full session, the previous level), merged with what the day already had.
+func checkInToSave(g Goal, p Plan, recent, hist []CheckIn, e Entry, newest bool) (CheckIn, error) {
+	offer := g
+	if ge, ok := gapEase(g, p, hist, e.Day); ok && newest && !e.Outcome.Skips() {
+		offer = ge.goal
+	}
+	if e.Full {
+		if !offer.Bridge {
+			return CheckIn{}, says(ErrBadValue, "there is no in-between session to skip; the full session is already today's")
+		}
+		offer.Bridge, offer.BridgeTarget = false, 0
+	}
+	in := checkInFrom(e, offer, p)
+	if e.Previous {
+		var err error
+		if in, err = previousCheckIn(g, p, recent, e, in); err != nil {
+			return CheckIn{}, err
+		}
+	}
+	if prev, ok := checkInOn(sortedBefore(recent, e.Day.AddDays(1)), e.Day); ok {
+		in = prev.merge(in)
+	}
+	if p.Unit == Minutes && in.Achieved > MinutesInADay {
+		// More than a day holds is a typo (99999 for 15); kept, it would
+		// sit in the totals and the active minutes for good.
+		return CheckIn{}, says(ErrBadValue, "that would make %s on %s, more than a day holds (%d minutes); check the amount",
+			Amount(in.Achieved, p.Unit), e.Day, MinutesInADay)
+	}
+	return in, nil
+}
+
+// recordMessage is what the person reads after a check-in: the
+// celebration, then the decision's reason, each on its own line.
+func recordMessage(rec Recorded, p Plan, recent []CheckIn, newest bool) (string, error) {
+	in := rec.CheckIn
+	after, err := TodayFor(rec.Goal, append(withoutDay(recent, in.Day), in), in.Day)
+	if err != nil {
+		return "", err
+	}
+	msg := ""
 	if in.Outcome.ShowedUp() && rec.Decision.Action != ActSafetyHold {
 		// After a warning sign the only words are the safety message.
-		rec.Message = fmt.Sprintf("%s That's %d this week. %s", celebration(in, p), after.WeekDone, MsgCelebrate)
+		msg = fmt.Sprintf("%s That's %d this week. %s", celebration(in, p), after.WeekDone, MsgCelebrate)
 	}
 	// The celebration and the reason are two thoughts: two lines.
-	rec.Message = strings.TrimSpace(rec.Message + "\n" + rec.Decision.Message)
+	msg = strings.TrimSpace(msg + "\n" + rec.Decision.Message)
 	if !newest {
-		rec.Message = strings.TrimSpace(fmt.Sprintf("%s Logged for %s; it counts in your history.", rec.Message, e.Day))
+		msg = strings.TrimSpace(fmt.Sprintf("%s Logged for %s; it counts in your history.", msg, in.Day))
 	}
-	return rec, nil
+	return msg, nil
 }
 
 // checkInFrom fills in an entry against the session the goal offered.

@@ -86,6 +86,9 @@ func (s Said) Valid() bool {
 	return true
 }
 
+// fixedSentences are the forms whose sentence has no fields to fill in.
+var fixedSentences = map[Form]string{formS1: msgS1, formP2: msgP2, formP0: msgP0, formZ4: msgZ4, formH3: msgH3}
+
 // String says the sentence.
 func (s Said) String() string {
 	if !s.Valid() {
@@ -93,24 +96,17 @@ func (s Said) String() string {
 	}
 	w, n := s.Words, s.Nums
 	i := func(k int) int { return int(n[k]) }
+	if msg, ok := fixedSentences[s.Form]; ok {
+		return msg
+	}
 	switch s.Form {
 	case FormText:
 		return w[0]
 	case formZ1, formZ2, formZ3:
 		_, msg := restMessage(map[Form]Outcome{formZ1: Rest, formZ2: Unwell, formZ3: Away}[s.Form])
 		return msg
-	case formS1:
-		return msgS1
-	case formP2:
-		return msgP2
 	case formP1:
 		return msgP1(w[0])
-	case formP0:
-		return msgP0
-	case formZ4:
-		return msgZ4
-	case formH3:
-		return msgH3
 	case formH1:
 		return msgH1(w[0], w[1], i(0), i(1))
 	case formH2:
