@@ -99,3 +99,22 @@ func TestImportsPointOneWay(t *testing.T) {
 		t.Errorf("tui/cli should import tui, and main tui/cli: %v, %v", own["tend/tui/cli"], own["tend"])
 	}
 }
+
+// TestTheBinaryNeedsNoCgo: with cgo in the link (os/user or net through a
+// dependency), every process starts by running the dynamic loader, about
+// 1 ms on this machine: a third of `tend review NAME` on a 5-year history
+// (issue 15). The binary stays a static Go program.
+func TestTheBinaryNeedsNoCgo(t *testing.T) {
+	lines := goList(t, "-deps", "-f", "{{.ImportPath}} {{len .CgoFiles}}", ".")
+	sawMain := false
+	for _, line := range lines {
+		path, n, _ := strings.Cut(line, " ")
+		sawMain = sawMain || path == "tend"
+		if n != "0" || path == "runtime/cgo" {
+			t.Errorf("tend links %s, which needs cgo: every command would start through the dynamic loader", path)
+		}
+	}
+	if !sawMain || len(lines) < 50 {
+		t.Errorf("go list printed %d lines without tend itself; the check saw nothing", len(lines))
+	}
+}
