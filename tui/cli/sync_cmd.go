@@ -174,7 +174,10 @@ func syncNow(env Env) error {
 	if err != nil {
 		return err
 	}
-	return res.say(env.Out)
+	if err := res.say(env.Out); err != nil {
+		return err
+	}
+	return compactMonthly(env, m)
 }
 
 // SyncAfterWrite sends a write to the sync folder, after the database has
