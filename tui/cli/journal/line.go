@@ -32,12 +32,13 @@ type Header struct {
 // FileName is the name of device dev's journal for year.
 func FileName(dev string, year int) string { return fmt.Sprintf("%s.%04d.jsonl", dev, year) }
 
-var fileName = regexp.MustCompile(`^([0-9a-f]{16})\.([0-9]{4})\.jsonl$`)
+// fileName is compiled when a journal is first read, not as tend starts.
+var fileName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9a-f]{16})\.([0-9]{4})\.jsonl$`) })
 
 // ParseFileName reads a journal file's device and year; ok is false for a
 // name that is not a journal's (a conflict copy, a temporary file).
 func ParseFileName(name string) (dev string, year int, ok bool) {
-	m := fileName.FindStringSubmatch(name)
+	m := fileName().FindStringSubmatch(name)
 	if m == nil {
 		return "", 0, false
 	}
