@@ -319,4 +319,3 @@ func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journa
 	}
 	return out
 }
-
