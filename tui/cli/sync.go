@@ -29,6 +29,9 @@ type syncMeta struct {
 	// once this tend is updated and reads them, they are applied then.
 	Newer []string `json:"newer,omitempty"`
 	Seq   uint64   `json:"seq"` // the highest seq this device wrote: never used again
+	// Clock is the latest clock this device has seen or written, as of
+	// the last step: the next event's clock comes after it (SYNC §4.2).
+	Clock string `json:"clock,omitempty"`
 	// Compacted is the month ("2026-12") of the last compaction (SYNC §10).
 	Compacted string `json:"compacted,omitempty"`
 	Updated   string `json:"updated,omitempty"` // a label to say "Updated from" once on Today

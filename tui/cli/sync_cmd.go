@@ -192,6 +192,9 @@ func SyncAfterWrite(env Env) error {
 	if err := m.checkSameWriter(env.Store); err != nil {
 		return err
 	}
+	if ok, err := sendChanged(env, m); ok || err != nil {
+		return err
+	}
 	_, err = syncStep(env, m, false)
 	return err
 }

@@ -143,6 +143,10 @@ func (w *stepper) rebuild(st *journal.State, merge bool) error {
 			w.res.held = append(w.res.held, fmt.Sprintf("%s stays on hold: a warning was logged on %s", g.Name, w.res.label(dev)))
 		}
 	}
+	if w.last.Less(st.Max) {
+		w.last = st.Max
+	}
+	w.m.Clock = w.last.String()
 	w.res.twins = twinWords(journal.Twins(st, arch), w.res.label)
 	w.m.tell(w.res, merge)
 	meta, err := json.Marshal(w.m)
