@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"tend/coach"
@@ -35,6 +36,7 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err := w.send(sb.out); err != nil {
 		return w.res, err
 	}
+	m.Snapshot = false // the first journal is out, or there was no history to send
 	all = append(all, sb.out...)
 	before := journal.Merge(append([]journal.Event(nil), all...))
 	var fresh []journal.Event
@@ -106,8 +108,18 @@ func startStep(env Env, m *syncMeta) (*stepper, *folder, seen, error) {
 func (w *stepper) send(evs []journal.Event) error {
 	for i := range evs {
 		w.seq++
+		evs[i].Dev, evs[i].Seq = w.dev, w.seq
+		if evs[i].ID != "" {
+			// A snapshot's event comes with the clock of what it records
+			// and its content id (SYNC §8); the device's clock moves past
+			// it, so that what it writes next sorts after its history.
+			if c, err := journal.ParseHLC(evs[i].HLC); err == nil && w.last.Less(c) {
+				w.last = c
+			}
+			continue
+		}
 		w.last = journal.Next(w.last, w.now)
-		evs[i].Dev, evs[i].Seq, evs[i].HLC = w.dev, w.seq, w.last.String()
+		evs[i].HLC = w.last.String()
 		evs[i].ID = fmt.Sprintf("%s-%d", w.dev, w.seq)
 	}
 	w.m.Seq = w.seq
@@ -203,7 +215,11 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 		}
 	}
 	s.db = db
-	s.out = journal.Diff(s.base, s.arch, db)
+	if m.Snapshot && s.seq == 0 {
+		s.out = journal.FirstJournal(s.base, s.arch, db) // nothing written yet: its history goes as a snapshot
+	} else {
+		s.out = journal.Diff(s.base, s.arch, db)
+	}
 	return s, nil
 }
 
@@ -323,6 +339,9 @@ func (r *syncResult) describe(before, after *journal.State, was coach.Archive, f
 	sort.Strings(r.deleted)
 	counted := map[string]bool{}
 	for _, e := range fresh {
+		if before.Applied[e.ID] && strings.HasPrefix(e.ID, "s-") && !counted[e.ID] {
+			r.sameAs(e.Dev) // a copy of this history: the same events, applied once
+		}
 		if before.Applied[e.ID] || counted[e.ID] {
 			continue
 		}
@@ -337,6 +356,16 @@ func (r *syncResult) describe(before, after *journal.State, was coach.Archive, f
 		}
 		r.incoming[e.Dev][what]++
 	}
+}
+
+func (r *syncResult) sameAs(dev string) {
+	if r.same == nil {
+		r.same = map[string]int{}
+	}
+	if r.same[dev] == 0 {
+		r.sameOrd = append(r.sameOrd, dev)
+	}
+	r.same[dev]++
 }
 
 // eventWords names an event's kind as `tend sync` counts it ("" for one
@@ -369,6 +398,9 @@ func eventWords(e journal.Event) string {
 func (r *syncResult) label(dev string) string {
 	if l := r.labels[dev]; l != "" {
 		return l
+	}
+	if dev == "" {
+		return "another device" // a warning kept from a snapshot names none
 	}
 	return dev
 }
