@@ -18,36 +18,12 @@ import (
 // with the week's active minutes and, at a new week's first visit, last
 // week's review. At NoWrap nothing is wrapped.
 func WriteToday(w io.Writer, snap coach.Snapshot, day coach.Day, items []coach.Today, width int, st Styles) error {
-	anyGoals, weekly := len(snap.Goals) > 0, weeklyLines(snap, day)
-	y, m, dd := day.Date()
-	var lines []string
-	lines = append(lines, st.Title.Render(fmt.Sprintf("%s %d %s %d", day.Weekday(), dd, m, y)))
-	switch {
-	case len(items) == 0 && anyGoals:
-		lines = append(lines, Hanging("Every goal is archived. Start a new one with `tend add NAME --plan PLAN` "+
-			"(see `tend plans`), or bring one back with `tend edit NAME --unarchive`.", width, 0)...)
-	case len(items) == 0:
-		lines = append(lines, Hanging("No goals yet. Start one with `tend add Walk --plan daily-walk`, "+
-			"or run `tend` to pick a plan.", width, 0)...)
+	p := NewTodayPage(snap.Goals, day)
+	for _, g := range snap.Goals {
+		p.addWeek(g, snap.CheckIns[g.ID])
 	}
-	nameW := nameColumn(items, layoutWidth(width))
-	for _, t := range items {
-		if width <= NoWrap {
-			lines = append(lines, plainItem(t, nameW, st)...)
-			continue
-		}
-		lines = append(lines, todayItem(t, width, nameW, false, inShell, st)...)
-	}
-	if l := weekOf(snap, day).line(layoutWidth(width), st); l != "" && len(items) > 0 {
-		lines = append(lines, "", l)
-	}
-	for _, line := range weekly {
-		lines = append(lines, "")
-		for _, l := range Hanging(line, width, 0) {
-			lines = append(lines, st.Muted.Render(l))
-		}
-	}
-	return writeTrimmed(w, lines)
+	p.items = items
+	return p.Write(w, width, st)
 }
 
 // plainItem is a Today row for output that is not wrapped: the target and

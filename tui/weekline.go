@@ -22,22 +22,13 @@ type weekMinutes struct {
 	total float64
 }
 
-// weekOf counts the week of day in the snapshot.
+// weekOf counts the week of day in the snapshot, as `tend today` does.
 func weekOf(snap coach.Snapshot, day coach.Day) weekMinutes {
-	if !countsMinutes(snap.Goals) {
-		return weekMinutes{}
+	p := NewTodayPage(snap.Goals, day)
+	for _, g := range snap.Goals {
+		p.addMinutes(g, snap.CheckIns[g.ID])
 	}
-	mon := day.Monday()
-	w := weekMinutes{shown: true, total: snap.ActiveMinutes(mon, day)}
-	for i := 0; i < 7; i++ {
-		d := mon.AddDays(i)
-		m := 0.0
-		if !d.After(day) {
-			m = snap.ActiveMinutes(d, d)
-		}
-		w.bars += dayBar(m)
-	}
-	return w
+	return p.weekMinutes()
 }
 
 // line draws the week in width cells, shorter where the width asks; "" when

@@ -24,6 +24,9 @@ import (
 // has to ask at run time whether its store can be copied.
 type Store interface {
 	Snapshot(from coach.Day) (coach.Snapshot, error)
+	// Recent is Snapshot a goal at a time: head sees the goals, then fn
+	// each goal with its window of check-ins, lent (see store.Recent).
+	Recent(from coach.Day, head func(coach.Snapshot) error, fn func(coach.Goal, []coach.CheckIn) error) error
 	// Head is the settings and the goals, no check-ins: a name and the day.
 	Head() (coach.Snapshot, error)
 	AddGoal(g coach.Goal) (coach.Goal, error)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"tend/coach"
+	"tend/tui"
 )
 
 // What a command reads first: the goals, the goal a person named (by name
@@ -18,8 +19,27 @@ func (env Env) goals() (coach.Snapshot, error) { return env.Store.Head() }
 
 // recent reads the goals with the window of check-ins today's targets are
 // worked out from.
-func (env Env) recent() (coach.Snapshot, error) {
-	return env.Store.Snapshot(coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays))
+func (env Env) recent() (coach.Snapshot, error) { return env.Store.Snapshot(env.recentFrom()) }
+
+// recentFrom is the first day of the window recent reads.
+func (env Env) recentFrom() coach.Day {
+	return coach.DayAt(env.Clock(), coach.DefaultDayStartHour).AddDays(-coach.RecentDays)
+}
+
+// todayPage reads the goals and works each out from its window as it is
+// read, one goal's window held at a time: `tend today` and `tend status`
+// (rowsOnly: the goals' rows, no weekly review or minutes).
+func (env Env) todayPage(rowsOnly bool) (*tui.TodayPage, error) {
+	start := tui.NewTodayPage
+	if rowsOnly {
+		start = tui.NewTodayRows
+	}
+	var page *tui.TodayPage
+	err := env.Store.Recent(env.recentFrom(), func(snap coach.Snapshot) error {
+		page = start(snap.Goals, env.today(snap))
+		return nil
+	}, func(g coach.Goal, cs []coach.CheckIn) error { return page.Add(g, cs) })
+	return page, err
 }
 
 // goal reads the goals and finds the one called name.

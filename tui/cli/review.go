@@ -172,14 +172,11 @@ func statusCommand(*flag.FlagSet) func(Env, []string) error {
 		// A peer's journal that changed is merged first (SYNC §1); a busy
 		// database or an unreadable folder only skips it.
 		_ = MergeIfChanged(env)
-		snap, err := env.recent()
-		if err != nil || len(snap.Goals) == 0 {
+		page, err := env.todayPage(true)
+		if err != nil || !page.Goals() {
 			return err
 		}
-		items, err := snap.Todays(env.today(snap))
-		if err != nil {
-			return err
-		}
+		items := page.Items()
 		due, done, next, held := 0, 0, "", false
 		for _, t := range items {
 			held = held || t.Status == coach.SafetyHold

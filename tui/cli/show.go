@@ -15,19 +15,14 @@ import (
 func todayCommand(fs *flag.FlagSet) func(Env, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	return func(env Env, _ []string) error {
-		snap, err := env.recent()
-		if err != nil {
-			return err
-		}
-		day := env.today(snap)
-		items, err := snap.Todays(day)
+		page, err := env.todayPage(*asJSON)
 		if err != nil {
 			return err
 		}
 		if *asJSON {
-			return writeJSON(env.Out, todayJSON(day, items))
+			return writeJSON(env.Out, todayJSON(page.Day(), page.Items()))
 		}
-		return tui.WriteToday(env.Out, snap, day, items, env.Width, env.Styles)
+		return page.Write(env.Out, env.Width, env.Styles)
 	}
 }
 

@@ -32,8 +32,18 @@ type syncMeta struct {
 	// Snapshot is set by `tend sync init` until the device's history has
 	// gone out as its first journal (SYNC §8), so that an init whose
 	// append failed still sends it as a snapshot when it is retried.
-	Snapshot bool   `json:"snapshot,omitempty"`
-	Updated  string `json:"updated,omitempty"` // a label to say "Updated from" once on Today
+	Snapshot bool `json:"snapshot,omitempty"`
+	// Compacted is the month ("2026-12") of the last compaction (SYNC §10).
+	Compacted string `json:"compacted,omitempty"`
+	Updated   string `json:"updated,omitempty"` // a label to say "Updated from" once on Today
+	// Twins are the sentences naming which same-name goal came from which
+	// device, as of the last merge; Tell, those Today has still to say
+	// once, because a merge `tend sync` did not print brought them.
+	Twins []string `json:"twins,omitempty"`
+	Tell  []string `json:"tell,omitempty"`
+	// quiet is a merge nobody is shown (the app's, `tend status`'s): what
+	// it brings is left for Today to say once. `tend sync` prints it.
+	quiet bool
 }
 
 // cursor is a peer's file as it was at the last merge (SYNC §6.2): a
@@ -101,5 +111,6 @@ type syncResult struct {
 	deleted  []string // goals a peer deleted, by name
 	held     []string // goals a resume could not lift
 	ign      ignored
-	waiting  int // events for a goal not here yet
+	waiting  int      // events for a goal not here yet
+	twins    []string // which same-name goal came from which device
 }

@@ -176,7 +176,10 @@ func syncNow(env Env) error {
 	if err != nil {
 		return err
 	}
-	return res.say(env.Out)
+	if err := res.say(env.Out); err != nil {
+		return err
+	}
+	return compactMonthly(env, m)
 }
 
 // SyncAfterWrite sends a write to the sync folder, after the database has
@@ -226,6 +229,9 @@ func (r syncResult) say(w io.Writer) error {
 	}
 	for _, d := range append(r.deleted, r.held...) {
 		fmt.Fprintf(&b, "%s.\n", d)
+	}
+	for _, t := range r.twins {
+		fmt.Fprintln(&b, t)
 	}
 	if r.waiting > 0 {
 		fmt.Fprintf(&b, "%s waiting for a goal that has not synced here yet.\n", count(r.waiting, "change is", "changes are"))
@@ -320,7 +326,7 @@ func syncStatus(env Env) error {
 	if err != nil {
 		return err
 	}
-	out, err := pendingOut(env, m, f)
+	out, twins, err := pendingOut(env, m, f)
 	if err != nil {
 		return err
 	}
@@ -331,6 +337,13 @@ func syncStatus(env Env) error {
 		b.WriteString("Nothing is waiting to go out.\n")
 	} else {
 		fmt.Fprintf(&b, "Waiting to go out: %s (run `tend sync`).\n", count(len(out), "change", "changes"))
+	}
+	r := syncResult{labels: map[string]string{dev: m.Label}}
+	for _, p := range f.peers {
+		r.labels[p.dev] = p.header.Label
+	}
+	for _, t := range twinWords(twins, r.label) {
+		fmt.Fprintln(&b, t)
 	}
 	if s := f.ign.words(); s != "" {
 		fmt.Fprintf(&b, "Left alone: %s.\n", s)

@@ -226,5 +226,19 @@ func TestPropertyDevicesConverge(t *testing.T) {
 				t.Fatalf("device %d differs from device 0:\n%+v\n%+v", r, got, want)
 			}
 		}
+		// Each device compacts its own events against what it has seen
+		// (SYNC §10): the merge of the compacted files is the same.
+		var compacted []Event
+		for d := range 3 {
+			seen := append([]Event(nil), s.own[d]...)
+			for _, e := range s.seen[d] {
+				seen = append(seen, e)
+			}
+			kept, _ := Compact(s.own[d], seen)
+			compacted = append(compacted, kept...)
+		}
+		if got := Replay1(t, Merge(compacted)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("compaction changed the merge:\n%+v\n%+v", got, want)
+		}
 	})
 }
