@@ -111,6 +111,6 @@ type syncResult struct {
 	deleted  []string // goals a peer deleted, by name
 	held     []string // goals a resume could not lift
 	ign      ignored
-	waiting  int      // events for a goal not here yet
+	back     held     // what waits, and why
 	twins    []string // which same-name goal came from which device
 }

@@ -233,8 +233,8 @@ func (r syncResult) say(w io.Writer) error {
 	for _, t := range r.twins {
 		fmt.Fprintln(&b, t)
 	}
-	if r.waiting > 0 {
-		fmt.Fprintf(&b, "%s waiting for a goal that has not synced here yet.\n", count(r.waiting, "change is", "changes are"))
+	for _, s := range r.back.words(r.label) {
+		fmt.Fprintln(&b, s)
 	}
 	if s := r.ign.words(); s != "" {
 		fmt.Fprintf(&b, "Left alone: %s.\n", s)
@@ -302,8 +302,6 @@ func (i ignored) words() string {
 	add(i.other, "other file", "other files")
 	add(i.damaged, "damaged line", "damaged lines")
 	add(i.torn, "line still being synced", "lines still being synced")
-	add(i.newer, "change from a newer tend (update tend to take it)", "changes from a newer tend (update tend to take them)")
-	add(i.ahead, "change dated more than a day ahead (check that machine's clock)", "changes dated more than a day ahead (check that machine's clock)")
 	return strings.Join(parts, ", ")
 }
 
@@ -326,7 +324,7 @@ func syncStatus(env Env) error {
 	if err != nil {
 		return err
 	}
-	out, twins, err := pendingOut(env, m, f)
+	out, twins, back, err := pendingOut(env, m, f)
 	if err != nil {
 		return err
 	}
@@ -342,8 +340,8 @@ func syncStatus(env Env) error {
 	for _, p := range f.peers {
 		r.labels[p.dev] = p.header.Label
 	}
-	for _, t := range twinWords(twins, r.label) {
-		fmt.Fprintln(&b, t)
+	for _, s := range append(twinWords(twins, r.label), back.words(r.label)...) {
+		fmt.Fprintln(&b, s)
 	}
 	if s := f.ign.words(); s != "" {
 		fmt.Fprintf(&b, "Left alone: %s.\n", s)
