@@ -166,8 +166,8 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64,
 	syncEnv := cli.Env{Store: st, Clock: clock, Out: io.Discard}
 	_ = cli.MergeIfChanged(syncEnv)
 	updated := func() string {
-		if from, err := cli.TakeUpdated(syncEnv); err == nil && from != "" {
-			return "Updated from " + from + "."
+		if said, err := cli.TakeUpdated(syncEnv); err == nil {
+			return said
 		}
 		return ""
 	}

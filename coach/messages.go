@@ -194,3 +194,8 @@ func countWords(n int, noun string) string {
 // planName is {plan} in A2 and H4: the plan's name, which for a custom
 // ladder is the goal's own name.
 func planName(p Plan) string { return p.Name }
+
+// SafetyMessage is R0's words after a warning sign, for a change that
+// holds the goals without a decision to carry them: an older day edited to
+// a warning.
+func SafetyMessage() string { return msgS1 }

@@ -128,6 +128,12 @@ func recordMessage(rec Recorded, p Plan, recent []CheckIn, newest bool) (string,
 	}
 	// The celebration and the reason are two thoughts: two lines.
 	msg = strings.TrimSpace(msg + "\n" + rec.Decision.Message)
+	if !newest && in.Pain == PainWarning {
+		// A back-filled warning holds the goals too (R0), and makes no
+		// decision whose message would say so: the safety words are the
+		// only words, as on the day itself.
+		msg = msgS1
+	}
 	if !newest {
 		msg = strings.TrimSpace(fmt.Sprintf("%s Logged for %s; it counts in your history.", msg, in.Day))
 	}

@@ -321,3 +321,25 @@ func TestRecordMinutesFitInADay(t *testing.T) {
 		t.Errorf("1441 minutes in one day over two sessions: %v, want ErrBadValue", err)
 	}
 }
+
+// A warning sign logged for an older day holds the goal as one logged on
+// the day does (COACH R0: "a back-filled one too"), so the words are the
+// safety message, never a celebration.
+func TestABackFilledWarningSaysStopNow(t *testing.T) {
+	g := walkGoal(t)
+	thu := wed.AddDays(1)
+	recent := []coach.CheckIn{mustRecord(t, g, nil, coach.Entry{Day: thu, Outcome: done}, thu).CheckIn}
+	r := mustRecord(t, g, recent, coach.Entry{Day: wed, Outcome: done, Pain: coach.PainWarning}, thu)
+	if r.Decided {
+		t.Fatalf("a back-fill decided: %+v", r.Decision)
+	}
+	if !strings.HasPrefix(r.Message, "Stop now.") || !strings.Contains(r.Message, "until you've been checked") ||
+		!strings.Contains(r.Message, "Logged for "+wed.String()) {
+		t.Errorf("a back-filled warning says %q, want the S1 words and the day it was logged for", r.Message)
+	}
+	for _, cheer := range []string{"That's", "notice you did it", "Done:"} {
+		if strings.Contains(r.Message, cheer) {
+			t.Errorf("a back-filled warning celebrates (%q): %q", cheer, r.Message)
+		}
+	}
+}

@@ -70,7 +70,11 @@ func editCheckIn(tx *bolt.Tx, goalID uint64, day, today coach.Day,
 	}
 	now = edited(was, now)
 	if hasKeyAfter(sub, dk) {
-		return editOlderDay(b, g, now, dk)
+		rec, err := editOlderDay(b, g, now, dk)
+		if err != nil {
+			return rec, err
+		}
+		return rec, warningChanged(b, was, now, today, &rec)
 	}
 	if _, err := undoCheckIn(tx, goalID, day); err != nil {
 		return coach.Recorded{}, err
@@ -164,4 +168,26 @@ func checkInWords(c coach.CheckIn, unit coach.Unit) string {
 		return c.Outcome.String()
 	}
 	return c.Outcome.String() + ", " + coach.Amount(c.Achieved, unit)
+}
+
+// warningChanged holds or lifts as a warning sign on an older day comes or
+// goes: an edit is an undo and a check-in of the day (COACH R0: "a
+// back-filled one too" holds; undoing the warning lifts the holds it set).
+func warningChanged(b buckets, was, now coach.CheckIn, today coach.Day, rec *coach.Recorded) error {
+	switch {
+	case warningHolds(now) && !warningHolds(was):
+		rec.Message = coach.SafetyMessage() + " " + rec.Message
+		if err := holdAll(b, today); err != nil {
+			return err
+		}
+	case warningHolds(was) && !warningHolds(now):
+		if err := liftHolds(b, was.Day); err != nil {
+			return err
+		}
+	default:
+		return nil
+	}
+	g, err := readGoal(b.goals, rec.Goal.ID)
+	rec.Goal = g
+	return err
 }

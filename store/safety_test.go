@@ -107,3 +107,42 @@ func TestBackFilledWarningHolds(t *testing.T) {
 		}
 	}
 }
+
+// An older day edited to a warning sign holds every exercise goal, as a
+// back-filled warning does (COACH R0: "a back-filled one too"), and says
+// the safety words; editing the warning away lifts the holds it set, as
+// undoing it would.
+func TestAnOlderDayEditedToAWarningHolds(t *testing.T) {
+	s := newStore(t)
+	walk := mustAdd(t, s, walkGoal(t, "Walk"))
+	lift := mustAdd(t, s, planGoal(t, "Lift", coach.StrengthID, 2))
+	yesterday := today.AddDays(-1)
+	mustCheckIn(t, s, walk.ID, entry(yesterday, coach.Done), yesterday)
+	mustCheckIn(t, s, walk.ID, entry(today, coach.Done), today)
+	setPain := func(p coach.Pain) coach.Recorded {
+		t.Helper()
+		rec, err := s.EditCheckIn(walk.ID, yesterday, today, func(c coach.CheckIn) (coach.CheckIn, error) {
+			c.Pain = p
+			return c, nil
+		})
+		if err != nil {
+			t.Fatalf("edit %s's pain to %v: %v", yesterday, p, err)
+		}
+		return rec
+	}
+	rec := setPain(coach.PainWarning)
+	if rec.Message[:len("Stop now.")] != "Stop now." {
+		t.Errorf("the edit to a warning says %q, want the safety words first", rec.Message)
+	}
+	for _, g := range []coach.Goal{walk, lift} {
+		if st := mustGoal(t, s, g.ID).Status(); st != coach.SafetyHold {
+			t.Errorf("%s is %v after an older day was edited to a warning, want safety-hold", g.Name, st)
+		}
+	}
+	setPain(coach.PainNone)
+	for _, g := range []coach.Goal{walk, lift} {
+		if st := mustGoal(t, s, g.ID).Status(); st != coach.Active {
+			t.Errorf("%s is %v after the warning was edited away, want active again", g.Name, st)
+		}
+	}
+}

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // The backups folder (DESIGN "Command line", `tend backup`): copies of one
@@ -44,6 +46,11 @@ func backupCopies(dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return copiesAmong(entries), nil
+}
+
+// copiesAmong keeps the entries that are tend's copies, oldest first.
+func copiesAmong(entries []fs.DirEntry) []string {
 	var names []string
 	for _, e := range entries {
 		if e.Type().IsRegular() && copyName.MatchString(e.Name()) {
@@ -51,7 +58,7 @@ func backupCopies(dir string) ([]string, error) {
 		}
 	}
 	sort.Strings(names) // the names are dated, so by name is by age
-	return names, nil
+	return names
 }
 
 // writeBackupCopy writes a copy of the database into its folder, named for
@@ -120,20 +127,39 @@ func privateFolder(dir string) error {
 // swap a symlink in.
 var beforeOpen = func(path string) {}
 
-// rotate removes the oldest copies beyond keep.
+// rotate removes the oldest copies beyond keep. It lists and removes
+// through one descriptor of the folder, opened without following a link,
+// and removes each name relative to it (unlinkat): a folder swapped for a
+// link meanwhile loses nothing, and nothing is removed wherever the link
+// points.
 func rotate(dir string, keep int) error {
-	names, err := backupCopies(dir)
+	beforeOpen(dir)
+	d, err := os.OpenFile(dir, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_DIRECTORY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
+	defer d.Close()
+	entries, err := d.ReadDir(-1)
+	if err != nil {
+		return err
+	}
+	names := copiesAmong(entries)
+	afterList(dir)
 	for len(names) > keep {
-		if err := os.Remove(filepath.Join(dir, names[0])); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+		if err := unix.Unlinkat(int(d.Fd()), names[0], 0); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("could not remove the old copy %s: %w", filepath.Join(dir, names[0]), err)
 		}
 		names = names[1:]
 	}
 	return nil
 }
+
+// afterList is a seam for the tests: it runs between listing the backups
+// folder and removing its oldest copies, where the folder could be swapped.
+var afterList = func(dir string) {}
 
 // AutoBackup is the day's automatic copy, run after a command that wrote
 // has committed: nothing when backups is off, when there is no database, or

@@ -132,3 +132,40 @@ func TestNodeKindNamesEveryNode(t *testing.T) {
 		}
 	}
 }
+
+// The backups folder swapped for a link between listing its copies and
+// removing the oldest: the copies go from the folder that was listed, and
+// the folder the link names keeps every file, copy-named or not.
+func TestRotationRemovesOnlyInTheFolderItListed(t *testing.T) {
+	root := t.TempDir()
+	dir, moved, decoy := filepath.Join(root, "copies"), filepath.Join(root, "copies.moved"), filepath.Join(root, "decoy")
+	names := []string{"tend-2026-03-01-100000.db", "tend-2026-03-02-100000.db", "tend-2026-03-03-100000.db"}
+	for _, d := range []string{dir, decoy} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			if err := os.WriteFile(filepath.Join(d, n), []byte(d), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Cleanup(func() { afterList = func(string) {} })
+	afterList = func(p string) {
+		if err := os.Rename(p, moved); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(decoy, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rotate(dir, 1); err != nil {
+		t.Fatalf("rotate: %v", err)
+	}
+	if left, _ := backupCopies(moved); len(left) != 1 || left[0] != names[2] {
+		t.Errorf("the listed folder keeps %v, want only the newest copy %s", left, names[2])
+	}
+	if left, _ := backupCopies(decoy); len(left) != len(names) {
+		t.Errorf("the folder behind the link lost copies: %v left of %v", left, names)
+	}
+}

@@ -30,6 +30,14 @@ type syncMeta struct {
 	Newer   []string `json:"newer,omitempty"`
 	Seq     uint64   `json:"seq"`               // the highest seq this device wrote: never used again
 	Updated string   `json:"updated,omitempty"` // a label to say "Updated from" once on Today
+	// Twins are the sentences naming which same-name goal came from which
+	// device, as of the last merge; Tell, those Today has still to say
+	// once, because a merge `tend sync` did not print brought them.
+	Twins []string `json:"twins,omitempty"`
+	Tell  []string `json:"tell,omitempty"`
+	// quiet is a merge nobody is shown (the app's, `tend status`'s): what
+	// it brings is left for Today to say once. `tend sync` prints it.
+	quiet bool
 }
 
 // cursor is a peer's file as it was at the last merge (SYNC §6.2): a
@@ -95,5 +103,6 @@ type syncResult struct {
 	deleted  []string // goals a peer deleted, by name
 	held     []string // goals a resume could not lift
 	ign      ignored
-	waiting  int // events for a goal not here yet
+	waiting  int      // events for a goal not here yet
+	twins    []string // which same-name goal came from which device
 }

@@ -218,6 +218,9 @@ func (r syncResult) say(w io.Writer) error {
 	for _, d := range append(r.deleted, r.held...) {
 		fmt.Fprintf(&b, "%s.\n", d)
 	}
+	for _, t := range r.twins {
+		fmt.Fprintln(&b, t)
+	}
 	if r.waiting > 0 {
 		fmt.Fprintf(&b, "%s waiting for a goal that has not synced here yet.\n", count(r.waiting, "change is", "changes are"))
 	}
@@ -311,7 +314,7 @@ func syncStatus(env Env) error {
 	if err != nil {
 		return err
 	}
-	out, err := pendingOut(env, m, f)
+	out, twins, err := pendingOut(env, m, f)
 	if err != nil {
 		return err
 	}
@@ -322,6 +325,13 @@ func syncStatus(env Env) error {
 		b.WriteString("Nothing is waiting to go out.\n")
 	} else {
 		fmt.Fprintf(&b, "Waiting to go out: %s (run `tend sync`).\n", count(len(out), "change", "changes"))
+	}
+	r := syncResult{labels: map[string]string{dev: m.Label}}
+	for _, p := range f.peers {
+		r.labels[p.dev] = p.header.Label
+	}
+	for _, t := range twinWords(twins, r.label) {
+		fmt.Fprintln(&b, t)
 	}
 	if s := f.ign.words(); s != "" {
 		fmt.Fprintf(&b, "Left alone: %s.\n", s)

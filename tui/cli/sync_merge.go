@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"tend/tui/cli/journal"
 )
@@ -47,23 +48,28 @@ func MergeIfChanged(env Env) error {
 	if !changed {
 		return nil
 	}
+	m.quiet = true
 	_, err = syncStep(env, m, true)
 	return err
 }
 
-// TakeUpdated returns, once, the device a merge last brought changes
-// from ("" when none did since the last time), for the app to say
-// "Updated from laptop".
+// TakeUpdated returns, once, what the merges nobody was shown brought
+// ("" when nothing did since the last time), for the app to say:
+// "Updated from laptop." and which same-name goal came from which device.
 func TakeUpdated(env Env) (string, error) {
 	m, err := loadSyncMeta(env.Store)
-	if err != nil || m == nil || m.Updated == "" {
+	if err != nil || m == nil || m.Updated == "" && len(m.Tell) == 0 {
 		return "", err
 	}
-	label := m.Updated
-	m.Updated = ""
+	var parts []string
+	if m.Updated != "" {
+		parts = append(parts, "Updated from "+m.Updated+".")
+	}
+	parts = append(parts, m.Tell...)
+	m.Updated, m.Tell = "", nil
 	b, err := json.Marshal(m)
 	if err != nil {
 		return "", err
 	}
-	return label, env.Store.SetSyncMeta(b)
+	return strings.Join(parts, " "), env.Store.SetSyncMeta(b)
 }

@@ -143,9 +143,8 @@ func (w *stepper) rebuild(st *journal.State, merge bool) error {
 			w.res.held = append(w.res.held, fmt.Sprintf("%s stays on hold: a warning was logged on %s", g.Name, w.res.label(dev)))
 		}
 	}
-	for _, d := range w.res.order {
-		w.m.Updated = w.res.label(d)
-	}
+	w.res.twins = twinWords(journal.Twins(st, arch), w.res.label)
+	w.m.tell(w.res, merge)
 	meta, err := json.Marshal(w.m)
 	if err != nil {
 		return err
@@ -207,10 +206,14 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	return s, nil
 }
 
-// pendingOut is what waits to go out.
-func pendingOut(env Env, m *syncMeta, f *folder) ([]journal.Event, error) {
+// pendingOut is what waits to go out, and the same-name goals as of the
+// last merge.
+func pendingOut(env Env, m *syncMeta, f *folder) ([]journal.Event, []journal.Twin, error) {
 	s, err := seenBase(env, m, f, env.Clock())
-	return s.out, err
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.out, journal.Twins(s.base, s.arch), nil
 }
 
 // unlistedDeletes are the goal.delete events this device writes before it

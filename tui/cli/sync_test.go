@@ -123,7 +123,7 @@ func TestStatusMergesWhenAJournalChanged(t *testing.T) {
 	if again, _ := os.Stat(desktop.Path()); !again.ModTime().Equal(info.ModTime()) || again.Size() != info.Size() {
 		t.Error("status wrote the database with nothing changed")
 	}
-	for i, want := range []string{"laptop", ""} {
+	for i, want := range []string{"Updated from laptop.", ""} {
 		if got, err := TakeUpdated(syncEnv(desktop, day, &out)); err != nil || got != want {
 			t.Errorf("TakeUpdated %d: %q, %v; want %q", i, got, err, want)
 		}

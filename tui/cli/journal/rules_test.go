@@ -184,3 +184,28 @@ func TestSameNameGoalsAreNumbered(t *testing.T) {
 		t.Fatalf("after a rename: %q %q", a.Goals[0].Name, a.Goals[1].Name)
 	}
 }
+
+// The suffixed goal and the one it shares a name with are named with the
+// devices that made them, and the pair goes once one is renamed.
+func TestTwinsNameTheirDevices(t *testing.T) {
+	var b book
+	b.add(dsk, create("x", "Walk", coach.DailyWalkID))
+	b.add(lap, create("y", "walk", coach.DailyWalkID))
+	b.add(lap, create("z", "Calm", coach.MindfulID))
+	st := Merge(b.evs)
+	a, err := Replay(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Twins(st, a)
+	want := Twin{Shown: "walk (2)", Name: "walk", Dev: lap, First: "Walk", FirstDev: dsk}
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("twins: %+v", got)
+	}
+	name := "Hike"
+	b.add(lap, Event{Kind: GoalSet, Goal: "y", Field: "name", Value: &name})
+	st = Merge(b.evs)
+	if a, _ = Replay(st); len(Twins(st, a)) != 0 {
+		t.Fatalf("after a rename: %+v", Twins(st, a))
+	}
+}
