@@ -43,8 +43,12 @@ func (d Day) Date() (int, time.Month, int) {
 	return d.utc().Date()
 }
 
-// Weekday returns the day of the week of d.
-func (d Day) Weekday() time.Weekday { return d.utc().Weekday() }
+// Weekday returns the day of the week of d. It is counted, not looked up
+// through time.Time: the measures ask it of every day of twenty years.
+func (d Day) Weekday() time.Weekday {
+	// 1970-01-01 was a Thursday; the zero Day is the day before it.
+	return time.Weekday(((d.Unix()+int64(time.Thursday))%7 + 7) % 7)
+}
 
 // AddDays returns the day n days after d (before it when n is negative).
 func (d Day) AddDays(n int) Day { return Day{n: d.n + int32(n)} }

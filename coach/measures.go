@@ -75,6 +75,7 @@ const (
 // after today are not read.
 func ReviewOf(g Goal, p Plan, hist []CheckIn, today Day) Review {
 	log := newReviewLog(hist, today)
+	log.keepWeeks(reviewStart(g, log, today), today)
 	s := habitStrength(g, log, today)
 	run := showUpStreak(g, log, today)
 	r := Review{
@@ -116,6 +117,8 @@ type reviewLog struct {
 	// asks remembers weekAsk by the schedule in force and the day the
 	// week's asking starts: weekAsk builds the goal's plan on every call.
 	asks map[[2]int]int
+	// weeks, when set, remembers each week's facts (weekFacts).
+	weeks *weekMemo
 }
 
 // newReviewLog keeps, for each day up to today, the check-in written last
@@ -182,6 +185,16 @@ func (l reviewLog) at(d Day) (CheckIn, bool) {
 		return CheckIn{}, false
 	}
 	return l.days[l.index[i]-1], true
+}
+
+// outcome is the outcome of day d's check-in, if it has one: what most
+// questions of a day ask, without copying the whole check-in as at does.
+func (l reviewLog) outcome(d Day) (Outcome, bool) {
+	i := d.DaysSince(l.first)
+	if i < 0 || i >= len(l.index) || l.index[i] == 0 {
+		return 0, false
+	}
+	return l.days[l.index[i]-1].Outcome, true
 }
 
 // daysIn is the log's check-ins from from to to, both included: its days

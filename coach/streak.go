@@ -81,8 +81,8 @@ func markOn(g Goal, log reviewLog, d, today Day) Mark {
 	if d.After(today) {
 		return MarkFuture
 	}
-	if c, ok := log.at(d); ok {
-		return markOf(c.Outcome)
+	if o, ok := log.outcome(d); ok {
+		return markOf(o)
 	}
 	switch {
 	case d.Before(g.Created):
@@ -106,7 +106,7 @@ func dayMissed(g Goal, log reviewLog, d, today Day) bool {
 	if !missesDays(s) || !d.Before(today) || !d.After(g.Created) || g.StatusOn(d) != Active {
 		return false
 	}
-	if _, checked := log.at(d); checked {
+	if _, checked := log.outcome(d); checked {
 		return false
 	}
 	return len(s.Weekdays) == 0 || s.On(d)
@@ -175,17 +175,12 @@ func reviewStart(g Goal, log reviewLog, today Day) Day {
 }
 
 // weekShortfall is the sessions an ended N-a-week week fell short of: its
-// ask (weekAsk, less paused days) less one for each rest, unwell or away day, less
-// its sessions, not below 0 (COACH §6.2).
+// ask (weekAsk, less paused days) less one for each rest, unwell or away day
+// from the week's start on an active day, less its sessions, not below 0
+// (COACH §6.2).
 func weekShortfall(g Goal, log reviewLog, monday Day) int {
-	sunday := monday.AddDays(6)
-	ask := weekAskActive(g, log, monday)
-	for d := weekStartOf(g, log, monday); !d.After(sunday); d = d.AddDays(1) {
-		if c, ok := log.at(d); ok && c.Outcome.Skips() && g.StatusOn(d) == Active {
-			ask--
-		}
-	}
-	return max(0, ask-log.sessionsIn(monday, sunday))
+	f := log.week(g, monday)
+	return max(0, f.asked-f.skipsActive-f.sessions)
 }
 
 // weekStartOf is the first day of monday's week that asks for anything: the
@@ -202,9 +197,14 @@ func weekStartOf(g Goal, log reviewLog, monday Day) Day {
 // N-a-week plans one session a day, as missedInARow counts them. It can be
 // 0 or less when nothing was asked.
 func weekAskActive(g Goal, log reviewLog, monday Day) int {
+	return weekAskActiveFrom(g, log, monday, weekStartOf(g, log, monday))
+}
+
+// weekAskActiveFrom is weekAskActive with the week's start (weekStartOf)
+// worked out already.
+func weekAskActiveFrom(g Goal, log reviewLog, monday, start Day) int {
 	sunday := monday.AddDays(6)
 	s := g.ScheduleOn(sunday)
-	start := weekStartOf(g, log, monday)
 	ask := log.weekAsk(g, monday, start)
 	for d := start; !d.After(sunday); d = d.AddDays(1) {
 		if g.StatusOn(d) != Active && (len(s.Weekdays) == 0 || s.On(d)) {
@@ -249,23 +249,12 @@ const (
 // not over yet is neutral until it is kept, and so is a week whose active
 // days asked for nothing (all paused).
 func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
-	sunday := monday.AddDays(6)
-	asked := weekAskActive(g, log, monday)
-	ask := askLessSkips(g, log, monday, asked) // weekAskOf, without working out asked twice
-	sessions := log.sessionsIn(monday, sunday)
-	skips, away := 0, 0
-	for d := monday; !d.After(sunday); d = d.AddDays(1) {
-		if c, ok := log.at(d); ok && c.Outcome.Skips() {
-			skips++
-			if c.Outcome != Rest {
-				away++
-			}
-		}
-	}
+	f := log.week(g, monday)
+	ask := max(0, f.asked-f.skipsAsked) // weekAskOf, from the facts of the week
 	switch {
-	case sessions >= max(1, ask-1), ask == 0 && skips > 0, away >= keptWeekUnwellDays:
+	case f.sessions >= max(1, ask-1), ask == 0 && f.skips > 0, f.away >= keptWeekUnwellDays:
 		return weekKept
-	case !sunday.Before(today), asked <= 0:
+	case !monday.AddDays(6).Before(today), f.asked <= 0:
 		return weekNeutral
 	}
 	return weekNotKept

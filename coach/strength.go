@@ -72,7 +72,7 @@ func habitStrength(g Goal, log reviewLog, today Day) float64 {
 		start = limit
 	}
 	end := today.AddDays(-1)
-	if _, ok := log.at(today); ok {
+	if _, ok := log.outcome(today); ok {
 		end = today
 	}
 	return strengthThrough(g, log, start, end)
@@ -152,13 +152,13 @@ func strengthPerWeek(s Schedule) int {
 // plan, or no session on a day the goal was paused, in safety hold or
 // archived. A session always counts, whatever the status said.
 func strengthSkips(g Goal, log reviewLog, d Day) bool {
-	if c, ok := log.at(d); ok {
+	if o, ok := log.outcome(d); ok {
 		switch {
-		case c.Outcome.ShowedUp():
+		case o.ShowedUp():
 			return false
-		case c.Outcome == Unwell || c.Outcome == Away:
+		case o == Unwell || o == Away:
 			return true
-		case c.Outcome == Rest && missesDays(g.ScheduleOn(d)):
+		case o == Rest && missesDays(g.ScheduleOn(d)):
 			return true
 		}
 	}

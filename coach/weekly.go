@@ -82,7 +82,7 @@ func weekAskOf(g Goal, log reviewLog, monday Day) int {
 func askLessSkips(g Goal, log reviewLog, monday Day, ask int) int {
 	s := g.ScheduleOn(monday.AddDays(6))
 	for d := monday; d.Before(monday.AddDays(7)); d = d.AddDays(1) {
-		if c, ok := log.at(d); ok && c.Outcome.Skips() && (len(s.Weekdays) == 0 || s.On(d)) {
+		if o, ok := log.outcome(d); ok && o.Skips() && (len(s.Weekdays) == 0 || s.On(d)) {
 			ask--
 		}
 	}

@@ -67,7 +67,7 @@ func WeekTallies(g Goal, hist []CheckIn, from, to Day) []WeekTally {
 				w.Held++
 			case Active:
 			}
-			if c, ok := log.at(d); ok && c.Outcome.Skips() {
+			if o, ok := log.outcome(d); ok && o.Skips() {
 				w.Skipped++
 			}
 		}

@@ -73,29 +73,38 @@ func (s *Store) Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []c
 	return err
 }
 
-// HeadHistories is Head and then Histories in one read-only transaction,
-// so a review opens the file once and decodes the goals once: pick sees
-// the settings and goals and says which goals' histories to read (nil:
-// every one) up to which day. An error from pick ends the read and is
-// returned. With no database, pick sees an empty head (as Head gives) and
-// fn is never called. The check-ins handed to fn are lent: the next goal's
-// are read into the same array, so fn must work them out, not keep them.
+// HeadHistories is the head and then Histories in one read-only
+// transaction, so a review opens the file once: pick sees the settings and
+// each goal's id and name (all a name is resolved from: the rest of a goal,
+// its plan built, is decoded only for the goals picked) and says which
+// goals' histories to read (nil: every one) up to which day. An error from
+// pick ends the read and is returned. With no database, pick sees an empty
+// head (as Head gives) and fn is never called. The check-ins handed to fn
+// are lent: the next goal's are read into the same array, so fn must work
+// them out, not keep them.
 func (s *Store) HeadHistories(pick func(Snapshot) ([]uint64, coach.Day, error), fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error {
 	picked := false
 	err := s.view(func(tx *bolt.Tx) error {
-		b, set, goals, err := readHead(tx)
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		set, err := readSettings(b.meta)
+		if err != nil {
+			return err
+		}
+		named, err := readGoalNames(b.goals)
 		if err != nil {
 			return err
 		}
 		picked = true
-		ids, to, err := pick(Snapshot{DayStartHour: set.DayStartHour, Goals: goals, CheckIns: map[uint64][]coach.CheckIn{}})
+		ids, to, err := pick(Snapshot{DayStartHour: set.DayStartHour, Goals: named, CheckIns: map[uint64][]coach.CheckIn{}})
 		if err != nil {
 			return err
 		}
-		if ids != nil {
-			if goals, err = historyGoals(b.goals, ids); err != nil {
-				return err
-			}
+		goals, err := historyGoals(b.goals, ids)
+		if err != nil {
+			return err
 		}
 		return readHistories(b, goals, coach.Day{}, to, true, fn)
 	})

@@ -10,7 +10,8 @@ import (
 	"tend/coach"
 )
 
-// HeadHistories hands pick the goals and day-start hour Head gives, then
+// HeadHistories hands pick the goals' ids and names and the day-start hour
+// Head gives (a name is resolved from them, no more of a goal), then
 // reads exactly the histories pick names (all of them for nil), as
 // Histories reads them: a review resolves a name and reads its history
 // from one read of the file.
@@ -36,6 +37,11 @@ func TestHeadHistoriesReadsWhatPickNames(t *testing.T) {
 		err := s.HeadHistories(func(snap Snapshot) ([]uint64, coach.Day, error) {
 			if len(snap.Goals) != len(head.Goals) || snap.DayStartHour != head.DayStartHour {
 				t.Errorf("pick sees %d goals, hour %d; Head has %d, %d", len(snap.Goals), snap.DayStartHour, len(head.Goals), head.DayStartHour)
+			}
+			for i, g := range snap.Goals {
+				if i < len(head.Goals) && (g.ID != head.Goals[i].ID || g.Name != head.Goals[i].Name) {
+					t.Errorf("pick sees goal %d %q; Head has %d %q", g.ID, g.Name, head.Goals[i].ID, head.Goals[i].Name)
+				}
 			}
 			return ids, today, nil
 		}, func(g coach.Goal, cs []coach.CheckIn, _ []coach.Decision) error {

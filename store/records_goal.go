@@ -86,6 +86,18 @@ func encodeGoal(g coach.Goal) ([]byte, error) {
 	return e.finish(id[:])
 }
 
+// decodeGoalName decodes of the goal stored under id its name alone, its
+// checksum checked as decodeGoal checks it: what a name is resolved from.
+// The rest, and building the goal's plan (most of decoding a goal), is
+// left to the goal picked.
+func decodeGoalName(b []byte, id uint64) (coach.Goal, error) {
+	key := goalPath(id)
+	d := openRecord(b, tagGoal, "goal "+strconv.FormatUint(id, 10), key[:])
+	d.flags(glKnown)
+	g := coach.Goal{ID: id, Name: d.text(maxName, "name")}
+	return g, d.err
+}
+
 // decodeGoal decodes the goal stored under id.
 func decodeGoal(b []byte, id uint64) (coach.Goal, error) {
 	key := goalPath(id)

@@ -220,12 +220,18 @@ func TestEncodeRefusesWhatItCannotKeep(t *testing.T) {
 	}
 }
 
-// TestCRCPathIsCRC32C pins the table walk a reader uses for a key path to
-// crc32.Update's Castagnoli sum, from any starting sum.
+// TestCRCPathIsCRC32C pins the table walk a reader uses for a key path
+// (with the byte table store makes itself) to crc32.Update's Castagnoli sum,
+// from any starting sum; and the table hash/crc32 was asked for on a
+// goroutine of its own to be the Castagnoli one.
 func TestCRCPathIsCRC32C(t *testing.T) {
+	made := crc32.MakeTable(crc32.Castagnoli)
+	if castagnoli() != made || *made != crcTable {
+		t.Errorf("the tables are not hash/crc32's Castagnoli table")
+	}
 	for _, p := range [][]byte{nil, {0}, {1, 2, 3, 4}, []byte("a goal id and a day")} {
 		for _, start := range []uint32{0, 1, 0xdeadbeef} {
-			if got, want := crcPath(start, p), crc32.Update(start, crcTable, p); got != want {
+			if got, want := crcPath(start, p), crc32.Update(start, made, p); got != want {
 				t.Errorf("crcPath(%#x, %q) = %#x, crc32.Update says %#x", start, p, got, want)
 			}
 		}

@@ -229,6 +229,15 @@ func readSettings(meta *bolt.Bucket) (Settings, error) {
 }
 
 func readGoals(goals *bolt.Bucket) ([]coach.Goal, error) {
+	return readGoalsWith(goals, decodeGoal)
+}
+
+// readGoalNames reads every goal's id and name alone (decodeGoalName).
+func readGoalNames(goals *bolt.Bucket) ([]coach.Goal, error) {
+	return readGoalsWith(goals, decodeGoalName)
+}
+
+func readGoalsWith(goals *bolt.Bucket, decode func([]byte, uint64) (coach.Goal, error)) ([]coach.Goal, error) {
 	var out []coach.Goal
 	err := goals.ForEach(func(k, v []byte) error {
 		id, err := parseIDKey(k)
@@ -238,7 +247,7 @@ func readGoals(goals *bolt.Bucket) ([]coach.Goal, error) {
 		if v == nil {
 			return badRecord("goal %d is a bucket, not a record", id)
 		}
-		g, err := decodeGoal(v, id)
+		g, err := decode(v, id)
 		out = append(out, shownGoal(g))
 		return err
 	})

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -28,8 +29,11 @@ import (
 
 // copyName matches the copies tend writes there: tend-2026-03-02-150405.db
 // (and -2, -3 for a second in the same second); nothing else in the folder
-// is tend's to remove.
-var copyName = regexp.MustCompile(`^tend-(\d{4}-\d{2}-\d{2})-\d{6}(-\d+)?\.db$`)
+// is tend's to remove. It is compiled when first used, not as every
+// command starts (a read-only command never makes a copy).
+var copyName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^tend-(\d{4}-\d{2}-\d{2})-\d{6}(-\d+)?\.db$`)
+})
 
 // backupFolder is the folder of db's copies.
 func backupFolder(cfg Config, db string) string {
@@ -53,7 +57,7 @@ func backupCopies(dir string) ([]string, error) {
 func copiesAmong(entries []fs.DirEntry) []string {
 	var names []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && copyName.MatchString(e.Name()) {
+		if e.Type().IsRegular() && copyName().MatchString(e.Name()) {
 			names = append(names, e.Name())
 		}
 	}
@@ -181,7 +185,7 @@ func AutoBackup(st Store, now time.Time) (string, error) {
 	}
 	today := now.Format("2006-01-02")
 	for _, n := range names {
-		if copyName.FindStringSubmatch(n)[1] == today {
+		if copyName().FindStringSubmatch(n)[1] == today {
 			return "", nil
 		}
 	}

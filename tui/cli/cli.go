@@ -41,7 +41,8 @@ type Store interface {
 	// changes up to a day, from one read (see store.Histories).
 	Histories(ids []uint64, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	// HeadHistories is Head then Histories from one read: pick sees the
-	// head and names the goals (nil: all) and the last day (see store.HeadHistories).
+	// settings and every goal's id and name, and names the goals (nil: all) and
+	// the last day (see store.HeadHistories).
 	HeadHistories(pick func(coach.Snapshot) ([]uint64, coach.Day, error), fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error
 	// Window is Histories over days from..to only: the report's weeks.
 	Window(ids []uint64, from, to coach.Day, fn func(coach.Goal, []coach.CheckIn, []coach.Decision) error) error

@@ -27,9 +27,15 @@ type syncMeta struct {
 	Applied map[string]uint64 `json:"applied"`
 	// Newer are the ids of peer events a newer tend wrote, passed over:
 	// once this tend is updated and reads them, they are applied then.
-	Newer   []string `json:"newer,omitempty"`
-	Seq     uint64   `json:"seq"`               // the highest seq this device wrote: never used again
-	Updated string   `json:"updated,omitempty"` // a label to say "Updated from" once on Today
+	Newer []string `json:"newer,omitempty"`
+	Seq   uint64   `json:"seq"` // the highest seq this device wrote: never used again
+	// Snapshot is set by `tend sync init` until the device's history has
+	// gone out as its first journal (SYNC §8), so that an init whose
+	// append failed still sends it as a snapshot when it is retried.
+	Snapshot bool `json:"snapshot,omitempty"`
+	// Compacted is the month ("2026-12") of the last compaction (SYNC §10).
+	Compacted string `json:"compacted,omitempty"`
+	Updated   string `json:"updated,omitempty"` // a label to say "Updated from" once on Today
 	// Twins are the sentences naming which same-name goal came from which
 	// device, as of the last merge; Tell, those Today has still to say
 	// once, because a merge `tend sync` did not print brought them.
@@ -99,10 +105,12 @@ type syncResult struct {
 	sent     int
 	incoming map[string]map[string]int // new peer events: device → words → count
 	order    []string                  // devices in the order their events came
+	same     map[string]int            // a peer's snapshot events this device held already (SYNC §8)
+	sameOrd  []string
 	labels   map[string]string
 	deleted  []string // goals a peer deleted, by name
 	held     []string // goals a resume could not lift
 	ign      ignored
-	waiting  int      // events for a goal not here yet
+	back     held     // what waits, and why
 	twins    []string // which same-name goal came from which device
 }

@@ -59,6 +59,7 @@ func syncInit(env Env, dir, label string) error {
 		return err
 	}
 	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
+	m.Snapshot = m.Seq == 0 // a device that has written nothing sends its history as a snapshot (SYNC §8)
 	b, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -112,21 +113,22 @@ func (m *syncMeta) checkFolderMove(env Env, sub string) error {
 // (up to the seq it had written) counts as applied, so that history is
 // merged once, not twice.
 func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
-	if m.Host == "" {
-		return nil // first set up
-	}
 	old, err := env.Store.DeviceID()
 	if err != nil {
 		return err
 	}
-	copied := host != m.Host || abs != m.DB
+	// Set up here for the first time, yet the folder holds journals of
+	// this id: the database is a copy of one that syncs, made before
+	// either did (the id is made with the database), and two writers
+	// must not share an id.
+	copied := m.Host != "" && (host != m.Host || abs != m.DB)
 	if !copied {
 		f, err := readFolder(dir, old)
 		if err != nil {
 			return err
 		}
 		_, seq := ownEvents(f.own)
-		copied = m.Seq > 0 && seq > m.Seq
+		copied = seq > m.Seq
 	}
 	if !copied {
 		return nil
@@ -174,7 +176,10 @@ func syncNow(env Env) error {
 	if err != nil {
 		return err
 	}
-	return res.say(env.Out)
+	if err := res.say(env.Out); err != nil {
+		return err
+	}
+	return compactMonthly(env, m)
 }
 
 // SyncAfterWrite sends a write to the sync folder, after the database has
@@ -215,14 +220,21 @@ func (r syncResult) say(w io.Writer) error {
 	if len(r.order) == 0 {
 		b.WriteString("Nothing new from your other devices.\n")
 	}
+	for _, d := range r.sameOrd { // the same history from a copy or an import, taken once
+		verb, rest := "are", "they count"
+		if r.same[d] == 1 {
+			verb, rest = "is", "it counts"
+		}
+		fmt.Fprintf(&b, "%s from %s %s the same as this device's history, so %s once.\n", count(r.same[d], "change", "changes"), r.label(d), verb, rest)
+	}
 	for _, d := range append(r.deleted, r.held...) {
 		fmt.Fprintf(&b, "%s.\n", d)
 	}
 	for _, t := range r.twins {
 		fmt.Fprintln(&b, t)
 	}
-	if r.waiting > 0 {
-		fmt.Fprintf(&b, "%s waiting for a goal that has not synced here yet.\n", count(r.waiting, "change is", "changes are"))
+	for _, s := range r.back.words(r.label) {
+		fmt.Fprintln(&b, s)
 	}
 	if s := r.ign.words(); s != "" {
 		fmt.Fprintf(&b, "Left alone: %s.\n", s)
@@ -290,8 +302,6 @@ func (i ignored) words() string {
 	add(i.other, "other file", "other files")
 	add(i.damaged, "damaged line", "damaged lines")
 	add(i.torn, "line still being synced", "lines still being synced")
-	add(i.newer, "change from a newer tend (update tend to take it)", "changes from a newer tend (update tend to take them)")
-	add(i.ahead, "change dated more than a day ahead (check that machine's clock)", "changes dated more than a day ahead (check that machine's clock)")
 	return strings.Join(parts, ", ")
 }
 
@@ -314,7 +324,7 @@ func syncStatus(env Env) error {
 	if err != nil {
 		return err
 	}
-	out, twins, err := pendingOut(env, m, f)
+	out, twins, back, err := pendingOut(env, m, f)
 	if err != nil {
 		return err
 	}
@@ -330,8 +340,8 @@ func syncStatus(env Env) error {
 	for _, p := range f.peers {
 		r.labels[p.dev] = p.header.Label
 	}
-	for _, t := range twinWords(twins, r.label) {
-		fmt.Fprintln(&b, t)
+	for _, s := range append(twinWords(twins, r.label), back.words(r.label)...) {
+		fmt.Fprintln(&b, s)
 	}
 	if s := f.ign.words(); s != "" {
 		fmt.Fprintf(&b, "Left alone: %s.\n", s)

@@ -38,7 +38,10 @@ type jline struct {
 
 // ignored counts what a merge left alone, by kind, for `tend sync` to say.
 type ignored struct {
-	conflict, icloud, symlink, other, notJournal, damaged, newer, torn, ahead int
+	conflict, icloud, symlink, other, notJournal, damaged, torn int
+	// ahead counts, per device, the events more than a day ahead of this
+	// clock, which wait for it (SYNC §4.2); said with what is held back.
+	ahead map[string]int
 }
 
 // folder is the sync folder as read now.
@@ -125,7 +128,6 @@ func readJournal(path, dev string, year int, ign *ignored) (jfile, bool) {
 		case err != nil:
 			ign.damaged++
 		case newer:
-			ign.newer++
 			jf.newer = append(jf.newer, e.ID)
 		default:
 			jf.lines = append(jf.lines, jline{ev: e, end: off})

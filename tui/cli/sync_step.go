@@ -35,6 +35,7 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err := w.send(sb.out); err != nil {
 		return w.res, err
 	}
+	m.Snapshot = false // the first journal is out, or there was no history to send
 	all = append(all, sb.out...)
 	before := journal.Merge(append([]journal.Event(nil), all...))
 	var fresh []journal.Event
@@ -50,7 +51,7 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 		all = append(all, un...)
 		st = journal.Merge(all)
 	}
-	w.res.waiting = len(st.Waiting)
+	w.res.back = heldBack(st, f, w.res.ign.ahead)
 	if len(sb.out) == 0 && len(st.Applied) == len(before.Applied) && !merge {
 		return w.res, nil // nothing went out and nothing came in: the database stands
 	}
@@ -106,8 +107,18 @@ func startStep(env Env, m *syncMeta) (*stepper, *folder, seen, error) {
 func (w *stepper) send(evs []journal.Event) error {
 	for i := range evs {
 		w.seq++
+		evs[i].Dev, evs[i].Seq = w.dev, w.seq
+		if evs[i].ID != "" {
+			// A snapshot's event comes with the clock of what it records
+			// and its content id (SYNC §8); the device's clock moves past
+			// it, so that what it writes next sorts after its history.
+			if c, err := journal.ParseHLC(evs[i].HLC); err == nil && w.last.Less(c) {
+				w.last = c
+			}
+			continue
+		}
 		w.last = journal.Next(w.last, w.now)
-		evs[i].Dev, evs[i].Seq, evs[i].HLC = w.dev, w.seq, w.last.String()
+		evs[i].HLC = w.last.String()
 		evs[i].ID = fmt.Sprintf("%s-%d", w.dev, w.seq)
 	}
 	w.m.Seq = w.seq
@@ -202,18 +213,28 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 		}
 	}
 	s.db = db
-	s.out = journal.Diff(s.base, s.arch, db)
+	if m.Snapshot && s.seq == 0 {
+		s.out = journal.FirstJournal(s.base, s.arch, db) // nothing written yet: its history goes as a snapshot
+	} else {
+		s.out = journal.Diff(s.base, s.arch, db)
+	}
 	return s, nil
 }
 
-// pendingOut is what waits to go out, and the same-name goals as of the
-// last merge.
-func pendingOut(env Env, m *syncMeta, f *folder) ([]journal.Event, []journal.Twin, error) {
-	s, err := seenBase(env, m, f, env.Clock())
+// pendingOut is what waits to go out, the same-name goals as of the last
+// merge, and what a merge now would hold back: all without writing.
+func pendingOut(env Env, m *syncMeta, f *folder) ([]journal.Event, []journal.Twin, held, error) {
+	now := env.Clock()
+	s, err := seenBase(env, m, f, now)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, held{}, err
 	}
-	return s.out, journal.Twins(s.base, s.arch), nil
+	c := *m // newPeerEvents moves the cursors: of a copy, never kept
+	c.Applied, c.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
+	ign := f.ign
+	fresh := newPeerEvents(f, &c, now, &ign)
+	st := journal.Merge(append(append([]journal.Event(nil), s.seen...), fresh...))
+	return s.out, journal.Twins(s.base, s.arch), heldBack(st, f, ign.ahead), nil
 }
 
 // unlistedDeletes are the goal.delete events this device writes before it
@@ -301,7 +322,10 @@ func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journa
 		sort.Slice(evs, func(i, j int) bool { return evs[i].Seq < evs[j].Seq })
 		for i, e := range evs {
 			if c, err := journal.ParseHLC(e.HLC); err != nil || journal.Ahead(c, now) {
-				ign.ahead += len(evs) - i
+				if ign.ahead == nil {
+					ign.ahead = map[string]int{}
+				}
+				ign.ahead[dev] += len(evs) - i
 				break
 			}
 			out = append(out, e)
@@ -309,69 +333,4 @@ func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journa
 		}
 	}
 	return out
-}
-
-// describe works out what came in from each peer, and which goals a peer
-// deleted, from the events the merge added.
-func (r *syncResult) describe(before, after *journal.State, was coach.Archive, fresh []journal.Event) {
-	names := map[string]string{}
-	for _, g := range was.Goals {
-		names[g.UID] = g.Name
-	}
-	for uid := range after.Deleted {
-		if _, had := before.Deleted[uid]; !had && names[uid] != "" {
-			r.deleted = append(r.deleted, fmt.Sprintf("%s was deleted on %s, so its history here is removed with it", names[uid], r.label(after.DeletedBy[uid])))
-		}
-	}
-	sort.Strings(r.deleted)
-	counted := map[string]bool{}
-	for _, e := range fresh {
-		if before.Applied[e.ID] || counted[e.ID] {
-			continue
-		}
-		counted[e.ID] = true
-		what := eventWords(e)
-		if what == "" {
-			continue
-		}
-		if r.incoming[e.Dev] == nil {
-			r.incoming[e.Dev] = map[string]int{}
-			r.order = append(r.order, e.Dev)
-		}
-		r.incoming[e.Dev][what]++
-	}
-}
-
-// eventWords names an event's kind as `tend sync` counts it ("" for one
-// not worth a word).
-func eventWords(e journal.Event) string {
-	switch e.Kind {
-	case journal.CheckInAdd:
-		return "check-in"
-	case journal.CheckInRemove:
-		return "undo"
-	case journal.GoalCreate:
-		return "new goal"
-	case journal.GoalSet:
-		if e.Field == "name" {
-			return "goal renamed"
-		}
-		return "goal edited"
-	case journal.GoalSchedule:
-		return "change of days"
-	case journal.GoalStatus:
-		return "pause or resume"
-	case journal.GoalDelete:
-		return "goal deleted"
-	case journal.SettingsSet:
-		return "setting changed"
-	}
-	return ""
-}
-
-func (r *syncResult) label(dev string) string {
-	if l := r.labels[dev]; l != "" {
-		return l
-	}
-	return dev
 }

@@ -42,7 +42,7 @@ func TestSyncClockAheadAndGenBump(t *testing.T) {
 	if err := syncNow(syncEnv(st, day, &out)); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "1 change dated more than a day ahead (check that machine's clock)") {
+	if !strings.Contains(out.String(), "1 change from desktop is dated more than a day ahead; it waits until then (check that machine's clock).") {
 		t.Errorf("ahead: %q", out.String())
 	}
 	if cs, _ := st.CheckIns(a.Goals[0].ID, coach.Day{}, coach.Day{}); len(cs) != 0 {
@@ -161,7 +161,7 @@ func TestSyncNewerEventWaitsForAnUpdate(t *testing.T) {
 	if err := syncNow(syncEnv(st, day, &out)); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "1 change from a newer tend") || !strings.Contains(out.String(), "1 check-in from desktop") {
+	if !strings.Contains(out.String(), "1 change from desktop was written by a newer tend; it is kept, and goes in once tend is updated here.") || !strings.Contains(out.String(), "1 check-in from desktop") {
 		t.Errorf("first sync: %q", out.String())
 	}
 	write(ev(1, journal.CheckInAdd, "2026-03-01"), ev(2, journal.CheckInAdd, "2026-03-02"))

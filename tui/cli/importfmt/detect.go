@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The sentences for inputs tend recognises and does not import (IMPORT §2, §8).
@@ -112,7 +113,9 @@ func readDijoDir(dir string, opt Options) (*Source, error) {
 // zipLimit is MaxZipBytes, lowered by tests so a bomb is quick to make.
 var zipLimit int64 = MaxZipBytes
 
-var harshLogLine = regexp.MustCompile(`^\d{4}-\d{2}-\d{2} : `)
+// harshLogLine is compiled when an import first looks for it, not as
+// every command starts.
+var harshLogLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2} : `) })
 
 func readFile(name string, info fs.FileInfo, opt Options) (*Source, error) {
 	if info.Size() > MaxFileBytes {
@@ -180,7 +183,7 @@ func harshKind(raw []byte) string {
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
 			continue
 		}
-		if harshLogLine.MatchString(l) {
+		if harshLogLine().MatchString(l) {
 			return "log"
 		}
 		break

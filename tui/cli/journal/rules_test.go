@@ -209,3 +209,50 @@ func TestTwinsNameTheirDevices(t *testing.T) {
 		t.Fatalf("after a rename: %+v", Twins(st, a))
 	}
 }
+
+// Compaction drops only own goal.set events a later goal.set of the same
+// goal and field replaced, a peer's included; the latest stays, and so
+// does every other kind, an undone check-in too (SYNC §10).
+func TestCompactDropsOnlyReplacedSets(t *testing.T) {
+	var b book
+	set := func(dev, field, v string) string {
+		return b.add(dev, Event{Kind: GoalSet, Goal: "x", Field: field, Value: &v})
+	}
+	b.add(lap, create("x", "Walk", coach.DailyWalkID))
+	stroll := set(lap, "name", "Stroll")
+	anchor := set(lap, "anchor", "after tea")
+	add := b.add(lap, session("x", "2026-12-01", "done", 10, "none"))
+	b.add(lap, Event{Kind: CheckInRemove, Goal: "x", Day: "2026-12-01", Removes: []string{add}})
+	ramble := set(lap, "name", "Ramble")
+	set(dsk, "name", "Hike")
+	var own []Event
+	for _, e := range b.evs {
+		if e.Dev == lap {
+			own = append(own, e)
+		}
+	}
+	kept, dropped := Compact(own, b.evs)
+	gone := map[string]bool{}
+	for _, e := range own {
+		gone[e.ID] = true
+	}
+	for _, e := range kept {
+		delete(gone, e.ID)
+	}
+	if !dropped || len(gone) != 2 || !gone[stroll] || !gone[ramble] || gone[anchor] {
+		t.Fatalf("dropped %v", gone)
+	}
+	var peers []Event
+	for _, e := range b.evs {
+		if e.Dev != lap {
+			peers = append(peers, e)
+		}
+	}
+	a, c := replayOf(t, &b), Replay1(t, Merge(append(kept, peers...)))
+	if jsonOf(a) != jsonOf(c) || a.Goals[0].Name != "Hike" || a.Goals[0].Anchor != "after tea" {
+		t.Fatalf("the merge changed:\n%s\n%s", jsonOf(a), jsonOf(c))
+	}
+	if _, again := Compact(kept, append(kept, peers...)); again {
+		t.Error("a second compaction found more to drop")
+	}
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// What waits, and why (SYNC §6.2–6.3): a device that has the desktop's
+// check-ins but not yet the laptop's file with their goal says they wait
+// for it, in `tend sync` and `tend sync status`, and takes them once the
+// file arrives; nothing is lost or doubled meanwhile.
+func TestSyncSaysWhatWaitsForItsGoal(t *testing.T) {
+	folder := t.TempDir()
+	laptop, desktop, phone := newEnv(t), newEnv(t), newEnv(t)
+	for _, e := range []*Env{&laptop, &desktop, &phone} {
+		e.Now = "2026-12-02T08:00:00Z"
+	}
+	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
+	mustTend(t, desktop, "sync", "init", folder, "--label", "desktop")
+	desktop.Now = "2026-12-02T09:00:00Z"
+	mustTend(t, desktop, "done", "Walk")
+	mustTend(t, desktop, "done", "Walk", "5")
+
+	// The phone's sync tool has brought the desktop's file, not the laptop's.
+	part := t.TempDir()
+	if err := os.Mkdir(filepath.Join(part, "tend"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(folder, "tend", "*.jsonl"))
+	var laptopFile string
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		if strings.Contains(string(data), `"label":"laptop"`) {
+			laptopFile = f
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(part, "tend", filepath.Base(f)), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const waits = "2 changes from desktop wait for their goal, which has not synced here yet; they go in once the goal does."
+	phone.Now = "2026-12-02T10:00:00Z"
+	if out := mustTend(t, phone, "sync", "init", part, "--label", "phone"); !strings.Contains(out, waits) || strings.Contains(out, "check-in") {
+		t.Errorf("phone's init does not say what waits:\n%s", out)
+	}
+	if out := mustTend(t, phone, "sync", "status"); !strings.Contains(out, waits) {
+		t.Errorf("phone's sync status does not say what waits:\n%s", out)
+	}
+	if out := mustTend(t, phone, "sync"); !strings.Contains(out, waits) || strings.Contains(out, "Sent") {
+		t.Errorf("phone's second sync:\n%s", out)
+	}
+
+	// The laptop's file arrives: the goal and its check-ins go in, once.
+	data, _ := os.ReadFile(laptopFile)
+	if err := os.WriteFile(filepath.Join(part, "tend", filepath.Base(laptopFile)), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := mustTend(t, phone, "sync")
+	if !strings.Contains(out, "1 new goal from laptop.") || !strings.Contains(out, "2 check-ins from desktop.") || strings.Contains(out, "wait") || strings.Contains(out, "Sent") {
+		t.Errorf("phone's sync once the goal came:\n%s", out)
+	}
+	if out := mustTend(t, phone, "sync", "status"); strings.Contains(out, "wait for") {
+		t.Errorf("sync status still says something waits:\n%s", out)
+	}
+	mustTend(t, desktop, "sync")
+	a, b := canonicalExport(t, mustTend(t, desktop, "export")), canonicalExport(t, mustTend(t, phone, "export"))
+	if a != b || !strings.Contains(a, `"achieved":15`) {
+		t.Errorf("phone and desktop differ:\n%s\n%s", a, b)
+	}
+}

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tend/coach"
+	"tend/store"
+	"tend/tui/cli/journal"
+)
+
+// snapshotStore is a database with history: Walk (made 2026-03-01) with a
+// session and a back-fill written after the clock `sync init` runs at,
+// and Calm made on 2025-12-30 with a session on New Year's Eve.
+func snapshotStore(t *testing.T) *store.Store {
+	t.Helper()
+	st := realStore(t)
+	p, err := coach.PlanByID(coach.MindfulID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := coach.NewGoal("Calm", p, nil, coach.Schedule{PerWeek: 7}, 0, coach.DayOf(2025, time.December, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddGoal(g); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := st.Head()
+	for _, c := range []struct {
+		goal int
+		day  coach.Day
+		at   time.Time
+	}{
+		{1, coach.DayOf(2025, time.December, 31), time.Date(2025, time.December, 31, 20, 0, 0, 0, time.UTC)},
+		{0, coach.DayOf(2026, time.March, 1), time.Date(2026, time.March, 1, 18, 0, 0, 0, time.UTC)},
+		{0, coach.DayOf(2026, time.March, 2), time.Date(2026, time.March, 5, 9, 0, 0, 0, time.UTC)},
+	} {
+		if _, err := st.CheckIn(a.Goals[c.goal].ID, coach.Entry{Day: c.day, Outcome: coach.Done, At: c.at}, c.day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
+// ownLines are a device's event lines in the folder, in file and year
+// order.
+func ownLines(t *testing.T, dir, dev string) []journal.Event {
+	t.Helper()
+	f, err := readFolder(dir, dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := ownEvents(f.own)
+	return evs
+}
+
+// `tend sync init` writes a database's history as a snapshot (SYNC §8):
+// content ids, the clocks of what it records, each in the file of its
+// clock's year, seqs in clock order. The device's next event sorts after
+// all of it, though one check-in was written later than the device's
+// clock now says (§4.2: its clock never goes back).
+func TestSyncInitWritesASnapshotAndLaterEventsSortAfter(t *testing.T) {
+	folder := t.TempDir()
+	st := snapshotStore(t)
+	day := time.Date(2026, time.March, 3, 12, 0, 0, 0, time.UTC)
+	var out bytes.Buffer
+	if err := syncInit(syncEnv(st, day, &out), folder, "laptop"); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(folder, "tend")
+	dev, _ := st.DeviceID()
+	for _, year := range []int{2025, 2026} {
+		if _, err := os.Stat(filepath.Join(dir, journal.FileName(dev, year))); err != nil {
+			t.Errorf("no %d file: %v", year, err)
+		}
+	}
+	snap := ownLines(t, dir, dev)
+	var got []string
+	for i, e := range snap {
+		if !strings.HasPrefix(e.ID, "s-") || e.Seq != uint64(i+1) {
+			t.Errorf("line %d: id %s, seq %d", i, e.ID, e.Seq)
+		}
+		got = append(got, e.Kind+" "+e.HLC)
+	}
+	want := "goal.create 2025-12-30T00:00:00.000Z/000000\ncheckin.add 2025-12-31T20:00:00.000Z/000000\n" +
+		"goal.create 2026-03-01T00:00:00.000Z/000000\ncheckin.add 2026-03-01T18:00:00.000Z/000000\n" +
+		"checkin.add 2026-03-05T09:00:00.000Z/000000"
+	if strings.Join(got, "\n") != want {
+		t.Fatalf("snapshot:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	a, _ := st.Head()
+	d := coach.DayOf(2026, time.March, 3)
+	if _, err := st.CheckIn(a.Goals[0].ID, coach.Entry{Day: d, Outcome: coach.Done, At: day}, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := SyncAfterWrite(syncEnv(st, day, &out)); err != nil {
+		t.Fatal(err)
+	}
+	evs := ownLines(t, dir, dev)
+	if len(evs) != len(snap)+1 {
+		t.Fatalf("%d lines after a check-in, want %d", len(evs), len(snap)+1)
+	}
+	next := evs[len(evs)-1]
+	if next.ID != dev+"-6" || next.HLC <= snap[len(snap)-1].HLC {
+		t.Errorf("the next event %s at %s does not sort after the snapshot's last, %s", next.ID, next.HLC, snap[len(snap)-1].HLC)
+	}
+}
+
+// An init whose append fails leaves the history in the database; the
+// next `tend sync` sends it, still as a snapshot, so a copy of the
+// database that syncs too would write the same ids.
+func TestSyncInitThatFailedStillSendsASnapshot(t *testing.T) {
+	folder := t.TempDir()
+	st := snapshotStore(t)
+	day := time.Date(2026, time.March, 3, 12, 0, 0, 0, time.UTC)
+	dir := filepath.Join(folder, "tend")
+	dev, _ := st.DeviceID()
+	blocker := filepath.Join(dir, journal.FileName(dev, 2025)) // a folder where the journal would go
+	if err := os.MkdirAll(blocker, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := syncInit(syncEnv(st, day, &out), folder, "laptop"); err == nil {
+		t.Fatal("init wrote through a folder in the journal's place")
+	}
+	if err := os.Remove(blocker); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := syncNow(syncEnv(st, day, &out)); err != nil {
+		t.Fatal(err)
+	}
+	evs := ownLines(t, dir, dev)
+	if len(evs) != 5 || !strings.Contains(out.String(), "Sent 5 changes") {
+		t.Fatalf("after the retry: %d lines, %q", len(evs), out.String())
+	}
+	for _, e := range evs {
+		if !strings.HasPrefix(e.ID, "s-") {
+			t.Errorf("the retried history is not a snapshot: %s", e.ID)
+		}
+	}
+}
