@@ -108,8 +108,9 @@ func (m *syncMeta) checkFolderMove(env Env, sub string) error {
 }
 
 // newIDForACopy gives this database a device id of its own when it is a
-// copy of one that syncs: set up on another host or path, or its own
-// files hold events it never wrote. What it held of the old id's events
+// copy of one that syncs: set up on another host or path, its own files
+// hold events it never wrote, or a sync tool made a conflict copy of one
+// of them (two writers changed it). What it held of the old id's events
 // (up to the seq it had written) counts as applied, so that history is
 // merged once, not twice.
 func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
@@ -117,10 +118,9 @@ func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
 	if err != nil {
 		return err
 	}
-	// Set up here for the first time, yet the folder holds journals of
-	// this id: the database is a copy of one that syncs, made before
-	// either did (the id is made with the database), and two writers
-	// must not share an id.
+	// A database set up here for the first time whose id already has
+	// journals in the folder is a copy made before either synced (the id
+	// is made with the database): two writers must not share an id.
 	copied := m.Host != "" && (host != m.Host || abs != m.DB)
 	if !copied {
 		f, err := readFolder(dir, old)
@@ -128,7 +128,7 @@ func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
 			return err
 		}
 		_, seq := ownEvents(f.own)
-		copied = seq > m.Seq
+		copied = seq > m.Seq || f.ownConflict != ""
 	}
 	if !copied {
 		return nil

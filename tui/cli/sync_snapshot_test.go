@@ -145,3 +145,41 @@ func TestSyncInitThatFailedStillSendsASnapshot(t *testing.T) {
 		}
 	}
 }
+
+// A sync tool's conflict copy of this device's own journal means a second
+// writer with its id (SYNC §2): `tend sync` stops, names the fix and
+// changes nothing; `tend sync init` gives the device an id of its own and
+// sends nothing again.
+func TestSyncStopsAtAConflictCopyOfItsOwnJournal(t *testing.T) {
+	folder := t.TempDir()
+	st := snapshotStore(t)
+	day := time.Date(2026, time.March, 3, 12, 0, 0, 0, time.UTC)
+	var out bytes.Buffer
+	if err := syncInit(syncEnv(st, day, &out), folder, "laptop"); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(folder, "tend")
+	dev, _ := st.DeviceID()
+	conflict := filepath.Join(dir, dev+".2026.sync-conflict-20260303-120000-ABCDEF.jsonl")
+	if err := os.WriteFile(conflict, []byte("x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	was, _ := os.ReadFile(st.Path())
+	err := syncNow(syncEnv(st, day, &out))
+	if err == nil || !strings.Contains(err.Error(), "conflict copy of this device's journal") || !strings.Contains(err.Error(), "tend sync init "+folder) {
+		t.Fatalf("sync beside a conflict copy of its own journal: %v", err)
+	}
+	if now, _ := os.ReadFile(st.Path()); !bytes.Equal(now, was) {
+		t.Error("the refused sync changed the database")
+	}
+	out.Reset()
+	if err := syncInit(syncEnv(st, day, &out), folder, "laptop"); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := st.DeviceID(); again == dev || strings.Contains(out.String(), "Sent") {
+		t.Errorf("init again: id %s (was %s)\n%s", again, dev, out.String())
+	}
+	if err := syncNow(syncEnv(st, day, &out)); err != nil {
+		t.Errorf("sync with an id of its own: %v", err)
+	}
+}

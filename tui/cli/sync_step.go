@@ -87,6 +87,10 @@ func startStep(env Env, m *syncMeta) (*stepper, *folder, seen, error) {
 		return w, nil, seen{}, fmt.Errorf("another copy of this database writes to the sync folder as this device (its events go up to %d, this database wrote %d). "+
 			"Run `tend sync init %s` here to give this device an id of its own", written, m.Seq, filepath.Dir(m.Dir))
 	}
+	if f.ownConflict != "" {
+		return w, nil, seen{}, fmt.Errorf("your sync tool made a conflict copy of this device's journal (%s): another copy of this database writes to the sync folder as this device. "+
+			"Run `tend sync init %s` here to give this device an id of its own", f.ownConflict, filepath.Dir(m.Dir))
+	}
 	w.saved = *m
 	w.saved.Applied, w.saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
 	for _, p := range f.peers {
