@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -181,5 +182,36 @@ func TestSyncStopsAtAConflictCopyOfItsOwnJournal(t *testing.T) {
 	}
 	if err := syncNow(syncEnv(st, day, &out)); err != nil {
 		t.Errorf("sync with an id of its own: %v", err)
+	}
+}
+
+// Where a check-in lacks the time it was written, the snapshot puts it at
+// noon of its day (SYNC §8), and the replay may then judge it where the
+// database had it as a back-fill: `tend sync init` names the goal whose
+// level came out different.
+func TestSyncInitNamesAGoalWhoseLevelChanged(t *testing.T) {
+	st := realStore(t) // Walk, daily walk: 4 sessions a level, the last not hard
+	a, _ := st.Head()
+	at := func(d int) time.Time { return time.Date(2026, time.March, d, 18, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		day    int
+		at     time.Time
+		effort coach.Effort
+	}{{1, at(1), coach.EffortOK}, {2, at(2), coach.EffortOK}, {3, at(3), coach.EffortOK}, {5, at(5), coach.EffortHard},
+		{4, time.Time{}, coach.EffortOK}} { // written on the 6th, its time unknown
+		d := coach.DayOf(2026, time.March, c.day)
+		if _, err := st.CheckIn(a.Goals[0].ID, coach.Entry{Day: d, Outcome: coach.Done, Effort: c.effort, At: c.at}, coach.DayOf(2026, time.March, 6)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := st.Head()
+	var out bytes.Buffer
+	if err := syncInit(syncEnv(st, at(6), &out), t.TempDir(), "laptop"); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := st.Head()
+	want := fmt.Sprintf("Walk is at level %d after its history was replayed in the order it was written (it was at %d).", after.Goals[0].Level, before.Goals[0].Level)
+	if after.Goals[0].Level == before.Goals[0].Level || !strings.Contains(out.String(), want) {
+		t.Errorf("levels %d → %d; init said:\n%s", before.Goals[0].Level, after.Goals[0].Level, out.String())
 	}
 }
