@@ -283,10 +283,12 @@ func (j *judgement) sessionsTotal() int {
 // sessions, all of them count.
 func attempts(g Goal, hist []CheckIn) []CheckIn {
 	var a []CheckIn
-	for _, c := range hist {
-		if (g.LevelFrom.IsZero() || c.Day.After(g.LevelFrom)) && c.Level == g.Level && c.Bridge == g.Bridge &&
+	for i := range hist {
+		// Looked at in place, copied only when kept: Today asks this of a
+		// window of hundreds of days for every goal.
+		if c := &hist[i]; (g.LevelFrom.IsZero() || c.Day.After(g.LevelFrom)) && c.Level == g.Level && c.Bridge == g.Bridge &&
 			(c.Outcome == Done || c.Outcome == Partial) {
-			a = append(a, c)
+			a = append(a, *c)
 		}
 	}
 	return a

@@ -18,8 +18,8 @@ func gapEase(g Goal, p Plan, hist []CheckIn, day Day) (gapResult, bool) {
 	// Counted from the last session, or from the goal's creation where that
 	// is later: back-filled days before it never start a goal eased.
 	last, sessions := g.Created, 0
-	for _, c := range hist {
-		if c.Day.Before(day) && c.Outcome.ShowedUp() {
+	for i := range hist {
+		if c := &hist[i]; c.Day.Before(day) && c.Outcome.ShowedUp() {
 			sessions++
 			if c.Day.After(last) {
 				last = c.Day

@@ -197,15 +197,13 @@ func (l reviewLog) outcome(d Day) (Outcome, bool) {
 	return l.days[l.index[i]-1].Outcome, true
 }
 
-// daysIn is the log's check-ins from from to to, both included.
+// daysIn is the log's check-ins from from to to, both included: its days
+// are in day order, so they are found by halving, not by a walk of the
+// whole log, and shared (capped, so an append cannot write into the log).
 func (l reviewLog) daysIn(from, to Day) []CheckIn {
-	var out []CheckIn
-	for _, c := range l.days {
-		if !c.Day.Before(from) && !c.Day.After(to) {
-			out = append(out, c)
-		}
-	}
-	return out
+	i := sort.Search(len(l.days), func(i int) bool { return !l.days[i].Day.Before(from) })
+	j := i + sort.Search(len(l.days)-i, func(k int) bool { return l.days[i+k].Day.After(to) })
+	return l.days[i:j:j]
 }
 
 // showedUp reports whether day d has a session.
@@ -289,8 +287,8 @@ func activeMinutes(p Plan, log reviewLog, from, to Day) float64 {
 		return 0
 	}
 	total := 0.0
-	for _, c := range log.days {
-		if c.Day.Before(from) || c.Day.After(to) || !c.Outcome.ShowedUp() {
+	for _, c := range log.daysIn(from, to) {
+		if !c.Outcome.ShowedUp() {
 			continue
 		}
 		a := amountOf(c)

@@ -47,7 +47,7 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 		return Today{}, err
 	}
 	hist := sortedBefore(recent, day.AddDays(1))
-	before := sortedBefore(recent, day)
+	before := prefixBefore(hist, day)
 	t := Today{Goal: g, Offer: g, Plan: p, Day: day, Status: g.StatusOn(day)}
 	if c, ok := checkInOn(hist, day); ok {
 		t.CheckIn = &c
@@ -67,21 +67,26 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	}
 	t.Warmup = warmupWords(p, t.Session)
 	t.Due = due(g, p, before, day)
-	if t.Status == Active && gapMsg == "" && missedInARow(g, before, day) == 2 {
+	// The sessions missed in a row are counted once: the M2 offer, the M
+	// line and the reason all ask, and the count walks the recent days.
+	missed := missedInARow(g, before, day)
+	if t.Status == Active && gapMsg == "" && missed == 2 {
 		if prev, ok := previousOffer(t.Offer, p); ok {
 			t.Previous = &prev
 		}
 	}
 	t.WeekDone, t.WeekTarget = weekCount(g, p, hist, day)
-	t.Reason = t.reason(gapMsg, before)
-	if m := t.missedLine(before); m != "" && strings.HasSuffix(t.Reason, " "+m) {
+	m := t.missedLine(missed)
+	t.Reason = t.reason(gapMsg, before, m)
+	if m != "" && strings.HasSuffix(t.Reason, " "+m) {
 		t.Missed = m
 	}
 	return t, nil
 }
 
-// reason says why today's target is what it is, most pressing first.
-func (t Today) reason(gapMsg string, before []CheckIn) string {
+// reason says why today's target is what it is, most pressing first;
+// missed is the M line (missedLine).
+func (t Today) reason(gapMsg string, before []CheckIn, missed string) string {
 	g, p := t.Offer, t.Plan
 	switch {
 	case t.Status == SafetyHold:
@@ -102,9 +107,9 @@ func (t Today) reason(gapMsg string, before []CheckIn) string {
 	case gapMsg != "":
 		return gapMsg
 	case g.Eased:
-		return withMissed(msgEasedToday(lowerFirst(SessionWords(p, t.Session))), t.missedLine(before))
+		return withMissed(msgEasedToday(lowerFirst(SessionWords(p, t.Session))), missed)
 	}
-	return withMissed(t.plainReason(before), t.missedLine(before))
+	return withMissed(t.plainReason(before), missed)
 }
 
 // plainReason is the reason of the step the goal is on, before any M line.
@@ -130,8 +135,7 @@ func sortedBefore(cs []CheckIn, end Day) []CheckIn {
 	// are a prefix, shared rather than copied and sorted again. The cap is
 	// cut so that an append to it can never write into cs.
 	if inDayOrder(cs) {
-		i := sort.Search(len(cs), func(i int) bool { return !cs[i].Day.Before(end) })
-		return cs[:i:i]
+		return prefixBefore(cs, end)
 	}
 	out := make([]CheckIn, 0, len(cs))
 	for _, c := range cs {
@@ -141,6 +145,14 @@ func sortedBefore(cs []CheckIn, end Day) []CheckIn {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Day.Before(out[j].Day) })
 	return out
+}
+
+// prefixBefore is the check-ins of sorted, which is in day order, on days
+// before end: a prefix, with its cap cut so that an append to it can never
+// write into sorted.
+func prefixBefore(sorted []CheckIn, end Day) []CheckIn {
+	i := sort.Search(len(sorted), func(i int) bool { return !sorted[i].Day.Before(end) })
+	return sorted[:i:i]
 }
 
 // inDayOrder reports whether cs is in day order, equal days allowed.
@@ -164,10 +176,10 @@ func checkInOn(hist []CheckIn, d Day) (CheckIn, bool) {
 
 // missedLine is R8's line while sessions are missed (COACH §6.3): M1, M2
 // with the minimum and, off the first rung, the previous level's target,
-// or M3; "" when none was missed.
-func (t Today) missedLine(before []CheckIn) string {
+// or M3; "" when none was missed. missed is missedInARow's count.
+func (t Today) missedLine(missed int) string {
 	p := t.Plan
-	switch missed := missedInARow(t.Goal, before, t.Day); {
+	switch {
 	case missed >= 3:
 		return msgM3
 	case missed == 2:

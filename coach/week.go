@@ -1,5 +1,7 @@
 package coach
 
+import "sort"
+
 // The week and what counts as missed (COACH §6.2): due and missed are
 // derived from the schedule and the check-ins, never stored.
 
@@ -17,8 +19,9 @@ func due(g Goal, p Plan, hist []CheckIn, d Day) bool {
 	case s.Daily():
 		return true
 	}
-	ask := weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist))) - restsLogged(g, hist, d.Monday(), d)
-	if weekSessions(hist, d.Monday(), d) >= ask {
+	week := weekTail(hist, d.Monday())
+	ask := weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(week))) - restsLogged(g, week, d.Monday(), d)
+	if weekSessions(week, d.Monday(), d) >= ask {
 		return false
 	}
 	if p.MinRestDays > 0 {
@@ -90,8 +93,8 @@ func skipsFirstDay(g Goal, d, over Day, sessionOn func(Day) bool) bool {
 // sessionIn returns whether a history has a session on a day.
 func sessionIn(hist []CheckIn) func(Day) bool {
 	return func(d Day) bool {
-		for _, c := range hist {
-			if c.Day == d && c.Outcome.ShowedUp() {
+		for i := range hist {
+			if hist[i].Day == d && hist[i].Outcome.ShowedUp() {
 				return true
 			}
 		}
@@ -99,10 +102,24 @@ func sessionIn(hist []CheckIn) func(Day) bool {
 	}
 }
 
+// weekTail is the part of hist a question about monday's week and after
+// needs to read: in a history in day order (the store's, and Today's), the
+// check-ins from monday on, found by halving; otherwise all of it. The
+// week's counts filter their days anyway: the tail only spares them the
+// rest of a window of hundreds of days, read for every goal.
+func weekTail(hist []CheckIn, monday Day) []CheckIn {
+	if !inDayOrder(hist) {
+		return hist
+	}
+	i := sort.Search(len(hist), func(i int) bool { return !hist[i].Day.Before(monday) })
+	return hist[i:]
+}
+
 // weekCount returns the sessions in d's week (d included) and what the week asks.
 func weekCount(g Goal, p Plan, hist []CheckIn, d Day) (done, ask int) {
-	ask = weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(hist))) - restsLogged(g, hist, d.Monday(), d.AddDays(1))
-	return weekSessions(hist, d.Monday(), d.AddDays(1)), max(0, ask)
+	week := weekTail(hist, d.Monday())
+	ask = weekAsk(g, d, skipsFirstDay(g, d, d, sessionIn(week))) - restsLogged(g, week, d.Monday(), d.AddDays(1))
+	return weekSessions(week, d.Monday(), d.AddDays(1)), max(0, ask)
 }
 
 // restsLogged counts the rest, unwell and away days logged in [from, to)
@@ -111,7 +128,8 @@ func weekCount(g Goal, p Plan, hist []CheckIn, d Day) (done, ask int) {
 // session (COACH §6.2, clarified).
 func restsLogged(g Goal, hist []CheckIn, from, to Day) int {
 	n := 0
-	for _, c := range hist {
+	for i := range hist {
+		c := &hist[i] // not a copy: this is asked of every day of a window
 		if c.Day.Before(from) || !c.Day.Before(to) || !c.Outcome.Skips() || g.StatusOn(c.Day) != Active {
 			continue
 		}
@@ -125,8 +143,8 @@ func restsLogged(g Goal, hist []CheckIn, from, to Day) int {
 // weekSessions counts sessions shown up on days in [from, to).
 func weekSessions(hist []CheckIn, from, to Day) int {
 	n := 0
-	for _, c := range hist {
-		if !c.Day.Before(from) && c.Day.Before(to) && c.Outcome.ShowedUp() {
+	for i := range hist {
+		if c := &hist[i]; !c.Day.Before(from) && c.Day.Before(to) && c.Outcome.ShowedUp() {
 			n++
 		}
 	}
@@ -149,8 +167,8 @@ func lastSessionBefore(hist []CheckIn, d Day) (Day, bool) {
 // never missed.
 func missedInARow(g Goal, hist []CheckIn, day Day) int {
 	start := g.Created.AddDays(1) // a goal's creation day is never missed
-	for _, c := range hist {
-		if c.Day.Before(day) && c.Outcome.ShowedUp() && !c.Day.Before(start) {
+	for i := range hist {
+		if c := &hist[i]; c.Day.Before(day) && c.Outcome.ShowedUp() && !c.Day.Before(start) {
 			start = c.Day.AddDays(1)
 		}
 	}
@@ -163,8 +181,9 @@ func missedInARow(g Goal, hist []CheckIn, day Day) int {
 	// Only the days from the week of start on are looked at below; a map
 	// of the whole window would be made and dropped at every decision.
 	on := map[Day]Outcome{}
-	for _, c := range hist {
-		if c.Day.Before(day) && !c.Day.Before(start.Monday()) {
+	from := start.Monday()
+	for _, c := range weekTail(hist, from) {
+		if c.Day.Before(day) && !c.Day.Before(from) {
 			on[c.Day] = c.Outcome
 		}
 	}

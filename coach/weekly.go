@@ -18,7 +18,7 @@ func WeeklyReview(g Goal, p Plan, hist []CheckIn, today Day) (string, bool) {
 	if g.Created.After(sunday) || g.Status() != Active {
 		return "", false
 	}
-	for _, c := range hist {
+	for _, c := range weekTail(hist, today.Monday()) {
 		if !c.Day.Before(today.Monday()) && !c.Day.After(today) {
 			return "", false // the week has begun for this goal (asked before the log is built)
 		}

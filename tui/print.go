@@ -47,10 +47,17 @@ func plainItem(t coach.Today, nameW int, st Styles) []string {
 func writeTrimmed(w io.Writer, lines []string) error {
 	var b strings.Builder
 	for _, l := range lines {
-		for i := 0; i < len(l) && strings.HasSuffix(ansi.Strip(l), " "); i++ {
-			l = trimStyledRight(l)
+		if strings.IndexByte(l, '\x1b') < 0 {
+			// No style codes (colour off, as in a pipe): the visible text
+			// is the line, and Strip is a copy a line on a page of hundreds.
+			l = strings.TrimRight(l, " ")
+		} else {
+			for i := 0; i < len(l) && strings.HasSuffix(ansi.Strip(l), " "); i++ {
+				l = trimStyledRight(l)
+			}
 		}
-		b.WriteString(l + "\n")
+		b.WriteString(l)
+		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

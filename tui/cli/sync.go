@@ -32,6 +32,10 @@ type syncMeta struct {
 	// Clock is the latest clock this device has seen or written, as of
 	// the last step: the next event's clock comes after it (SYNC §4.2).
 	Clock string `json:"clock,omitempty"`
+	// Snapshot is set by `tend sync init` until the device's history has
+	// gone out as its first journal (SYNC §8), so that an init whose
+	// append failed still sends it as a snapshot when it is retried.
+	Snapshot bool `json:"snapshot,omitempty"`
 	// Compacted is the month ("2026-12") of the last compaction (SYNC §10).
 	Compacted string `json:"compacted,omitempty"`
 	Updated   string `json:"updated,omitempty"` // a label to say "Updated from" once on Today
@@ -104,6 +108,8 @@ type syncResult struct {
 	sent     int
 	incoming map[string]map[string]int // new peer events: device → words → count
 	order    []string                  // devices in the order their events came
+	same     map[string]int            // a peer's snapshot events this device held already (SYNC §8)
+	sameOrd  []string
 	labels   map[string]string
 	deleted  []string // goals a peer deleted, by name
 	held     []string // goals a resume could not lift

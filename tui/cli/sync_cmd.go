@@ -59,6 +59,7 @@ func syncInit(env Env, dir, label string) error {
 		return err
 	}
 	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
+	m.Snapshot = m.Seq == 0 // a device that has written nothing sends its history as a snapshot (SYNC §8)
 	b, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -107,26 +108,27 @@ func (m *syncMeta) checkFolderMove(env Env, sub string) error {
 }
 
 // newIDForACopy gives this database a device id of its own when it is a
-// copy of one that syncs: set up on another host or path, or its own
-// files hold events it never wrote. What it held of the old id's events
+// copy of one that syncs: set up on another host or path, its own files
+// hold events it never wrote, or a sync tool made a conflict copy of one
+// of them (two writers changed it). What it held of the old id's events
 // (up to the seq it had written) counts as applied, so that history is
 // merged once, not twice.
 func (m *syncMeta) newIDForACopy(env Env, host, abs, dir string) error {
-	if m.Host == "" {
-		return nil // first set up
-	}
 	old, err := env.Store.DeviceID()
 	if err != nil {
 		return err
 	}
-	copied := host != m.Host || abs != m.DB
+	// A database set up here for the first time whose id already has
+	// journals in the folder is a copy made before either synced (the id
+	// is made with the database): two writers must not share an id.
+	copied := m.Host != "" && (host != m.Host || abs != m.DB)
 	if !copied {
 		f, err := readFolder(dir, old)
 		if err != nil {
 			return err
 		}
 		_, seq := ownEvents(f.own)
-		copied = m.Seq > 0 && seq > m.Seq
+		copied = seq > m.Seq || f.ownConflict != ""
 	}
 	if !copied {
 		return nil
@@ -220,6 +222,13 @@ func (r syncResult) say(w io.Writer) error {
 	}
 	if len(r.order) == 0 {
 		b.WriteString("Nothing new from your other devices.\n")
+	}
+	for _, d := range r.sameOrd { // the same history from a copy or an import, taken once
+		verb, rest := "are", "they count"
+		if r.same[d] == 1 {
+			verb, rest = "is", "it counts"
+		}
+		fmt.Fprintf(&b, "%s from %s %s the same as this device's history, so %s once.\n", count(r.same[d], "change", "changes"), r.label(d), verb, rest)
 	}
 	for _, d := range append(r.deleted, r.held...) {
 		fmt.Fprintf(&b, "%s.\n", d)

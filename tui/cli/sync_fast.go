@@ -20,11 +20,12 @@ import (
 // is false when the whole step must run instead: no digests yet, a goal
 // made, deleted or edited (a delete scrubs, a new goal is replayed, SYNC
 // §8; an edit may be the engine's), the settings changed, or another
-// writer seen in this device's files.
+// writer seen in this device's files, or the device's first journal
+// not all out yet.
 func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 	last, err := journal.ParseHLC(m.Clock)
-	if err != nil {
-		return false, nil
+	if err != nil || m.Snapshot {
+		return false, nil // no clock kept yet, or the first journal is not all out (SYNC §8)
 	}
 	sums, was, goals, err := env.Store.SyncSums()
 	if err != nil || was == nil || !onlyDays(sums, was, goals) {

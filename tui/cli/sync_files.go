@@ -50,6 +50,9 @@ type folder struct {
 	own   []jfile
 	peers []jfile
 	ign   ignored
+	// ownConflict is a sync tool's conflict copy of one of self's files:
+	// a second writer with this device's id (SYNC §2).
+	ownConflict string
 }
 
 // readFolder reads every journal in dir; self's are its own.
@@ -68,6 +71,9 @@ func readFolderOf(dir, self string, keep func(line []byte) bool) (*folder, error
 		switch {
 		case strings.Contains(name, ".sync-conflict-") || strings.Contains(name, "conflicted copy"):
 			f.ign.conflict++
+			if strings.HasPrefix(name, self+".") {
+				f.ownConflict = name
+			}
 			continue
 		case strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".icloud"):
 			f.ign.icloud++

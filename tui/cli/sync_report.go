@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"tend/coach"
 	"tend/tui/cli/journal"
@@ -21,6 +22,11 @@ func (r *syncResult) describe(before, after *journal.State, was coach.Archive, f
 		}
 	}
 	sort.Strings(r.deleted)
+	for _, e := range fresh {
+		if before.Applied[e.ID] && strings.HasPrefix(e.ID, "s-") {
+			r.sameAs(e.Dev) // a copy of this history: the same events, applied once (SYNC §8)
+		}
+	}
 	counted := map[string]bool{}
 	for _, e := range comeIn(before, after, fresh) {
 		if counted[e.ID] {
@@ -100,5 +106,18 @@ func (r *syncResult) label(dev string) string {
 	if l := r.labels[dev]; l != "" {
 		return l
 	}
+	if dev == "" {
+		return "another device" // a warning kept from a snapshot names none
+	}
 	return dev
+}
+
+func (r *syncResult) sameAs(dev string) {
+	if r.same == nil {
+		r.same = map[string]int{}
+	}
+	if r.same[dev] == 0 {
+		r.sameOrd = append(r.sameOrd, dev)
+	}
+	r.same[dev]++
 }

@@ -35,6 +35,7 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err := w.send(sb.out); err != nil {
 		return w.res, err
 	}
+	m.Snapshot = false // the first journal is out, or there was no history to send
 	all = append(all, sb.out...)
 	before := journal.Merge(append([]journal.Event(nil), all...))
 	var fresh []journal.Event
@@ -86,6 +87,10 @@ func startStep(env Env, m *syncMeta) (*stepper, *folder, seen, error) {
 		return w, nil, seen{}, fmt.Errorf("another copy of this database writes to the sync folder as this device (its events go up to %d, this database wrote %d). "+
 			"Run `tend sync init %s` here to give this device an id of its own", written, m.Seq, filepath.Dir(m.Dir))
 	}
+	if f.ownConflict != "" {
+		return w, nil, seen{}, fmt.Errorf("your sync tool made a conflict copy of this device's journal (%s): another copy of this database writes to the sync folder as this device. "+
+			"Run `tend sync init %s` here to give this device an id of its own", f.ownConflict, filepath.Dir(m.Dir))
+	}
 	w.saved = *m
 	w.saved.Applied, w.saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
 	for _, p := range f.peers {
@@ -106,8 +111,18 @@ func startStep(env Env, m *syncMeta) (*stepper, *folder, seen, error) {
 func (w *stepper) send(evs []journal.Event) error {
 	for i := range evs {
 		w.seq++
+		evs[i].Dev, evs[i].Seq = w.dev, w.seq
+		if evs[i].ID != "" {
+			// A snapshot's event comes with the clock of what it records
+			// and its content id (SYNC §8); the device's clock moves past
+			// it, so that what it writes next sorts after its history.
+			if c, err := journal.ParseHLC(evs[i].HLC); err == nil && w.last.Less(c) {
+				w.last = c
+			}
+			continue
+		}
 		w.last = journal.Next(w.last, w.now)
-		evs[i].Dev, evs[i].Seq, evs[i].HLC = w.dev, w.seq, w.last.String()
+		evs[i].HLC = w.last.String()
 		evs[i].ID = fmt.Sprintf("%s-%d", w.dev, w.seq)
 	}
 	w.m.Seq = w.seq
@@ -173,6 +188,7 @@ type seen struct {
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	var s seen
 	s.seen, s.seq = ownEvents(f.own)
+	own := len(s.seen)
 	newer := map[string]bool{}
 	for _, id := range m.Newer {
 		newer[id] = true
@@ -206,8 +222,45 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 		}
 	}
 	s.db = db
+	if m.Snapshot {
+		s.out, err = snapshotOut(s, own)
+		return s, err
+	}
 	s.out = journal.Diff(s.base, s.arch, db)
 	return s, nil
+}
+
+// snapshotOut is the device's first journal while it is not all out
+// (SYNC §8): its history as a snapshot against what its peers wrote, less
+// the lines an earlier try wrote before it was cut short (a crash between
+// two years' files). Those lines have the same content ids, so they are
+// found by id; taking them as the base instead would send the rest as
+// ordinary events, which a copy's snapshot would then double.
+func snapshotOut(s seen, own int) ([]journal.Event, error) {
+	if own == 0 {
+		return journal.FirstJournal(s.base, s.arch, s.db), nil
+	}
+	peers := journal.Merge(append([]journal.Event(nil), s.seen[own:]...))
+	arch, err := journal.Replay(peers)
+	if err != nil {
+		return nil, err
+	}
+	for uid := range s.base.Deleted {
+		if _, ok := peers.Deleted[uid]; !ok {
+			peers.Deleted[uid] = nil
+		}
+	}
+	written := map[string]bool{}
+	for _, e := range s.seen[:own] {
+		written[e.ID] = true
+	}
+	var out []journal.Event
+	for _, e := range journal.FirstJournal(peers, arch, s.db) {
+		if e.ID == "" || !written[e.ID] {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // pendingOut is what waits to go out, the same-name goals as of the last

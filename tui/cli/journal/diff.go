@@ -59,8 +59,14 @@ func created(st *State, g coach.Goal, db coach.Archive) []Event {
 	}
 	base := coach.Goal{UID: g.UID, Statuses: []coach.StatusChange{{From: g.Created, Status: coach.Active}}}
 	out = append(out, statusEvents(st, base, g, db.Decisions[g.ID])...)
+	// In the order they were written, so a back-fill stays a back-fill;
+	// those without a time last, by day, as the import's rebuild took
+	// them (SYNC §8).
 	ordered := append([]coach.CheckIn(nil), cs...)
-	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].WrittenAt.Before(ordered[j].WrittenAt) })
+	sort.SliceStable(ordered, func(i, j int) bool {
+		a, b := ordered[i].WrittenAt, ordered[j].WrittenAt
+		return !a.IsZero() && (b.IsZero() || a.Before(b))
+	})
 	for _, c := range ordered {
 		out = append(out, AddOf(g.UID, c))
 	}

@@ -35,12 +35,20 @@ func Merge(events []Event) *State {
 	st := &State{Goals: map[string]*GoalState{}, Deleted: map[string][]Warning{}, DeletedBy: map[string]string{},
 		Labels: map[string]string{}, Applied: map[string]bool{}}
 	all := make([]*Event, 0, len(events))
+	at := make(map[string]int, len(events))
 	for i := range events {
 		e := &events[i]
-		if st.Applied[e.ID] {
+		if j, dup := at[e.ID]; dup {
+			// Two snapshots of one history (SYNC §8) write the same
+			// event under two devices: keep the lower writer's copy, so
+			// that which copy stands never depends on delivery order.
+			if e.Dev < all[j].Dev {
+				all[j] = e
+			}
 			continue
 		}
 		st.Applied[e.ID] = true
+		at[e.ID] = len(all)
 		all = append(all, e)
 	}
 	sort.Slice(all, func(i, j int) bool { return before(all[i], all[j]) })

@@ -58,6 +58,7 @@ func uniqueName(name string, taken map[string]bool) string {
 // deleted one: it holds every exercise goal from its day (COACH R0).
 type warning struct {
 	id, hlc, day, goal string
+	dev                string // the device that wrote it, "" when unknown
 }
 
 func (st *State) warnings() []warning {
@@ -65,13 +66,13 @@ func (st *State) warnings() []warning {
 	for uid, g := range st.Goals {
 		for _, c := range g.Live {
 			if c.Pain == "warning" {
-				out = append(out, warning{id: c.ID, hlc: c.HLC, day: c.Day, goal: uid})
+				out = append(out, warning{id: c.ID, hlc: c.HLC, day: c.Day, goal: uid, dev: c.Dev})
 			}
 		}
 	}
 	for uid, ws := range st.Deleted {
 		for _, w := range ws {
-			out = append(out, warning{id: w.ID, day: w.Day, goal: uid})
+			out = append(out, warning{id: w.ID, day: w.Day, goal: uid, dev: devOf(w.ID)})
 		}
 	}
 	return out

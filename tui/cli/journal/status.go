@@ -110,15 +110,19 @@ func (st *State) HeldDespite(a coach.Archive) map[string]string {
 		}
 		for _, w := range warnings {
 			if !named[w.id] && w.day <= last.From {
-				out[g.UID] = devOf(w.id)
+				out[g.UID] = w.dev
 			}
 		}
 	}
 	return out
 }
 
-// devOf is the device part of an event id.
+// devOf is the device part of an event id: "" for a snapshot's content
+// id, which names no device.
 func devOf(id string) string {
+	if strings.HasPrefix(id, "s-") {
+		return ""
+	}
 	if i := strings.LastIndexByte(id, '-'); i > 0 {
 		return id[:i]
 	}
