@@ -32,7 +32,8 @@ func TestSyncOneHistoryOnTwoMachines(t *testing.T) {
 				t.Errorf("laptop's init:\n%s", out)
 			}
 			out = mustTend(t, at(desktop, "2026-11-08T08:05:00Z"), "sync", "init", folder, "--label", "desktop")
-			if !strings.Contains(out, "12 changes from laptop are the same as this device's history, so they count once.") {
+			if !strings.Contains(out, "12 changes from laptop are the same as this device's history, so they count once.") ||
+				strings.Contains(out, "is a copy") != (how == "copied") {
 				t.Errorf("desktop's init:\n%s", out)
 			}
 			if out = mustTend(t, at(laptop, later), "sync"); !strings.Contains(out, "from desktop are the same") {
