@@ -110,7 +110,8 @@ func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error
 // which is the zero check-in after an error: a read of a window decodes
 // straight into its array, not into a copy that is copied there.
 func decodeCheckInTo(c *coach.CheckIn, b []byte, goalID uint64, day coach.Day) error {
-	d := openDayRecord(b, tagCheckIn, "the check-in of ", goalID, day)
+	var d decoder
+	d.openDay(b, tagCheckIn, "the check-in of ", goalID, day)
 	f := d.flags(ciKnown)
 	*c = coach.CheckIn{Day: day, Bridge: f&ciBridge != 0}
 	c.Outcome = coach.Outcome(d.int(int(coach.Done), int(lastOutcome), "outcome"))
