@@ -207,6 +207,50 @@ func BenchmarkReviewOne(b *testing.B) {
 	}
 }
 
+// BenchmarkReviewAll reads what a review of every goal shows, as `tend
+// review` reads it: the goals' names, then every goal and its whole history
+// (ten years of daily check-ins each) and changes, one goal at a time.
+func BenchmarkReviewAll(b *testing.B) {
+	s := seededBench(b, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		err := s.HeadHistories(func(Snapshot) ([]uint64, coach.Day, error) { return nil, benchToday, nil },
+			func(_ coach.Goal, cs []coach.CheckIn, _ []coach.Decision) error {
+				n += len(cs)
+				return nil
+			})
+		if err != nil || n < 3*3650 {
+			b.Fatal(n, err)
+		}
+	}
+}
+
+// BenchmarkGoalDecode is a goal record read back whole (its plan built)
+// and, as a name is resolved, its name alone.
+func BenchmarkGoalDecode(b *testing.B) {
+	p, _ := coach.PlanByID(coach.DailyWalkID)
+	g, err := coach.NewGoal("Walk", p, nil, coach.Schedule{PerWeek: 5}, 0, benchToday.AddDays(-30))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g.ID = 1
+	v, err := encodeGoal(g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, decode := range map[string]func([]byte, uint64) (coach.Goal, error){"whole": decodeGoal, "name": decodeGoalName} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if got, err := decode(v, 1); err != nil || got.Name != "Walk" {
+					b.Fatal(got.Name, err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkExport walks the whole database as the export does; ns/record
 // is the cost of each check-in and decision handed out.
 func BenchmarkExport(b *testing.B) {

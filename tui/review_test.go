@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -248,4 +249,40 @@ func calendarWeeks(lines []string) []string {
 		}
 	}
 	return nil
+}
+
+// The weekly mood row shows as many recent weeks as fit, however long the
+// history: the most weeks whose row is no wider than the width (one week
+// when none fits), as trying every number of weeks from all of them down
+// finds. Weeks across a new year make the words after the row longer.
+func TestMoodWeeksShowTheMostRecentWeeksThatFit(t *testing.T) {
+	var weeks []coach.MoodWeek
+	monday := fixedDay.Monday().AddDays(-7 * 59)
+	for i := range 60 {
+		w := coach.MoodWeek{Monday: monday.AddDays(7 * i)}
+		if i%4 != 1 {
+			w.Days, w.Lift = 1+i%3, float64(i%7-3)/2
+		}
+		weeks = append(weeks, w)
+	}
+	for width := -1; width <= 200; width++ {
+		want := ""
+		for n := len(weeks); n > 0 && want == ""; n-- {
+			cells := make([]string, 0, n)
+			for _, w := range weeks[len(weeks)-n:] {
+				cell := "·"
+				if w.Days > 0 {
+					cell = fmt.Sprintf("%+.1f", w.Lift)
+				}
+				cells = append(cells, cell)
+			}
+			s := strings.Join(cells, " ") + "  weeks from " + DateWords(weeks[len(weeks)-n].Monday, fixedDay)
+			if lipgloss.Width(s) <= width || n == 1 {
+				want = s
+			}
+		}
+		if got := moodWeeksWords(weeks, fixedDay, width); got != want {
+			t.Errorf("width %d: %q, want %q", width, got, want)
+		}
+	}
 }
