@@ -32,7 +32,8 @@ func TestSyncOneHistoryOnTwoMachines(t *testing.T) {
 				t.Errorf("laptop's init:\n%s", out)
 			}
 			out = mustTend(t, at(desktop, "2026-11-08T08:05:00Z"), "sync", "init", folder, "--label", "desktop")
-			if !strings.Contains(out, "12 changes from laptop are the same as this device's history, so they count once.") {
+			if !strings.Contains(out, "12 changes from laptop are the same as this device's history, so they count once.") ||
+				strings.Contains(out, "is a copy") != (how == "copied") {
 				t.Errorf("desktop's init:\n%s", out)
 			}
 			if out = mustTend(t, at(laptop, later), "sync"); !strings.Contains(out, "from desktop are the same") {
@@ -66,7 +67,39 @@ func TestSyncOneHistoryOnTwoMachines(t *testing.T) {
 				strings.Count(status, "12 changes") != 2 {
 				t.Errorf("sync status:\n%s", status)
 			}
+			writeAfterTheSnapshots(t, at(laptop, later), at(desktop, later))
 		})
+	}
+}
+
+// writeAfterTheSnapshots undoes, on the desktop, a walk both snapshots
+// hold, and checks in Lift on the laptop: after a sync on each, the walk
+// is gone on both (the undo names the snapshot's id) and the new session
+// is there once.
+func writeAfterTheSnapshots(t *testing.T, laptop, desktop Env) {
+	t.Helper()
+	desktop.Now = "2026-11-09T08:30:00Z"
+	mustTend(t, desktop, "undo", "Walk", "--date", "2026-11-07")
+	laptop.Now = "2026-11-09T09:00:00Z"
+	mustTend(t, laptop, "done", "Lift")
+	desktop.Now = laptop.Now
+	if out := mustTend(t, desktop, "sync"); !strings.Contains(out, "1 check-in from laptop") {
+		t.Errorf("desktop's sync:\n%s", out)
+	}
+	if out := mustTend(t, laptop, "sync"); !strings.Contains(out, "1 undo from desktop") {
+		t.Errorf("laptop's sync:\n%s", out)
+	}
+	a, b := canonicalExport(t, mustTend(t, laptop, "export")), canonicalExport(t, mustTend(t, desktop, "export"))
+	if a != b {
+		t.Errorf("exports differ after writes:\nlaptop:\n%s\ndesktop:\n%s", a, b)
+	}
+	ids, names := strings.Split(exportPart(t, a, "goals", "id"), "\n"), strings.Split(exportPart(t, a, "goals", "name"), "\n")
+	days := exportPart(t, a, "checkins", "goal", "day")
+	for i, id := range ids {
+		days = strings.ReplaceAll(days, id+"\n2026", names[i]+" 2026")
+	}
+	if strings.Contains(days, "Walk 2026-11-07") || strings.Count(days, "Lift 2026-11-09") != 1 {
+		t.Errorf("check-ins after the undo and the new session:\n%s", days)
 	}
 }
 

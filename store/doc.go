@@ -10,7 +10,8 @@
 //	├── schema_version  uint32 big-endian (3)
 //	├── settings        settings record (day start hour)
 //	├── device_id       device record: 8 bytes, made with the file (schema 2)
-//	└── sync            the sync record (JSON, tui/cli/sync.go), after `tend sync init`
+//	├── sync            the sync record (JSON, tui/cli/sync.go), after `tend sync init`
+//	└── sync_sums       digests of each goal and the settings as the last sync step left them (JSON)
 //	goals
 //	└── <goal id: uint64 BE>  goal record
 //	checkins

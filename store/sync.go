@@ -2,7 +2,12 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"hash/crc32"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -82,7 +87,10 @@ func (s *Store) Rebuild(a coach.Archive, meta []byte) error {
 			}
 			last = max(last, g.ID)
 		}
-		return b.goals.SetSequence(last)
+		if err := b.goals.SetSequence(last); err != nil {
+			return err
+		}
+		return putSyncSums(tx)
 	})
 }
 
@@ -177,4 +185,149 @@ func (s *Store) NewDeviceID() (string, error) {
 		return b.meta.Put(keyDeviceID, encodeDeviceID(id))
 	})
 	return id, err
+}
+
+// keySyncSums holds the digests of the goals and settings as the last
+// sync step left them, in step with the journal (SyncChanges).
+var keySyncSums = []byte("sync_sums")
+
+// SyncSums reads, in one read-only transaction, the digests of the
+// database now and those the last sync step left (Rebuild,
+// SetSyncMetaSums; nil when there are none), with every goal. Under ""
+// is the settings' digest; under a goal's uid, that of what a person
+// edits of it (name, anchor, if-then, provenance, schedules, statuses);
+// under "uid/2026-12", that of its check-ins of that month. So the goals
+// and months a write changed since are found without decoding every
+// history (SYNC §6.3).
+func (s *Store) SyncSums() (now, was map[string]uint32, goals []coach.Goal, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		var b buckets
+		if b, _, goals, err = readHead(tx); err != nil {
+			return err
+		}
+		if v := b.meta.Get(keySyncSums); v != nil && json.Unmarshal(v, &was) != nil {
+			was = nil
+		}
+		now, err = syncSums(b, goals)
+		return err
+	})
+	if errors.Is(err, errNoFile) {
+		err = nil
+	}
+	return now, was, goals, err
+}
+
+// SyncRead reads the check-ins of the goals ids on the days of months
+// ("2026-12"; none: every day), in one read-only transaction.
+func (s *Store) SyncRead(ids []uint64, months map[uint64][]string) (coach.Archive, error) {
+	a := coach.Archive{CheckIns: map[uint64][]coach.CheckIn{}, Decisions: map[uint64][]coach.Decision{}}
+	err := s.view(func(tx *bolt.Tx) error {
+		b, set, _, err := readHead(tx)
+		if err != nil {
+			return err
+		}
+		a.DayStartHour = set.DayStartHour
+		for _, id := range ids {
+			sub := b.checkIns.Bucket(idKey(id))
+			if len(months[id]) == 0 {
+				cs, err := readCheckIns(sub, id, coach.Day{}, coach.Day{})
+				a.CheckIns[id] = cs
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			for _, m := range months[id] {
+				t, err := time.Parse("2006-01", m)
+				if err != nil {
+					return err
+				}
+				from := coach.DayOf(t.Year(), t.Month(), 1)
+				cs, err := readCheckIns(sub, id, from, coach.DayOf(t.Year(), t.Month()+1, 0))
+				if err != nil {
+					return err
+				}
+				a.CheckIns[id] = append(a.CheckIns[id], cs...)
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, errNoFile) {
+		err = nil
+	}
+	return a, err
+}
+
+// SetSyncMetaSums keeps the sync record and the digests a step found the
+// database at, once the journal has what they cover.
+func (s *Store) SetSyncMetaSums(meta []byte, sums map[string]uint32) error {
+	v, err := json.Marshal(sums)
+	if err != nil {
+		return err
+	}
+	return s.update(writeAccess, "the sync settings", func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		if err := b.meta.Put(keySync, bytes.Clone(meta)); err != nil {
+			return err
+		}
+		return b.meta.Put(keySyncSums, v)
+	})
+}
+
+// syncSums digests the settings, what a person edits of each goal, and
+// each goal's check-ins month by month. Each check-in record ends in its
+// own CRC, over it and its key path, so summing the keys and those CRCs
+// is a digest of them all that decodes nothing.
+func syncSums(b buckets, goals []coach.Goal) (map[string]uint32, error) {
+	tab := castagnoli()
+	sums := map[string]uint32{"": crc32.Checksum(b.meta.Get(keySettings), tab)}
+	for _, g := range goals {
+		edits, err := json.Marshal([]any{g.Name, g.Anchor, g.IfThen, g.ImportedFrom, g.Schedules, g.Statuses})
+		if err != nil {
+			return nil, err
+		}
+		sums[g.UID] = crc32.Checksum(edits, tab)
+		sub := b.checkIns.Bucket(idKey(g.ID))
+		if sub == nil {
+			continue
+		}
+		var month string
+		var end uint32 // the first day key past month
+		if err := sub.ForEach(func(k, v []byte) error {
+			if len(k) != dayKeyLen {
+				return badRecord("a day key is %d bytes, not %d", len(k), dayKeyLen)
+			}
+			if n := binary.BigEndian.Uint32(k); month == "" || n >= end {
+				y, m, _ := coach.DayFromUnix(int64(n)).Date()
+				month = fmt.Sprintf("%s/%04d-%02d", g.UID, y, m)
+				end = uint32(coach.DayOf(y, m+1, 1).Unix())
+			}
+			sum := crc32.Update(sums[month], tab, k)
+			sums[month] = crc32.Update(sum, tab, v[max(0, len(v)-crcLen):])
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return sums, nil
+}
+
+// putSyncSums keeps the digests of the database as it is in tx.
+func putSyncSums(tx *bolt.Tx) error {
+	b, _, goals, err := readHead(tx)
+	if err != nil {
+		return err
+	}
+	sums, err := syncSums(b, goals)
+	if err != nil {
+		return err
+	}
+	v, err := json.Marshal(sums)
+	if err != nil {
+		return err
+	}
+	return b.meta.Put(keySyncSums, v)
 }

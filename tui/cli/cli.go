@@ -70,6 +70,11 @@ type Store interface {
 	SyncMeta() ([]byte, error)
 	SetSyncMeta(v []byte) error
 	Rebuild(a coach.Archive, meta []byte) error
+	// SyncSums, SyncRead and SetSyncMetaSums find what a write changed
+	// since the last sync step by digests (see store.SyncSums).
+	SyncSums() (now, was map[string]uint32, goals []coach.Goal, err error)
+	SyncRead(ids []uint64, months map[uint64][]string) (coach.Archive, error)
+	SetSyncMetaSums(meta []byte, sums map[string]uint32) error
 	// NewDeviceID gives a copied database an id of its own.
 	NewDeviceID() (string, error)
 }

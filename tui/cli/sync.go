@@ -29,6 +29,9 @@ type syncMeta struct {
 	// once this tend is updated and reads them, they are applied then.
 	Newer []string `json:"newer,omitempty"`
 	Seq   uint64   `json:"seq"` // the highest seq this device wrote: never used again
+	// Clock is the latest clock this device has seen or written, as of
+	// the last step: the next event's clock comes after it (SYNC §4.2).
+	Clock string `json:"clock,omitempty"`
 	// Snapshot is set by `tend sync init` until the device's history has
 	// gone out as its first journal (SYNC §8), so that an init whose
 	// append failed still sends it as a snapshot when it is retried.

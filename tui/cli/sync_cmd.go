@@ -49,6 +49,10 @@ func syncInit(env Env, dir, label string) error {
 	if err != nil {
 		return err
 	}
+	old, err := env.Store.DeviceID()
+	if err != nil {
+		return err
+	}
 	if err := m.newIDForACopy(env, host, abs, sub); err != nil {
 		return err
 	}
@@ -80,6 +84,9 @@ func syncInit(env Env, dir, label string) error {
 		return err
 	}
 	fmt.Fprintf(env.Out, "Sync is on: this device is %s (%s), writing to %s.\n", m.Label, dev, sub)
+	if dev != old {
+		fmt.Fprintf(env.Out, "This database is a copy of one that syncs through this folder, so it now has a device id of its own (it was %s).\n", old)
+	}
 	if err := sayReplayed(env, was.Goals); err != nil {
 		return err
 	}
@@ -192,6 +199,9 @@ func SyncAfterWrite(env Env) error {
 		return err
 	}
 	if err := m.checkSameWriter(env.Store); err != nil {
+		return err
+	}
+	if ok, err := sendChanged(env, m); ok || err != nil {
 		return err
 	}
 	_, err = syncStep(env, m, false)

@@ -56,7 +56,11 @@ type folder struct {
 }
 
 // readFolder reads every journal in dir; self's are its own.
-func readFolder(dir, self string) (*folder, error) {
+func readFolder(dir, self string) (*folder, error) { return readFolderOf(dir, self, nil) }
+
+// readFolderOf reads every journal in dir, decoding only the lines keep
+// takes (nil: all) and each file's last, which holds its highest seq.
+func readFolderOf(dir, self string, keep func(line []byte) bool) (*folder, error) {
 	f := &folder{dir: dir}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -87,7 +91,7 @@ func readFolder(dir, self string) (*folder, error) {
 			f.ign.symlink++
 			continue
 		}
-		jf, ok := readJournal(filepath.Join(dir, name), dev, year, &f.ign)
+		jf, ok := readJournal(filepath.Join(dir, name), dev, year, &f.ign, keep)
 		if !ok {
 			f.ign.notJournal++
 			continue
@@ -104,7 +108,7 @@ func readFolder(dir, self string) (*folder, error) {
 
 // readJournal reads a file's header and complete lines. A damaged line is
 // counted and skipped; a tail without its LF is left for the next read.
-func readJournal(path, dev string, year int, ign *ignored) (jfile, bool) {
+func readJournal(path, dev string, year int, ign *ignored, keep func([]byte) bool) (jfile, bool) {
 	data, err := readNoFollow(path)
 	if err != nil {
 		return jfile{}, false
@@ -121,6 +125,9 @@ func readJournal(path, dev string, year int, ign *ignored) (jfile, bool) {
 		}
 		line := data[:nl]
 		data, off = data[nl+1:], off+int64(nl)+1
+		if i > 0 && keep != nil && !keep(line) && bytes.IndexByte(data, '\n') >= 0 {
+			continue
+		}
 		if i == 0 {
 			h, err := journal.DecodeHeader(line)
 			if err != nil || h.Dev != dev || h.Year != year {
@@ -149,6 +156,9 @@ func readNoFollow(path string) ([]byte, error) {
 	}
 	defer fd.Close()
 	var b bytes.Buffer
+	if info, err := fd.Stat(); err == nil {
+		b.Grow(int(info.Size()) + bytes.MinRead) // read at once, not doubled up to a journal's megabytes
+	}
 	_, err = b.ReadFrom(fd)
 	return b.Bytes(), err
 }

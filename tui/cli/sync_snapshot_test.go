@@ -112,37 +112,42 @@ func TestSyncInitWritesASnapshotAndLaterEventsSortAfter(t *testing.T) {
 	}
 }
 
-// An init whose append fails leaves the history in the database; the
-// next `tend sync` sends it, still as a snapshot, so a copy of the
-// database that syncs too would write the same ids.
+// An init whose append fails leaves the history in the database, whole
+// (the 2025 file is blocked) or in part (the 2026 one is: a crash between
+// the two files); the next `tend sync` sends the rest, still as a
+// snapshot, so a copy of the database that syncs too writes the same ids.
 func TestSyncInitThatFailedStillSendsASnapshot(t *testing.T) {
-	folder := t.TempDir()
-	st := snapshotStore(t)
-	day := time.Date(2026, time.March, 3, 12, 0, 0, 0, time.UTC)
-	dir := filepath.Join(folder, "tend")
-	dev, _ := st.DeviceID()
-	blocker := filepath.Join(dir, journal.FileName(dev, 2025)) // a folder where the journal would go
-	if err := os.MkdirAll(blocker, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := syncInit(syncEnv(st, day, &out), folder, "laptop"); err == nil {
-		t.Fatal("init wrote through a folder in the journal's place")
-	}
-	if err := os.Remove(blocker); err != nil {
-		t.Fatal(err)
-	}
-	out.Reset()
-	if err := syncNow(syncEnv(st, day, &out)); err != nil {
-		t.Fatal(err)
-	}
-	evs := ownLines(t, dir, dev)
-	if len(evs) != 5 || !strings.Contains(out.String(), "Sent 5 changes") {
-		t.Fatalf("after the retry: %d lines, %q", len(evs), out.String())
-	}
-	for _, e := range evs {
-		if !strings.HasPrefix(e.ID, "s-") {
-			t.Errorf("the retried history is not a snapshot: %s", e.ID)
+	for _, c := range []struct{ blocked, sent int }{{2025, 5}, {2026, 3}} {
+		folder := t.TempDir()
+		st := snapshotStore(t)
+		day := time.Date(2026, time.March, 3, 12, 0, 0, 0, time.UTC)
+		dir := filepath.Join(folder, "tend")
+		dev, _ := st.DeviceID()
+		blocker := filepath.Join(dir, journal.FileName(dev, c.blocked)) // a folder where the journal would go
+		if err := os.MkdirAll(blocker, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := syncInit(syncEnv(st, day, &out), folder, "laptop"); err == nil {
+			t.Fatal("init wrote through a folder in the journal's place")
+		}
+		if err := os.Remove(blocker); err != nil {
+			t.Fatal(err)
+		}
+		out.Reset()
+		if err := syncNow(syncEnv(st, day, &out)); err != nil {
+			t.Fatal(err)
+		}
+		evs := ownLines(t, dir, dev)
+		if len(evs) != 5 || !strings.Contains(out.String(), fmt.Sprintf("Sent %d changes", c.sent)) {
+			t.Fatalf("%d blocked, after the retry: %d lines, %q", c.blocked, len(evs), out.String())
+		}
+		ids := map[string]bool{}
+		for _, e := range evs {
+			if !strings.HasPrefix(e.ID, "s-") || ids[e.ID] {
+				t.Errorf("%d blocked: the retried history is not one snapshot: %s", c.blocked, e.ID)
+			}
+			ids[e.ID] = true
 		}
 	}
 }

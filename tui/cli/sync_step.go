@@ -158,6 +158,10 @@ func (w *stepper) rebuild(st *journal.State, merge bool) error {
 			w.res.held = append(w.res.held, fmt.Sprintf("%s stays on hold: a warning was logged on %s", g.Name, w.res.label(dev)))
 		}
 	}
+	if w.last.Less(st.Max) {
+		w.last = st.Max
+	}
+	w.m.Clock = w.last.String()
 	w.res.twins = twinWords(journal.Twins(st, arch), w.res.label)
 	w.m.tell(w.res, merge)
 	meta, err := json.Marshal(w.m)
@@ -184,6 +188,7 @@ type seen struct {
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	var s seen
 	s.seen, s.seq = ownEvents(f.own)
+	own := len(s.seen)
 	newer := map[string]bool{}
 	for _, id := range m.Newer {
 		newer[id] = true
@@ -217,12 +222,45 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 		}
 	}
 	s.db = db
-	if m.Snapshot && s.seq == 0 {
-		s.out = journal.FirstJournal(s.base, s.arch, db) // nothing written yet: its history goes as a snapshot
-	} else {
-		s.out = journal.Diff(s.base, s.arch, db)
+	if m.Snapshot {
+		s.out, err = snapshotOut(s, own)
+		return s, err
 	}
+	s.out = journal.Diff(s.base, s.arch, db)
 	return s, nil
+}
+
+// snapshotOut is the device's first journal while it is not all out
+// (SYNC §8): its history as a snapshot against what its peers wrote, less
+// the lines an earlier try wrote before it was cut short (a crash between
+// two years' files). Those lines have the same content ids, so they are
+// found by id; taking them as the base instead would send the rest as
+// ordinary events, which a copy's snapshot would then double.
+func snapshotOut(s seen, own int) ([]journal.Event, error) {
+	if own == 0 {
+		return journal.FirstJournal(s.base, s.arch, s.db), nil
+	}
+	peers := journal.Merge(append([]journal.Event(nil), s.seen[own:]...))
+	arch, err := journal.Replay(peers)
+	if err != nil {
+		return nil, err
+	}
+	for uid := range s.base.Deleted {
+		if _, ok := peers.Deleted[uid]; !ok {
+			peers.Deleted[uid] = nil
+		}
+	}
+	written := map[string]bool{}
+	for _, e := range s.seen[:own] {
+		written[e.ID] = true
+	}
+	var out []journal.Event
+	for _, e := range journal.FirstJournal(peers, arch, s.db) {
+		if e.ID == "" || !written[e.ID] {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // pendingOut is what waits to go out, the same-name goals as of the last

@@ -197,3 +197,32 @@ func jsonOf(v any) string {
 }
 
 func sameJSON(a, b any) bool { return jsonOf(a) == jsonOf(b) }
+
+// DayChanges is Diff for one goal whose person-edited fields (name,
+// anchor, if-then, provenance, schedules, statuses) are as st has them,
+// so that only its check-ins can differ, and only in months: the events
+// that take its days of those months, as its live contributions in st
+// make them, to db, the database's check-ins of those months. ok is false
+// when st does not hold the goal (its create waits, or it is deleted).
+func DayChanges(st *State, uid string, months map[string]bool, db []coach.CheckIn) (evs []Event, ok bool, err error) {
+	gs := st.Goals[uid]
+	if _, gone := st.Deleted[uid]; gs == nil || gone {
+		return nil, false, nil
+	}
+	byDay := map[string][]*Event{}
+	for _, c := range gs.Live {
+		if len(c.Day) >= 7 && months[c.Day[:7]] {
+			byDay[c.Day] = append(byDay[c.Day], c)
+		}
+	}
+	base := make([]coach.CheckIn, 0, len(byDay))
+	for _, cs := range byDay {
+		in, err := dayCheckIn(cs)
+		if err != nil {
+			return nil, false, err
+		}
+		base = append(base, in)
+	}
+	sort.Slice(base, func(i, j int) bool { return base[i].Day.Before(base[j].Day) })
+	return checkInChanges(gs, uid, base, db), true, nil
+}

@@ -1,0 +1,190 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"sort"
+	"strings"
+
+	"tend/coach"
+	"tend/tui/cli/journal"
+)
+
+// sendChanged is the step after a write that changed only check-ins, when
+// the last step left the database's digests (SYNC §6.3's per-goal apply):
+// only the months of the goals the write changed are diffed, from only
+// their journal lines. A write's own events sort after every event this
+// device has seen, so the database, which took them one by one as it
+// wrote, is already what their replay gives, and nothing is rebuilt. ok
+// is false when the whole step must run instead: no digests yet, a goal
+// made, deleted or edited (a delete scrubs, a new goal is replayed, SYNC
+// §8; an edit may be the engine's), the settings changed, or another
+// writer seen in this device's files, or the device's first journal
+// not all out yet.
+func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
+	last, err := journal.ParseHLC(m.Clock)
+	if err != nil || m.Snapshot {
+		return false, nil // no clock kept yet, or the first journal is not all out (SYNC §8)
+	}
+	sums, was, goals, err := env.Store.SyncSums()
+	if err != nil || was == nil || !onlyDays(sums, was, goals) {
+		return false, err
+	}
+	months := changedMonths(sums, was)
+	if len(months) == 0 {
+		return true, nil
+	}
+	dev, err := env.Store.DeviceID()
+	if err != nil {
+		return false, err
+	}
+	f, err := readFolderOf(m.Dir, dev, keepDays(months))
+	if err != nil {
+		return false, err
+	}
+	st, written := seenOf(m, f)
+	if m.Seq > 0 && written > m.Seq {
+		return false, nil // the whole step names the other writer
+	}
+	ids, byID := []uint64{}, map[uint64][]string{}
+	for _, g := range goals {
+		if ms := months[g.UID]; len(ms) > 0 {
+			ids = append(ids, g.ID)
+			for mo := range ms {
+				byID[g.ID] = append(byID[g.ID], mo)
+			}
+			sort.Strings(byID[g.ID])
+		}
+	}
+	db, err := env.Store.SyncRead(ids, byID)
+	if err != nil {
+		return false, err
+	}
+	var out []journal.Event
+	for _, g := range goals {
+		if len(months[g.UID]) == 0 {
+			continue
+		}
+		evs, ok, err := journal.DayChanges(st, g.UID, months[g.UID], db.CheckIns[g.ID])
+		if err != nil || !ok {
+			return false, err
+		}
+		out = append(out, evs...)
+	}
+	w := &stepper{env: env, m: m, saved: *m, dev: dev, now: env.Clock(), seq: max(written, m.Seq), last: last}
+	w.saved.Applied, w.saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
+	if last.Less(st.Max) {
+		w.last = st.Max
+	}
+	if err := w.send(out); err != nil {
+		return true, err
+	}
+	m.Clock = w.last.String()
+	b, err := json.Marshal(m)
+	if err != nil {
+		return true, err
+	}
+	return true, env.Store.SetSyncMetaSums(b, sums)
+}
+
+// onlyDays reports whether, between the digests was and now, only goals'
+// check-ins changed: the same settings, the same goals, each with what a
+// person edits of it as it was.
+func onlyDays(now, was map[string]uint32, goals []coach.Goal) bool {
+	n := 0
+	for k := range was {
+		if k != "" && !strings.Contains(k, "/") {
+			n++
+		}
+	}
+	if now[""] != was[""] || n != len(goals) {
+		return false
+	}
+	for _, g := range goals {
+		if s, ok := was[g.UID]; !ok || s != now[g.UID] {
+			return false
+		}
+	}
+	return true
+}
+
+// changedMonths are, per goal uid, the months ("2026-12") whose check-ins'
+// digest changed, appeared or went.
+func changedMonths(now, was map[string]uint32) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	mark := func(k string) {
+		if uid, mo, ok := strings.Cut(k, "/"); ok {
+			if out[uid] == nil {
+				out[uid] = map[string]bool{}
+			}
+			out[uid][mo] = true
+		}
+	}
+	for k, v := range now {
+		if old, ok := was[k]; !ok || old != v {
+			mark(k)
+		}
+	}
+	for k := range was {
+		if _, ok := now[k]; !ok {
+			mark(k)
+		}
+	}
+	return out
+}
+
+// seenOf is the merge of what this device has seen, as read (its files,
+// and its peers' up to what it applied), and the highest seq in its files.
+func seenOf(m *syncMeta, f *folder) (*journal.State, uint64) {
+	seen, written := ownEvents(f.own)
+	newer := map[string]bool{}
+	for _, id := range m.Newer {
+		newer[id] = true
+	}
+	for _, p := range f.peers {
+		for _, l := range p.lines {
+			if l.ev.Seq <= m.Applied[p.dev] && !newer[l.ev.ID] {
+				seen = append(seen, l.ev)
+			}
+		}
+	}
+	st := journal.Merge(seen)
+	for _, p := range f.peers { // as seenBase: a goal deleted anywhere is not this device's to send again
+		for _, l := range p.lines {
+			if _, ok := st.Deleted[l.ev.Goal]; l.ev.Kind == journal.GoalDelete && !ok {
+				st.Deleted[l.ev.Goal] = nil
+			}
+		}
+	}
+	return st, written
+}
+
+// keepDays takes the journal lines a diff of those months of those goals
+// needs: every line but the check-ins (and removes) of other goals and
+// other months, which are nearly all of them. A line it cannot place is
+// kept: decoding one too many is only slower.
+func keepDays(months map[string]map[string]bool) func([]byte) bool {
+	byMonth := map[string][][]byte{}
+	for uid, ms := range months {
+		for mo := range ms {
+			byMonth[mo] = append(byMonth[mo], []byte(uid))
+		}
+	}
+	checkIn, day := []byte(`"kind":"checkin.`), []byte(`"day":"`)
+	return func(line []byte) bool {
+		if !bytes.Contains(line[:min(len(line), 160)], checkIn) { // the kind comes early in tend's lines
+			return true
+		}
+		i := bytes.Index(line, day) + len(day)
+		if i < len(day) || i+7 > len(line) {
+			return true
+		}
+		for _, uid := range byMonth[string(line[i:i+7])] {
+			if bytes.Contains(line, uid) {
+				return true
+			}
+		}
+		return false
+	}
+}
