@@ -30,9 +30,10 @@ var builtIn = sync.OnceValue(func() []Plan {
 
 // PlanByID returns the built-in plan with the given id.
 func PlanByID(id string) (Plan, error) {
-	for _, p := range builtIn() {
-		if p.ID == id {
-			return p, nil
+	ps := builtIn()
+	for i := range ps { // by index: a Plan is a large value to copy for each one passed
+		if ps[i].ID == id {
+			return ps[i], nil
 		}
 	}
 	return Plan{}, says(ErrUnknownPlan, "%q", id)

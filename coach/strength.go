@@ -93,7 +93,7 @@ func strengthThrough(g Goal, log reviewLog, start, end Day) float64 {
 		if log.showedUp(d.AddDays(-checkmarkDays)) {
 			window-- // window now counts d-13 through d
 		}
-		if strengthSkips(g, log, d) {
+		if strengthSkips(&g, &log, d) {
 			continue
 		}
 		n := strengthPerWeek(g.ScheduleOn(d))
@@ -150,8 +150,10 @@ func strengthPerWeek(s Schedule) int {
 // strengthSkips reports whether day d is a SKIP day, which leaves the score
 // as it was: an unwell or away check-in, a rest day on a daily or weekday
 // plan, or no session on a day the goal was paused, in safety hold or
-// archived. A session always counts, whatever the status said.
-func strengthSkips(g Goal, log reviewLog, d Day) bool {
+// archived. A session always counts, whatever the status said. The goal
+// and log are pointed to, not copied: this is asked of every day of a year
+// for each goal on Today.
+func strengthSkips(g *Goal, log *reviewLog, d Day) bool {
 	if o, ok := log.outcome(d); ok {
 		switch {
 		case o.ShowedUp():

@@ -101,9 +101,19 @@ func encodeCheckIn(goalID uint64, c coach.CheckIn) ([]byte, error) {
 
 // decodeCheckIn decodes the check-in of goal goalID stored under day.
 func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error) {
-	d := openDayRecord(b, tagCheckIn, "the check-in of ", goalID, day)
+	var c coach.CheckIn
+	err := decodeCheckInTo(&c, b, goalID, day)
+	return c, err
+}
+
+// decodeCheckInTo is decodeCheckIn into *c, which it overwrites whole, and
+// which is the zero check-in after an error: a read of a window decodes
+// straight into its array, not into a copy that is copied there.
+func decodeCheckInTo(c *coach.CheckIn, b []byte, goalID uint64, day coach.Day) error {
+	var d decoder
+	d.openDay(b, tagCheckIn, "the check-in of ", goalID, day)
 	f := d.flags(ciKnown)
-	c := coach.CheckIn{Day: day, Bridge: f&ciBridge != 0}
+	*c = coach.CheckIn{Day: day, Bridge: f&ciBridge != 0}
 	c.Outcome = coach.Outcome(d.int(int(coach.Done), int(lastOutcome), "outcome"))
 	c.Effort = coach.Effort(d.byte(lastEffort, "effort"))
 	c.Pain = coach.Pain(d.byte(lastPain, "pain"))
@@ -134,9 +144,10 @@ func decodeCheckIn(b []byte, goalID uint64, day coach.Day) (coach.CheckIn, error
 		c.Device = d.device()
 	}
 	if err := d.end(); err != nil {
-		return coach.CheckIn{}, err
+		*c = coach.CheckIn{}
+		return err
 	}
-	return c, nil
+	return nil
 }
 
 func moodOf(n int) *int { return &n }

@@ -204,22 +204,29 @@ func openRecordAt(v []byte, tag byte, what string, day coach.Day, path ...[]byte
 
 // openSummed is openRecordAt with the checksum of the key path worked out.
 func openSummed(v []byte, tag byte, what string, day coach.Day, sum uint32) decoder {
-	d := decoder{what: what, on: day}
+	var d decoder
+	d.open(v, tag, what, day, sum)
+	return d
+}
+
+// open is openSummed into d, a fresh decoder: a read of thousands of
+// records opens each in place rather than copying a decoder out.
+func (d *decoder) open(v []byte, tag byte, what string, day coach.Day, sum uint32) {
+	d.what, d.on = what, day
 	if len(v) < 1+crcLen {
 		d.fail("it is %d bytes, too short to be a record", len(v))
-		return d
+		return
 	}
 	body, stored := v[:len(v)-crcLen], binary.BigEndian.Uint32(v[len(v)-crcLen:])
 	if crc32.Update(sum, castagnoli(), body) != stored {
 		d.fail("its checksum does not match: it changed after it was written")
-		return d
+		return
 	}
 	if body[0] != tag {
 		d.fail("it is a record of kind %#x, not %#x", body[0], tag)
-		return d
+		return
 	}
 	d.b = body[1:]
-	return d
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -231,8 +238,15 @@ func (d *decoder) fail(format string, args ...any) {
 // openDayRecord is openRecord for a record of goal goalID filed under a
 // day, named in an error as what and the day.
 func openDayRecord(v []byte, tag byte, what string, goalID uint64, day coach.Day) decoder {
+	var d decoder
+	d.openDay(v, tag, what, goalID, day)
+	return d
+}
+
+// openDay is openDayRecord into d, a fresh decoder.
+func (d *decoder) openDay(v []byte, tag byte, what string, goalID uint64, day coach.Day) {
 	dk := dayPath(day)
-	return openSummed(v, tag, what, day, crcPath(goalSum(goalID), dk[:]))
+	d.open(v, tag, what, day, crcPath(goalSum(goalID), dk[:]))
 }
 
 // lastGoalSum is the checksum of the goal path summed last: the records a

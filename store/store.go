@@ -300,14 +300,15 @@ func readCheckInsInto(buf []coach.CheckIn, sub *bolt.Bucket, goalID uint64, from
 		}
 	}
 	err := scanDays(sub, from, to, func(day coach.Day, v []byte) error {
-		c, err := decodeCheckIn(v, goalID, day)
-		if err != nil {
+		out = append(out, coach.CheckIn{})
+		c := &out[len(out)-1]
+		if err := decodeCheckInTo(c, v, goalID, day); err != nil {
+			out = out[:len(out)-1]
 			return goalRecordError(goalID, err)
 		}
 		if c.Note != "" {
-			c = shownCheckIn(c)
+			*c = shownCheckIn(*c)
 		}
-		out = append(out, c)
 		return nil
 	})
 	return out, err

@@ -59,10 +59,16 @@ func dayBar(minutes float64) string {
 // minutes that count towards the 150.
 func countsMinutes(goals []coach.Goal) bool {
 	for _, g := range goals {
-		p, err := g.Plan()
-		if err == nil && g.Status() != coach.Archived && p.Unit == coach.Minutes && p.Domain != coach.DomainMind {
+		if g.Status() != coach.Archived && movesMinutes(g) {
 			return true
 		}
 	}
 	return false
+}
+
+// movesMinutes reports whether g's plan moves in minutes that count
+// towards the 150, as coach.ActiveMinutes counts them.
+func movesMinutes(g coach.Goal) bool {
+	p, err := g.Plan()
+	return err == nil && p.Unit == coach.Minutes && p.Domain != coach.DomainMind
 }
