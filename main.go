@@ -96,6 +96,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 var backupMu sync.Mutex
 
+// syncMu keeps the app's background sync steps (a save going out, a look
+// merging) one at a time: two at once could send one change twice.
+var syncMu sync.Mutex
+
 // autoBackup writes the day's automatic copy after a write has committed
 // (DESIGN "Command line", `tend backup`). What was saved is saved either
 // way, so a copy that cannot be written is a note, not a failure.
@@ -196,12 +200,22 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64,
 		return ""
 	}
 	merge := func() string {
+		syncMu.Lock()
+		defer syncMu.Unlock()
 		_ = cli.MergeIfChanged(syncEnv) // busy or unreadable: the next look tries again
 		return updated()
 	}
+	// Each save of the app goes to the sync folder too (SYNC §5); one that
+	// cannot waits in the database for the next write, look or `tend sync`.
+	afterWrite := func() {
+		syncMu.Lock()
+		_ = cli.SyncAfterWrite(syncEnv)
+		syncMu.Unlock()
+		autoBackup(st, clock, io.Discard)
+	}
 	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(), Notice: updated(), Merge: merge,
 		SessionSecond: sessionSecond(speed), Bell: os.Stdout, SessionClock: sessionClock, Say: say, Notify: notify,
-		SetDayStart: st.SetDayStartHour, AfterWrite: func() { autoBackup(st, clock, io.Discard) },
+		SetDayStart: st.SetDayStartHour, AfterWrite: afterWrite,
 		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
 	if err != nil {
 		return err
