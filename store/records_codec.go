@@ -300,12 +300,19 @@ func (d *decoder) uint(max uint64, field string) uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail("its %s is not a number", field)
-		return 0
+	var v uint64
+	if len(d.b) > 0 && d.b[0] < 0x80 {
+		// Most numbers are below 128, one byte: read without the varint
+		// loop (these are the most of a check-in's decoding).
+		v, d.b = uint64(d.b[0]), d.b[1:]
+	} else {
+		var n int
+		if v, n = binary.Uvarint(d.b); n <= 0 {
+			d.fail("its %s is not a number", field)
+			return 0
+		}
+		d.b = d.b[n:]
 	}
-	d.b = d.b[n:]
 	if v > max {
 		d.fail("its %s is %d, more than %d", field, v, max)
 		return 0
