@@ -134,3 +134,37 @@ func TestSyncWaitsForAMissingJournal(t *testing.T) {
 		t.Errorf("the days after the journal came back:\n%s\n%s", a, b)
 	}
 }
+
+// A device gone for good with its journal: `tend sync init` again says
+// so, and this device sends what it holds of that history as its own, so
+// a new device reading the folder still gets every day, once.
+func TestSyncInitAgainForgetsAJournalGoneForGood(t *testing.T) {
+	folder := t.TempDir()
+	laptop, desktop, phone := newEnv(t), newEnv(t), newEnv(t)
+	for _, e := range []*Env{&laptop, &desktop, &phone} {
+		e.Now = "2026-12-02T08:00:00Z"
+	}
+	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
+	mustTend(t, laptop, "done", "Walk", "--note", "hills")
+	mustTend(t, desktop, "sync", "init", folder, "--label", "desktop")
+	files, _ := filepath.Glob(filepath.Join(folder, "tend", "*.jsonl"))
+	for _, f := range files {
+		if data, _ := os.ReadFile(f); strings.Contains(string(data), `"label":"laptop"`) {
+			if err := os.Remove(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, errOut, code := runTend(t, desktop, "sync"); code != 1 || !strings.Contains(errOut, "gone for good") {
+		t.Fatalf("sync without the laptop's journal: exit %d, %q", code, errOut)
+	}
+	if out := mustTend(t, desktop, "sync", "init", folder, "--label", "desktop"); !strings.Contains(out, "Sent") {
+		t.Errorf("init again did not send the history it holds:\n%s", out)
+	}
+	mustTend(t, phone, "sync", "init", folder, "--label", "phone")
+	a, b := canonicalExport(t, mustTend(t, desktop, "export")), canonicalExport(t, mustTend(t, phone, "export"))
+	if a != b || strings.Count(a, `"note":"hills"`) != 1 || !strings.Contains(a, `"achieved":10`) {
+		t.Errorf("phone and desktop:\n%s\n%s", a, b)
+	}
+}

@@ -62,6 +62,9 @@ func syncInit(env Env, dir, label string) error {
 	if err := m.checkFolderMove(env, sub); err != nil {
 		return err
 	}
+	if err := m.forgetMissing(env, sub); err != nil {
+		return err
+	}
 	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
 	m.Snapshot = m.Seq == 0 // a device that has written nothing sends its history as a snapshot (SYNC §8)
 	b, err := json.Marshal(m)
