@@ -18,7 +18,7 @@ func TestSyncSameNameGoalsSayWhichIsWhich(t *testing.T) {
 	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
 	mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
 	mustTend(t, desktop, "add", "Walk", "--plan", "daily-walk")
-	const which = "Walk (2) is the Walk made on desktop, Walk the one made on laptop; rename one to tell them apart."
+	const which = "Walk (2) was made on desktop and Walk on laptop; rename one to tell them apart."
 	if out := mustTend(t, desktop, "sync", "init", folder, "--label", "desktop"); !strings.Contains(out, which) {
 		t.Errorf("desktop's init does not say which Walk is which:\n%s", out)
 	}
