@@ -48,11 +48,26 @@ const crcLen = 4
 // start of the process, on the other core, while the rest of start-up and
 // the opening of the file go on, and is most often ready by the first
 // record read.
-var castagnoli = func() func() *crc32.Table {
+var castagnoliMade = func() func() *crc32.Table {
 	made := make(chan *crc32.Table, 1)
 	go func() { made <- crc32.MakeTable(crc32.Castagnoli) }()
-	return sync.OnceValue(func() *crc32.Table { return <-made })
+	return sync.OnceValue(func() *crc32.Table {
+		t := <-made
+		castagnoliReady.Store(t)
+		return t
+	})
 }()
+
+// castagnoliReady is the table once made: every record's checksum asks for
+// it, and a pointer is read quicker than a sync.OnceValue is called.
+var castagnoliReady atomic.Pointer[crc32.Table]
+
+func castagnoli() *crc32.Table {
+	if t := castagnoliReady.Load(); t != nil {
+		return t
+	}
+	return castagnoliMade()
+}
 
 // crcTable is CRC-32C's table of one byte, made here in a few microseconds
 // (the same as hash/crc32's castagnoli table): crcPath sums with it.
