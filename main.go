@@ -78,6 +78,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if boundedCommands[args[0]] {
 		collectLate()
 	}
+	if streamedCommands[args[0]] {
+		collectLess()
+	}
 	env := cli.Env{Store: st, Clock: clock, Out: stdout, Width: terminalWidth(os.Stdout), Styles: tui.DefaultStyles(), Version: version,
 		Err: stderr, ErrIsTerminal: stderr == io.Writer(os.Stderr) && term.IsTerminal(os.Stderr.Fd()),
 		In: os.Stdin, InIsTerminal: term.IsTerminal(os.Stdin.Fd())}
@@ -92,6 +95,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 var backupMu sync.Mutex
+
+// syncMu keeps the app's background sync steps (a save going out, a look
+// merging) one at a time: two at once could send one change twice.
+var syncMu sync.Mutex
 
 // autoBackup writes the day's automatic copy after a write has committed
 // (DESIGN "Command line", `tend backup`). What was saved is saved either
@@ -145,6 +152,27 @@ func collectLate() (restore func()) {
 	return func() { debug.SetGCPercent(pct); debug.SetMemoryLimit(limit) }
 }
 
+// streamedCommands read every goal's whole history one goal at a time
+// and let each go before the next: the heap that lives stays a goal's
+// history (a MiB or two), however long the file's, while a review of 100
+// goals × 20 years allocates some 40 MiB on the way. At the collector's
+// usual pace that is a collection every 2–3 MiB, a dozen, a tenth of the
+// review's time; at streamedGCPercent they are a few, and the heap is
+// still bounded by a small multiple of one goal's history.
+var streamedCommands = map[string]bool{"review": true, "streaks": true}
+
+// streamedGCPercent lets the heap grow to five times what lives before a
+// collection (the runtime's floor for it is then 16 MiB).
+const streamedGCPercent = 400
+
+// collectLess runs the collector less often (streamedGCPercent), unless
+// the person set GOGC or GOMEMLIMIT.
+func collectLess() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(streamedGCPercent)
+	}
+}
+
 func runTUI(st *store.Store, path string, clock func() time.Time, speed float64, loaded func()) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return errors.New("tend's screens need a terminal. From a script, use the commands instead: " +
@@ -172,12 +200,22 @@ func runTUI(st *store.Store, path string, clock func() time.Time, speed float64,
 		return ""
 	}
 	merge := func() string {
+		syncMu.Lock()
+		defer syncMu.Unlock()
 		_ = cli.MergeIfChanged(syncEnv) // busy or unreadable: the next look tries again
 		return updated()
 	}
+	// Each save of the app goes to the sync folder too (SYNC §5); one that
+	// cannot waits in the database for the next write, look or `tend sync`.
+	afterWrite := func() {
+		syncMu.Lock()
+		_ = cli.SyncAfterWrite(syncEnv)
+		syncMu.Unlock()
+		autoBackup(st, clock, io.Discard)
+	}
 	m, err := tui.New(tui.Deps{Store: st, Path: path, Clock: clock, Styles: tui.DefaultStyles(), Notice: updated(), Merge: merge,
 		SessionSecond: sessionSecond(speed), Bell: os.Stdout, SessionClock: sessionClock, Say: say, Notify: notify,
-		SetDayStart: st.SetDayStartHour, AfterWrite: func() { autoBackup(st, clock, io.Discard) },
+		SetDayStart: st.SetDayStartHour, AfterWrite: afterWrite,
 		Export: func() (string, error) { return cli.ExportBeside(cli.Env{Store: st, Clock: clock}) }}).Preload()
 	if err != nil {
 		return err

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -16,7 +18,7 @@ func TestSyncSameNameGoalsSayWhichIsWhich(t *testing.T) {
 	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
 	mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
 	mustTend(t, desktop, "add", "Walk", "--plan", "daily-walk")
-	const which = "Walk (2) is the Walk made on desktop, Walk the one made on laptop; rename one to tell them apart."
+	const which = "Walk (2) was made on desktop and Walk on laptop; rename one to tell them apart."
 	if out := mustTend(t, desktop, "sync", "init", folder, "--label", "desktop"); !strings.Contains(out, which) {
 		t.Errorf("desktop's init does not say which Walk is which:\n%s", out)
 	}
@@ -65,4 +67,33 @@ func TestSyncSameNameGoalsSayWhichIsWhich(t *testing.T) {
 	if today := mustTend(t, desktop, "today"); !strings.Contains(today, "Evening walk") || strings.Contains(today, "Walk (2)") {
 		t.Errorf("desktop's today after the rename:\n%s", today)
 	}
+}
+
+// A check-in made in the app goes to the sync folder as soon as it is
+// saved, as one from the command line does (SYNC §5), not when the app
+// closes hours later: the other device takes it at its next sync.
+func TestSyncAppCheckInGoesOut(t *testing.T) {
+	folder := t.TempDir()
+	laptop, desktop := newEnv(t), newEnv(t)
+	laptop.Now, desktop.Now = "2026-12-02T08:00:00Z", "2026-12-02T08:00:00Z"
+	mustTend(t, laptop, "add", "Walk", "--plan", "daily-walk")
+	mustTend(t, laptop, "sync", "init", folder, "--label", "laptop")
+	mustTend(t, desktop, "sync", "init", folder, "--label", "desktop")
+	term := startTerm(t, 80, 24, laptop)
+	term.WaitFor(t, "○ Walk", screenTimeout)
+	term.Step(t, "d", "Take a second to notice you did it")
+	sent := func(string) bool {
+		files, _ := filepath.Glob(filepath.Join(folder, "tend", "*.jsonl"))
+		for _, f := range files {
+			if data, _ := os.ReadFile(f); strings.Contains(string(data), `"kind":"checkin.add"`) {
+				return true
+			}
+		}
+		return false
+	}
+	term.WaitUntil(t, "the check-in in the sync folder", sent, screenTimeout)
+	if out := mustTend(t, desktop, "sync"); !strings.Contains(out, "1 check-in from laptop.") {
+		t.Errorf("desktop's sync after the app's check-in:\n%s", out)
+	}
+	term.Quit(t)
 }

@@ -116,7 +116,7 @@ type reviewLog struct {
 	index []int32
 	// asks remembers weekAsk by the schedule in force and the day the
 	// week's asking starts: weekAsk builds the goal's plan on every call.
-	asks map[[2]int]int
+	asks map[int64]int
 	// weeks, when set, remembers each week's facts (weekFacts).
 	weeks *weekMemo
 }
@@ -156,7 +156,7 @@ func newReviewLog(hist []CheckIn, today Day) reviewLog {
 
 // indexedLog is the log of days: check-ins one a day, in day order.
 func indexedLog(days []CheckIn) reviewLog {
-	l := reviewLog{days: days, asks: map[[2]int]int{}}
+	l := reviewLog{days: days, asks: map[int64]int{}}
 	if len(days) > 0 {
 		l.first = days[0].Day
 		l.index = make([]int32, days[len(days)-1].Day.DaysSince(l.first)+1)

@@ -20,6 +20,7 @@ func weekFactsOf(g Goal, log reviewLog, monday Day) weekFacts {
 	s := g.ScheduleOn(sunday)
 	start := weekStartOf(g, log, monday)
 	f := weekFacts{asked: weekAskActiveFrom(g, log, monday, start)}
+	active := activeAllWeek(g, monday)
 	for d := monday; !d.After(sunday); d = d.AddDays(1) {
 		o, ok := log.outcome(d)
 		switch {
@@ -34,7 +35,7 @@ func weekFactsOf(g Goal, log reviewLog, monday Day) weekFacts {
 			if len(s.Weekdays) == 0 || s.On(d) {
 				f.skipsAsked++
 			}
-			if !d.Before(start) && g.StatusOn(d) == Active {
+			if !d.Before(start) && (active || g.StatusOn(d) == Active) {
 				f.skipsActive++
 			}
 		}

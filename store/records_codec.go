@@ -48,11 +48,26 @@ const crcLen = 4
 // start of the process, on the other core, while the rest of start-up and
 // the opening of the file go on, and is most often ready by the first
 // record read.
-var castagnoli = func() func() *crc32.Table {
+var castagnoliMade = func() func() *crc32.Table {
 	made := make(chan *crc32.Table, 1)
 	go func() { made <- crc32.MakeTable(crc32.Castagnoli) }()
-	return sync.OnceValue(func() *crc32.Table { return <-made })
+	return sync.OnceValue(func() *crc32.Table {
+		t := <-made
+		castagnoliReady.Store(t)
+		return t
+	})
 }()
+
+// castagnoliReady is the table once made: every record's checksum asks for
+// it, and a pointer is read quicker than a sync.OnceValue is called.
+var castagnoliReady atomic.Pointer[crc32.Table]
+
+func castagnoli() *crc32.Table {
+	if t := castagnoliReady.Load(); t != nil {
+		return t
+	}
+	return castagnoliMade()
+}
 
 // crcTable is CRC-32C's table of one byte, made here in a few microseconds
 // (the same as hash/crc32's castagnoli table): crcPath sums with it.
@@ -328,12 +343,19 @@ func (d *decoder) uintSlow(max uint64, field string) uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail("its %s is not a number", field)
-		return 0
+	var v uint64
+	if len(d.b) > 0 && d.b[0] < 0x80 {
+		// Most numbers are below 128, one byte: read without the varint
+		// loop (these are the most of a check-in's decoding).
+		v, d.b = uint64(d.b[0]), d.b[1:]
+	} else {
+		var n int
+		if v, n = binary.Uvarint(d.b); n <= 0 {
+			d.fail("its %s is not a number", field)
+			return 0
+		}
+		d.b = d.b[n:]
 	}
-	d.b = d.b[n:]
 	if v > max {
 		d.fail("its %s is %d, more than %d", field, v, max)
 		return 0

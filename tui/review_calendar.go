@@ -31,6 +31,9 @@ var markGlyphs = map[coach.Mark]string{
 // reviewStart is the first day the review shows: the goal's first day, or
 // an older check-in's (a history brought in from elsewhere).
 func reviewStart(h History) coach.Day {
+	if !h.start.IsZero() {
+		return h.start
+	}
 	start := h.Goal.Created
 	for _, c := range h.CheckIns {
 		if start.IsZero() || c.Day.Before(start) {

@@ -31,11 +31,18 @@ func targetChart(h History, width int) string {
 	// review may draw twenty years of it.
 	cs := inDayOrder(h.CheckIns)
 	i := 0
+	// A level's step is looked up when the level changes, not for every
+	// check-in of years at one level.
+	level, step := 0, steps[0]
 	for w := range vals {
 		end := first.AddDays(7 * (w + 1))
 		for ; i < len(cs) && cs[i].Day.Before(end); i++ {
-			if c := cs[i]; !c.Day.Before(first) && c.Outcome.ShowedUp() && steps[c.Level] > 0 {
-				last = steps[c.Level]
+			c := cs[i]
+			if c.Level != level {
+				level, step = c.Level, steps[c.Level]
+			}
+			if !c.Day.Before(first) && c.Outcome.ShowedUp() && step > 0 {
+				last = step
 			}
 		}
 		vals[w] = last

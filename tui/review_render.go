@@ -18,6 +18,9 @@ type History struct {
 	// Picked is the day with the calendar's cursor in the TUI; zero for none.
 	Picked   coach.Day
 	measured *coach.Review
+	// start, when set, is reviewStart worked out: the calendar, the chart
+	// and the moods each ask it, and it is a walk of the whole history.
+	start coach.Day
 }
 
 // Review measures the history, once: the screen draws it on every key.
@@ -43,6 +46,7 @@ func (h History) measure() History {
 // at plainLayout and the rows are not wrapped.
 func ReviewLines(h History, width int, st Styles) []string {
 	r := h.Review()
+	h.start = reviewStart(h)
 	wrapAt := width
 	width = layoutWidth(width)
 	var out []string

@@ -52,9 +52,10 @@ type syncMeta struct {
 // cursor is a peer's file as it was at the last merge (SYNC §6.2): a
 // changed size or mtime is what makes `tend status` merge.
 type cursor struct {
-	Gen   int   `json:"gen"`
-	Size  int64 `json:"size"`
-	Mtime int64 `json:"mtime"`
+	Gen   int    `json:"gen"`
+	Size  int64  `json:"size"`
+	Mtime int64  `json:"mtime"`
+	Label string `json:"label,omitempty"` // its device's, to name it should the file go missing
 }
 
 // errSyncOff is a sync command before `tend sync init`.

@@ -62,6 +62,9 @@ func syncInit(env Env, dir, label string) error {
 	if err := m.checkFolderMove(env, sub); err != nil {
 		return err
 	}
+	if err := m.forgetMissing(env, sub); err != nil {
+		return err
+	}
 	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
 	m.Snapshot = m.Seq == 0 // a device that has written nothing sends its history as a snapshot (SYNC §8)
 	b, err := json.Marshal(m)
@@ -84,7 +87,7 @@ func syncInit(env Env, dir, label string) error {
 		return err
 	}
 	fmt.Fprintf(env.Out, "Sync is on: this device is %s (%s), writing to %s.\n", m.Label, dev, sub)
-	if dev != old {
+	if old != "" && dev != old { // "": the database is new, and so its id
 		fmt.Fprintf(env.Out, "This database is a copy of one that syncs through this folder, so it now has a device id of its own (it was %s).\n", old)
 	}
 	if err := sayReplayed(env, was.Goals); err != nil {
@@ -253,68 +256,6 @@ func (r syncResult) say(w io.Writer) error {
 	return err
 }
 
-var wordOrder = []string{"check-in", "undo", "new goal", "goal renamed", "goal edited", "change of days", "pause or resume", "goal deleted", "setting changed"}
-
-func wordRank(k string) int {
-	for i, w := range wordOrder {
-		if w == k {
-			return i
-		}
-	}
-	return len(wordOrder)
-}
-
-// countWords is "3 check-ins", "1 goal renamed", "2 goals renamed".
-func countWords(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	switch what {
-	case "goal renamed", "goal edited", "goal deleted", "setting changed":
-		head, tail, _ := strings.Cut(what, " ")
-		return fmt.Sprintf("%d %ss %s", n, head, tail)
-	case "undo":
-		return fmt.Sprintf("%d undos", n)
-	case "change of days":
-		return fmt.Sprintf("%d changes of days", n)
-	case "pause or resume":
-		return fmt.Sprintf("%d pauses or resumes", n)
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func upperFirstASCII(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
-}
-
-// words lists what was ignored, by kind.
-func (i ignored) words() string {
-	var parts []string
-	add := func(n int, one, many string) {
-		if n > 0 {
-			parts = append(parts, count(n, one, many))
-		}
-	}
-	add(i.conflict, "conflict copy from the sync tool", "conflict copies from the sync tool")
-	add(i.icloud, "file waiting for iCloud to download", "files waiting for iCloud to download")
-	add(i.symlink, "link or folder", "links or folders")
-	add(i.notJournal, "file that is not a tend journal", "files that are not tend journals")
-	add(i.other, "other file", "other files")
-	add(i.damaged, "damaged line", "damaged lines")
-	add(i.torn, "line still being synced", "lines still being synced")
-	return strings.Join(parts, ", ")
-}
-
 // syncStatus is `tend sync status`: read only, it never writes the
 // database or the folder.
 func syncStatus(env Env) error {
@@ -334,30 +275,42 @@ func syncStatus(env Env) error {
 	if err != nil {
 		return err
 	}
-	out, twins, back, err := pendingOut(env, m, f)
-	if err != nil {
-		return err
-	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Sync folder: %s\n", m.Dir)
 	writeDeviceLines(&b, dev, m.Label, f)
-	if len(out) == 0 {
-		b.WriteString("Nothing is waiting to go out.\n")
-	} else {
-		fmt.Fprintf(&b, "Waiting to go out: %s (run `tend sync`).\n", count(len(out), "change", "changes"))
-	}
-	r := syncResult{labels: map[string]string{dev: m.Label}}
-	for _, p := range f.peers {
-		r.labels[p.dev] = p.header.Label
-	}
-	for _, s := range append(twinWords(twins, r.label), back.words(r.label)...) {
-		fmt.Fprintln(&b, s)
+	if miss := missingPeers(m, f); miss != nil {
+		// What waits cannot be told from a folder without it.
+		fmt.Fprintf(&b, "%s.\n", upperFirstASCII(miss.Error()))
+	} else if err := writeWaiting(&b, env, m, f, dev); err != nil {
+		return err
 	}
 	if s := f.ign.words(); s != "" {
 		fmt.Fprintf(&b, "Left alone: %s.\n", s)
 	}
 	_, err = io.WriteString(env.Out, b.String())
 	return err
+}
+
+// writeWaiting says what waits to go out, which same-name goal came from
+// which device, and what a merge now would hold back.
+func writeWaiting(b *strings.Builder, env Env, m *syncMeta, f *folder, dev string) error {
+	out, twins, back, err := pendingOut(env, m, f)
+	if err != nil {
+		return err
+	}
+	if len(out) == 0 {
+		b.WriteString("Nothing is waiting to go out.\n")
+	} else {
+		fmt.Fprintf(b, "Waiting to go out: %s (run `tend sync`).\n", count(len(out), "change", "changes"))
+	}
+	r := syncResult{labels: map[string]string{dev: m.Label}}
+	for _, p := range f.peers {
+		r.labels[p.dev] = p.header.Label
+	}
+	for _, s := range append(twinWords(twins, r.label), back.words(r.label)...) {
+		fmt.Fprintln(b, s)
+	}
+	return nil
 }
 
 // writeDeviceLines writes one line per device that has written to the

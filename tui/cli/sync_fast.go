@@ -43,6 +43,9 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 	if err != nil {
 		return false, err
 	}
+	if err := missingPeers(m, f); err != nil {
+		return true, err // the change waits in the database
+	}
 	st, written := seenOf(m, f)
 	if m.Seq > 0 && written > m.Seq {
 		return false, nil // the whole step names the other writer

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
-	"path/filepath"
 	"tend/coach"
 	"tend/store"
+	"tend/tui/cli/journal"
 )
 
 // The step after a write that changed only check-ins diffs only the
@@ -96,5 +99,50 @@ func TestSyncAfterWriteSendsOnlyWhatChanged(t *testing.T) {
 	}
 	if cs := b.CheckIns[b.Goals[0].ID]; len(cs) != 4 || cs[1].Achieved != 14 || cs[1].Note != "hills" {
 		t.Errorf("desktop's check-ins: %+v", cs)
+	}
+}
+
+// A journal is read line by line (SYNC §6.2): a line longer than 64 KiB
+// and one whose checksum fails are damaged and skipped, a tail without
+// its LF is left for later, and a line keep passes over is not decoded,
+// but for the file's last, which holds its highest seq.
+func TestReadJournalLines(t *testing.T) {
+	dir := t.TempDir()
+	ev := func(seq uint64, note string) journal.Event {
+		return journal.Event{Dev: peerDev, Seq: seq, ID: fmt.Sprintf("%s-%d", peerDev, seq),
+			HLC: journal.HLC{Wall: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).UnixMilli() + int64(seq)}.String(), Kind: journal.CheckInAdd,
+			Goal: "g", Day: "2026-03-01", Outcome: "done", Note: note}
+	}
+	var data []byte
+	data = append(data, journal.EncodeHeader(journal.Header{Dev: peerDev, Label: "desktop", Year: 2026, Gen: 1})...)
+	for _, e := range []journal.Event{ev(1, "keep"), ev(2, "skip")} {
+		line, _ := journal.EncodeEvent(e)
+		data = append(data, line...)
+	}
+	data = append(data, append(bytes.Repeat([]byte("x"), journal.MaxLine+10), '\n')...)
+	bad, _ := journal.EncodeEvent(ev(3, "keep"))
+	bad[len(bad)-5] ^= 1
+	data = append(data, bad...)
+	for _, e := range []journal.Event{ev(4, "keep"), ev(5, "skip")} {
+		line, _ := journal.EncodeEvent(e)
+		data = append(data, line...)
+	}
+	torn, _ := journal.EncodeEvent(ev(6, "keep"))
+	data = append(data, torn[:40]...)
+	path := filepath.Join(dir, journal.FileName(peerDev, 2026))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var ign ignored
+	jf, ok := readJournal(path, peerDev, 2026, &ign, func(line []byte) bool { return !bytes.Contains(line, []byte("skip")) })
+	var seqs []uint64
+	for _, l := range jf.lines {
+		seqs = append(seqs, l.ev.Seq)
+	}
+	if !ok || fmt.Sprint(seqs) != "[1 4 5]" || ign.damaged != 2 || ign.torn != 1 {
+		t.Fatalf("ok %v, seqs %v, %+v", ok, seqs, ign)
+	}
+	if last := jf.lines[2].end; last != int64(len(data)-40) {
+		t.Errorf("the last line ends at %d, want %d", last, len(data)-40)
 	}
 }

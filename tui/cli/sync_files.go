@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -106,61 +106,73 @@ func readFolderOf(dir, self string, keep func(line []byte) bool) (*folder, error
 	return f, nil
 }
 
-// readJournal reads a file's header and complete lines. A damaged line is
-// counted and skipped; a tail without its LF is left for the next read.
+// readJournal reads a file's header and complete lines, streaming: a
+// journal can be megabytes. A damaged line is counted and skipped; a tail
+// without its LF is left for the next read.
 func readJournal(path, dev string, year int, ign *ignored, keep func([]byte) bool) (jfile, bool) {
-	data, err := readNoFollow(path)
+	fd, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return jfile{}, false
 	}
+	defer fd.Close()
+	r := bufio.NewReaderSize(fd, journal.MaxLine)
 	jf := jfile{dev: dev, year: year}
-	var off int64
-	for i := 0; len(data) > 0; i++ {
-		nl := bytes.IndexByte(data, '\n')
-		if nl < 0 {
-			if i > 0 {
+	var off, heldEnd int64
+	var held []byte // a line keep passed over: decoded after all if it is the last, for its seq
+	for i := 0; ; i++ {
+		line, err := r.ReadSlice('\n')
+		off += int64(len(line))
+		if err == bufio.ErrBufferFull { // longer than a line may be
+			for err == bufio.ErrBufferFull {
+				line, err = r.ReadSlice('\n')
+				off += int64(len(line))
+			}
+			if i == 0 {
+				return jfile{}, false
+			}
+			if err == nil {
+				ign.damaged++
+				continue
+			}
+		}
+		if err != nil {
+			if len(line) > 0 && i > 0 {
 				ign.torn++
 			}
 			break
 		}
-		line := data[:nl]
-		data, off = data[nl+1:], off+int64(nl)+1
-		if i > 0 && keep != nil && !keep(line) && bytes.IndexByte(data, '\n') >= 0 {
-			continue
-		}
-		if i == 0 {
+		line = line[:len(line)-1]
+		switch {
+		case i == 0:
 			h, err := journal.DecodeHeader(line)
 			if err != nil || h.Dev != dev || h.Year != year {
 				return jfile{}, false
 			}
 			jf.header = h
-			continue
-		}
-		e, newer, err := journal.DecodeEvent(line, dev, year)
-		switch {
-		case err != nil:
-			ign.damaged++
-		case newer:
-			jf.newer = append(jf.newer, e.ID)
+		case keep != nil && !keep(line):
+			held, heldEnd = append(held[:0], line...), off
 		default:
-			jf.lines = append(jf.lines, jline{ev: e, end: off})
+			held = held[:0]
+			jf.add(line, off, ign)
 		}
+	}
+	if len(held) > 0 {
+		jf.add(held, heldEnd, ign)
 	}
 	return jf, jf.header.Gen > 0
 }
 
-func readNoFollow(path string) ([]byte, error) {
-	fd, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
-	if err != nil {
-		return nil, err
+// add decodes one event line of the file, ending at end.
+func (jf *jfile) add(line []byte, end int64, ign *ignored) {
+	e, newer, err := journal.DecodeEvent(line, jf.dev, jf.year)
+	switch {
+	case err != nil:
+		ign.damaged++
+	case newer:
+		jf.newer = append(jf.newer, e.ID)
+	default:
+		jf.lines = append(jf.lines, jline{ev: e, end: end})
 	}
-	defer fd.Close()
-	var b bytes.Buffer
-	if info, err := fd.Stat(); err == nil {
-		b.Grow(int(info.Size()) + bytes.MinRead) // read at once, not doubled up to a journal's megabytes
-	}
-	_, err = b.ReadFrom(fd)
-	return b.Bytes(), err
 }
 
 // appendEvents writes a device's new events to the files of their clocks'

@@ -121,3 +121,65 @@ func (r *syncResult) sameAs(dev string) {
 	}
 	r.same[dev]++
 }
+
+var wordOrder = []string{"check-in", "undo", "new goal", "goal renamed", "goal edited", "change of days", "pause or resume", "goal deleted", "setting changed"}
+
+func wordRank(k string) int {
+	for i, w := range wordOrder {
+		if w == k {
+			return i
+		}
+	}
+	return len(wordOrder)
+}
+
+// countWords is "3 check-ins", "1 goal renamed", "2 goals renamed".
+func countWords(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	switch what {
+	case "goal renamed", "goal edited", "goal deleted", "setting changed":
+		head, tail, _ := strings.Cut(what, " ")
+		return fmt.Sprintf("%d %ss %s", n, head, tail)
+	case "undo":
+		return fmt.Sprintf("%d undos", n)
+	case "change of days":
+		return fmt.Sprintf("%d changes of days", n)
+	case "pause or resume":
+		return fmt.Sprintf("%d pauses or resumes", n)
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func upperFirstASCII(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// words lists what was ignored, by kind.
+func (i ignored) words() string {
+	var parts []string
+	add := func(n int, one, many string) {
+		if n > 0 {
+			parts = append(parts, count(n, one, many))
+		}
+	}
+	add(i.conflict, "conflict copy from the sync tool", "conflict copies from the sync tool")
+	add(i.icloud, "file waiting for iCloud to download", "files waiting for iCloud to download")
+	add(i.symlink, "link or folder", "links or folders")
+	add(i.notJournal, "file that is not a tend journal", "files that are not tend journals")
+	add(i.other, "other file", "other files")
+	add(i.damaged, "damaged line", "damaged lines")
+	add(i.torn, "line still being synced", "lines still being synced")
+	return strings.Join(parts, ", ")
+}

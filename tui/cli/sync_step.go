@@ -31,6 +31,9 @@ func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
 	if err != nil {
 		return w.res, err
 	}
+	if err := missingPeers(m, f); err != nil {
+		return w.res, err
+	}
 	all := append([]journal.Event(nil), sb.seen...)
 	if err := w.send(sb.out); err != nil {
 		return w.res, err
@@ -357,7 +360,7 @@ func newPeerEvents(f *folder, m *syncMeta, now time.Time, ign *ignored) []journa
 			}
 		}
 		m.Newer = append(m.Newer, p.newer...) // still unreadable here: kept for later
-		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Size: p.size, Mtime: p.mtime}
+		m.Cursors[p.name] = cursor{Gen: p.header.Gen, Size: p.size, Mtime: p.mtime, Label: p.header.Label}
 	}
 	var out []journal.Event
 	for dev, evs := range byDev {

@@ -149,14 +149,17 @@ func TestSyncNewerEventWaitsForAnUpdate(t *testing.T) {
 			HLC:  journal.HLC{Wall: day.Add(time.Duration(seq) * time.Hour).UnixMilli()}.String(),
 			Kind: kind, Goal: uid, Day: d, Outcome: "done", Achieved: 10, Target: 10, Level: 2, Variant: 1}
 	}
-	write := func(evs ...journal.Event) {
+	// The second write stands for this tend, updated, reading the file:
+	// the same lines, now of kinds it knows (a shorter file: so gen 2,
+	// which a file that shrank always has).
+	write := func(gen int, evs ...journal.Event) {
 		path := filepath.Join(dir, journal.FileName(peerDev, 2026))
 		os.Remove(path)
-		if err := appendEvents(dir, journal.Header{Dev: peerDev, Label: "desktop", Gen: 1}, evs); err != nil {
+		if err := appendEvents(dir, journal.Header{Dev: peerDev, Label: "desktop", Gen: gen}, evs); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write(ev(1, "checkin.future", "2026-03-01"), ev(2, journal.CheckInAdd, "2026-03-02"))
+	write(1, ev(1, "checkin.future", "2026-03-01"), ev(2, journal.CheckInAdd, "2026-03-02"))
 	out.Reset()
 	if err := syncNow(syncEnv(st, day, &out)); err != nil {
 		t.Fatal(err)
@@ -164,7 +167,7 @@ func TestSyncNewerEventWaitsForAnUpdate(t *testing.T) {
 	if !strings.Contains(out.String(), "1 change from desktop was written by a newer tend; it is kept, and goes in once tend is updated here.") || !strings.Contains(out.String(), "1 check-in from desktop") {
 		t.Errorf("first sync: %q", out.String())
 	}
-	write(ev(1, journal.CheckInAdd, "2026-03-01"), ev(2, journal.CheckInAdd, "2026-03-02"))
+	write(2, ev(1, journal.CheckInAdd, "2026-03-01"), ev(2, journal.CheckInAdd, "2026-03-02"))
 	out.Reset()
 	if err := syncNow(syncEnv(st, day, &out)); err != nil {
 		t.Fatal(err)

@@ -14,12 +14,12 @@ func twinWords(twins []journal.Twin, label func(dev string) string) []string {
 	var out []string
 	for _, t := range twins {
 		if t.Dev == t.FirstDev {
-			out = append(out, fmt.Sprintf("%s is the second goal called %s made on %s; rename one to tell them apart.",
-				t.Shown, t.Name, label(t.Dev)))
+			out = append(out, fmt.Sprintf("%s and %s were both made on %s; rename one to tell them apart.",
+				t.Shown, t.First, label(t.Dev)))
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s is the %s made on %s, %s the one made on %s; rename one to tell them apart.",
-			t.Shown, t.Name, label(t.Dev), t.First, label(t.FirstDev)))
+		out = append(out, fmt.Sprintf("%s was made on %s and %s on %s; rename one to tell them apart.",
+			t.Shown, label(t.Dev), t.First, label(t.FirstDev)))
 	}
 	return out
 }
