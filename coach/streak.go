@@ -179,16 +179,19 @@ func reviewStart(g Goal, log reviewLog, today Day) Day {
 // from the week's start on an active day, less its sessions, not below 0
 // (COACH §6.2).
 func weekShortfall(g Goal, log reviewLog, monday Day) int {
-	f := log.week(g, monday)
+	f := log.week(&g, monday)
 	return max(0, f.asked-f.skipsActive-f.sessions)
 }
 
 // weekStartOf is the first day of monday's week that asks for anything: the
 // Monday, or the day the goal began (the day after, when it passed with no
 // session) or its schedule last changed that week. It matches weekAsk's.
-func weekStartOf(g Goal, log reviewLog, monday Day) Day {
+// The goal and the log are pointed to, here and in the week's other
+// helpers, not copied: a review asks of every week of twenty years, and a
+// goal is some hundreds of bytes.
+func weekStartOf(g *Goal, log *reviewLog, monday Day) Day {
 	sunday := monday.AddDays(6)
-	return askStart(g, monday, sunday, skipsFirstDay(g, monday, sunday.AddDays(1), log.showedUp))
+	return askStart(*g, monday, sunday, skipsFirstDay(*g, monday, sunday.AddDays(1), log.showedUp))
 }
 
 // weekAskActive is what monday's week asks (weekAsk, so the week a goal
@@ -197,12 +200,12 @@ func weekStartOf(g Goal, log reviewLog, monday Day) Day {
 // N-a-week plans one session a day, as missedInARow counts them. It can be
 // 0 or less when nothing was asked.
 func weekAskActive(g Goal, log reviewLog, monday Day) int {
-	return weekAskActiveFrom(g, log, monday, weekStartOf(g, log, monday))
+	return weekAskActiveFrom(&g, &log, monday, weekStartOf(&g, &log, monday))
 }
 
 // weekAskActiveFrom is weekAskActive with the week's start (weekStartOf)
 // worked out already.
-func weekAskActiveFrom(g Goal, log reviewLog, monday, start Day) int {
+func weekAskActiveFrom(g *Goal, log *reviewLog, monday, start Day) int {
 	sunday := monday.AddDays(6)
 	s := g.ScheduleOn(sunday)
 	ask := log.weekAsk(g, monday, start)
@@ -220,7 +223,7 @@ func weekAskActiveFrom(g Goal, log reviewLog, monday, start Day) int {
 // activeAllWeek reports whether g was active on every day of monday's
 // week: active on its Sunday, with no status change after its Monday. Most
 // weeks of most goals are, and then no day of them need be asked.
-func activeAllWeek(g Goal, monday Day) bool {
+func activeAllWeek(g *Goal, monday Day) bool {
 	sunday := monday.AddDays(6)
 	for _, c := range g.Statuses {
 		if c.From.After(monday) && !c.From.After(sunday) {
@@ -232,7 +235,7 @@ func activeAllWeek(g Goal, monday Day) bool {
 
 // weekAsk is what monday's week asks from day start, remembered: it depends
 // only on the schedule in force and the day the week's asking starts.
-func (l reviewLog) weekAsk(g Goal, monday, start Day) int {
+func (l *reviewLog) weekAsk(g *Goal, monday, start Day) int {
 	sunday := monday.AddDays(6)
 	in := 0
 	for i, c := range g.Schedules {
@@ -245,7 +248,7 @@ func (l reviewLog) weekAsk(g Goal, monday, start Day) int {
 	key := int64(in)<<32 | int64(uint32(start.DaysSince(monday)))
 	ask, ok := l.asks[key]
 	if !ok {
-		ask = askFrom(g, g.ScheduleOn(sunday), monday, start)
+		ask = askFrom(*g, g.ScheduleOn(sunday), monday, start)
 		l.asks[key] = ask
 	}
 	return ask
@@ -267,7 +270,7 @@ const (
 // not over yet is neutral until it is kept, and so is a week whose active
 // days asked for nothing (all paused).
 func verdictOf(g Goal, log reviewLog, monday, today Day) weekVerdict {
-	f := log.week(g, monday)
+	f := log.week(&g, monday)
 	ask := max(0, f.asked-f.skipsAsked) // weekAskOf, from the facts of the week
 	switch {
 	case f.sessions >= max(1, ask-1), ask == 0 && f.skips > 0, f.away >= keptWeekUnwellDays:

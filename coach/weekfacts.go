@@ -15,7 +15,7 @@ type weekFacts struct {
 }
 
 // weekFactsOf walks monday's week once.
-func weekFactsOf(g Goal, log reviewLog, monday Day) weekFacts {
+func weekFactsOf(g *Goal, log *reviewLog, monday Day) weekFacts {
 	sunday := monday.AddDays(6)
 	s := g.ScheduleOn(sunday)
 	start := weekStartOf(g, log, monday)
@@ -45,7 +45,7 @@ func weekFactsOf(g Goal, log reviewLog, monday Day) weekFacts {
 
 // week is monday's weekFacts, remembered when the log keeps weeks (a
 // review's does: the streak and weeks kept ask of the same weeks).
-func (l reviewLog) week(g Goal, monday Day) weekFacts {
+func (l *reviewLog) week(g *Goal, monday Day) weekFacts {
 	w := l.weeks
 	if w == nil {
 		return weekFactsOf(g, l, monday)

@@ -27,6 +27,11 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 	if err != nil || m.Snapshot {
 		return false, nil // no clock kept yet, or the first journal is not all out (SYNC §8)
 	}
+	unlock, err := lockFor(env, m)
+	if err != nil {
+		return true, err
+	}
+	defer unlock()
 	sums, was, goals, err := env.Store.SyncSums()
 	if err != nil || was == nil || !onlyDays(sums, was, goals) {
 		return false, err
