@@ -239,7 +239,17 @@ func readGoalNames(goals *bolt.Bucket) ([]coach.Goal, error) {
 }
 
 func readGoalsWith(goals *bolt.Bucket, decode func([]byte, uint64) (coach.Goal, error)) ([]coach.Goal, error) {
+	// Counted first, so the goals (large values, a hundred of them) are
+	// decoded into one array of their number, not copied at each doubling.
+	n := 0
+	c := goals.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
 	var out []coach.Goal
+	if n > 0 {
+		out = make([]coach.Goal, 0, n)
+	}
 	err := goals.ForEach(func(k, v []byte) error {
 		id, err := parseIDKey(k)
 		if err != nil {
