@@ -61,7 +61,8 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 	level, _ := offeredStep(t.Offer)
 	t.Level = p.Level(level)
 	t.Session = Offered(t.Offer, p)
-	t.Text = SessionWords(p, t.Session)
+	words := SessionWords(p, t.Session)
+	t.Text = words
 	if pre := t.Level.Prefix; pre != "" && !t.Offer.Bridge {
 		t.Text = pre + " · " + t.Text
 	}
@@ -76,8 +77,11 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 		}
 	}
 	t.WeekDone, t.WeekTarget = weekCount(g, p, hist, day)
-	m := t.missedLine(missed)
-	t.Reason = t.reason(gapMsg, before, m)
+	// The session's words are worked out once for the row, the reason and
+	// the M line; the reasons read t in place, not a copy of it each.
+	target := lowerFirst(words)
+	m := t.missedLine(missed, target)
+	t.Reason = t.reason(gapMsg, before, m, target)
 	if m != "" && strings.HasSuffix(t.Reason, " "+m) {
 		t.Missed = m
 	}
@@ -85,9 +89,9 @@ func TodayFor(g Goal, recent []CheckIn, day Day) (Today, error) {
 }
 
 // reason says why today's target is what it is, most pressing first;
-// missed is the M line (missedLine).
-func (t Today) reason(gapMsg string, before []CheckIn, missed string) string {
-	g, p := t.Offer, t.Plan
+// missed is the M line (missedLine), target the session in words.
+func (t *Today) reason(gapMsg string, before []CheckIn, missed, target string) string {
+	g := &t.Offer
 	switch {
 	case t.Status == SafetyHold:
 		return msgS1
@@ -107,16 +111,15 @@ func (t Today) reason(gapMsg string, before []CheckIn, missed string) string {
 	case gapMsg != "":
 		return gapMsg
 	case g.Eased:
-		return withMissed(msgEasedToday(lowerFirst(SessionWords(p, t.Session))), missed)
+		return withMissed(msgEasedToday(target), missed)
 	}
-	return withMissed(t.plainReason(before), missed)
+	return withMissed(t.plainReason(before, target), missed)
 }
 
 // plainReason is the reason of the step the goal is on, before any M line.
-func (t Today) plainReason(before []CheckIn) string {
+func (t *Today) plainReason(before []CheckIn, target string) string {
 	g, p := t.Offer, t.Plan
 	a := attempts(g, before)
-	target := lowerFirst(SessionWords(p, t.Session))
 	switch {
 	case g.Graduated:
 		return graduatedReason(g, p, target, len(a) > 0)
@@ -177,7 +180,7 @@ func checkInOn(hist []CheckIn, d Day) (CheckIn, bool) {
 // missedLine is R8's line while sessions are missed (COACH §6.3): M1, M2
 // with the minimum and, off the first rung, the previous level's target,
 // or M3; "" when none was missed. missed is missedInARow's count.
-func (t Today) missedLine(missed int) string {
+func (t *Today) missedLine(missed int, target string) string {
 	p := t.Plan
 	switch {
 	case missed >= 3:
@@ -189,7 +192,7 @@ func (t Today) missedLine(missed int) string {
 		}
 		return msgM2(lowerFirst(SessionWords(p, p.Minimum)), prev)
 	case missed == 1:
-		return msgM1(lowerFirst(SessionWords(p, t.Session)))
+		return msgM1(target)
 	}
 	return ""
 }

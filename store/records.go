@@ -114,13 +114,7 @@ func decodeCheckInTo(c *coach.CheckIn, b []byte, goalID uint64, day coach.Day) e
 	d.openDay(b, tagCheckIn, "the check-in of ", goalID, day)
 	f := d.flags(ciKnown)
 	*c = coach.CheckIn{Day: day, Bridge: f&ciBridge != 0}
-	c.Outcome = coach.Outcome(d.int(int(coach.Done), int(lastOutcome), "outcome"))
-	c.Effort = coach.Effort(d.byte(lastEffort, "effort"))
-	c.Pain = coach.Pain(d.byte(lastPain, "pain"))
-	c.Achieved = d.num(coach.MaxCustomAmount, "amount")
-	c.Target = d.num(coach.MaxCustomAmount, "target")
-	c.Level = d.int(1, maxLevel, "level")
-	c.Variant = d.int(1, maxVariant, "session")
+	d.checkInHead(c)
 	if f&ciMoodBefore != 0 {
 		c.MoodBefore = moodOf(d.int(coach.MoodMin, coach.MoodMax, "mood before"))
 	}

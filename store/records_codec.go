@@ -244,7 +244,10 @@ func (d *decoder) open(v []byte, tag byte, what string, day coach.Day, sum uint3
 	d.b = body[1:]
 }
 
+// fail keeps the first error and drops the bytes left, so that every read
+// after it finds none and returns zero.
 func (d *decoder) fail(format string, args ...any) {
+	d.b = nil
 	if d.err == nil {
 		d.err = badRecord("%s%s: "+format, append([]any{d.what, d.on}, args...)...)
 	}
@@ -284,7 +287,20 @@ func goalSum(id uint64) uint32 {
 	return t.sum
 }
 
+// byte reads one byte of at most max. The usual case, a good record, is
+// short enough to be inlined where a record is decoded: a read of a window
+// calls it three times a record for tens of thousands of records.
 func (d *decoder) byte(max byte, field string) byte {
+	if len(d.b) > 0 && d.b[0] <= max { // a bad record has no bytes left (fail)
+		v := d.b[0]
+		d.b = d.b[1:]
+		return v
+	}
+	return d.byteSlow(max, field)
+}
+
+// byteSlow is byte when the record is short, over max or already bad.
+func (d *decoder) byteSlow(max byte, field string) byte {
 	if d.err != nil {
 		return 0
 	}
@@ -311,7 +327,19 @@ func (d *decoder) flags(known byte) byte {
 	return v
 }
 
+// uint reads an unsigned varint of at most max. A number below 128 is one
+// byte, and most of a check-in's are: that case is inlined (see byte).
 func (d *decoder) uint(max uint64, field string) uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 && uint64(d.b[0]) <= max { // see byte
+		v := uint64(d.b[0])
+		d.b = d.b[1:]
+		return v
+	}
+	return d.uintSlow(max, field)
+}
+
+// uintSlow is uint for a longer number, a number over max or a bad record.
+func (d *decoder) uintSlow(max uint64, field string) uint64 {
 	if d.err != nil {
 		return 0
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"hash/crc32"
 	"math"
@@ -233,6 +234,38 @@ func TestCRCPathIsCRC32C(t *testing.T) {
 		for _, start := range []uint32{0, 1, 0xdeadbeef} {
 			if got, want := crcPath(start, p), crc32.Update(start, made, p); got != want {
 				t.Errorf("crcPath(%#x, %q) = %#x, crc32.Update says %#x", start, p, got, want)
+			}
+		}
+	}
+}
+
+// A decoder's one-byte numbers (read without a call) and longer ones agree
+// with encoding/binary at every bound: a number over its field's largest
+// is damage either way, and after damage every field reads as zero.
+func TestDecoderNumbersAtTheirBounds(t *testing.T) {
+	for _, v := range []uint64{0, 1, 6, 7, 100, 126, 127, 128, 129, 255, 256, 1000, 1 << 20} {
+		for _, hi := range []uint64{v - 1, v, v + 1} {
+			if v == 0 && hi > v+1 {
+				continue // v-1 wrapped: no bound below 0
+			}
+			enc := binary.AppendUvarint(nil, v)
+			d := decoder{b: append(enc, 9)}
+			got := d.uint(hi, "number")
+			switch {
+			case v > hi && d.err == nil:
+				t.Errorf("%d read with a largest of %d: no error", v, hi)
+			case v <= hi && (got != v || d.err != nil || len(d.b) != 1):
+				t.Errorf("%d read with a largest of %d: %d, %v, %d bytes left; want %d and the next byte", v, hi, got, d.err, len(d.b), v)
+			}
+			if v < 256 {
+				d = decoder{b: []byte{byte(v), 9}}
+				got := d.byte(byte(min(hi, 255)), "byte")
+				if ok := v <= min(hi, 255); ok != (d.err == nil) || ok && (got != byte(v) || len(d.b) != 1) {
+					t.Errorf("byte %d with a largest of %d: %d, %v", v, hi, got, d.err)
+				}
+			}
+			if d.err != nil && (d.uint(1<<62, "next") != 0 || d.byte(255, "next") != 0) {
+				t.Errorf("after damage a field still reads as something")
 			}
 		}
 	}

@@ -21,6 +21,11 @@ func compactMonthly(env Env, m *syncMeta) error {
 	if err != nil {
 		return err
 	}
+	unlock, err := stepLock(m.Dir, dev)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	f, err := readFolder(m.Dir, dev)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -70,4 +71,17 @@ func missingPeers(m *syncMeta, f *folder) error {
 		"Until it is back nothing is sent or merged, so nothing counts twice; your changes wait here. "+
 		"If that device and its journal are gone for good, `tend sync init %s` sends its history again as this device's",
 		strings.Join(names, " and "), verb, m.Dir, filepath.Dir(m.Dir))
+}
+
+// lockFor takes this device's sync lock (stepLock); a folder that is not
+// there takes none, and the step then says the folder could not be read.
+func lockFor(env Env, m *syncMeta) (func(), error) {
+	dev, err := env.Store.DeviceID()
+	if err != nil {
+		return nil, err
+	}
+	if info, err := os.Stat(m.Dir); err != nil || !info.IsDir() {
+		return func() {}, nil
+	}
+	return stepLock(m.Dir, dev)
 }

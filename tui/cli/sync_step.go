@@ -27,6 +27,11 @@ import (
 // So an append that fails leaves the change waiting in the database, and
 // a crash anywhere repeats at most a step whose result is the same.
 func syncStep(env Env, m *syncMeta, merge bool) (syncResult, error) {
+	unlock, err := lockFor(env, m)
+	if err != nil {
+		return syncResult{}, err
+	}
+	defer unlock()
 	w, f, sb, err := startStep(env, m)
 	if err != nil {
 		return w.res, err
