@@ -19,7 +19,8 @@ import (
 // wrote, is already what their replay gives, and nothing is rebuilt. ok
 // is false when the whole step must run instead: no digests yet, a goal
 // made, deleted or edited (a delete scrubs, a new goal is replayed, SYNC
-// §8; an edit may be the engine's), the settings changed, or another
+// §8; an edit may be the engine's), a write other than a new newest day
+// or the undo of the newest (notNewDay), the settings changed, or another
 // writer seen in this device's files, or the device's first journal
 // not all out yet.
 func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
@@ -80,6 +81,9 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 		}
 		out = append(out, evs...)
 	}
+	if notNewDay(out, st, goals, db, sums, was) {
+		return false, nil
+	}
 	w := &stepper{env: env, m: m, saved: *m, dev: dev, now: env.Clock(), seq: max(written, m.Seq), last: last}
 	w.saved.Applied, w.saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
 	if last.Less(st.Max) {
@@ -94,6 +98,48 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 		return true, err
 	}
 	return true, env.Store.SetSyncMetaSums(b, sums)
+}
+
+// notNewDay reports whether out writes anything but a new newest day or
+// the undo of the newest: a back-fill, an undo or edit of an older day,
+// a second session on the newest. The database took those as COACH §6.3
+// says (a back-fill leaves later decisions as they were made; a second
+// session re-decides its day with the days back-filled since), while a
+// replay, which every device makes, decides a day where its first
+// contribution's clock puts it and never sees a removed one (SYNC §7.5).
+// So those go by the whole step, which sends and rebuilds, and every
+// device holds the same. A new newest day, and the undo of the newest,
+// come out alike both ways.
+func notNewDay(out []journal.Event, st *journal.State, goals []coach.Goal, db coach.Archive, now, was map[string]uint32) bool {
+	ids := map[string]uint64{}
+	for _, g := range goals {
+		ids[g.UID] = g.ID
+	}
+	for _, e := range out {
+		if e.Kind != journal.CheckInRemove && e.Kind != journal.CheckInAdd || len(e.Day) < 7 {
+			continue
+		}
+		for _, c := range db.CheckIns[ids[e.Goal]] {
+			if c.Day.String() > e.Day {
+				return true
+			}
+		}
+		if gs := st.Goals[e.Goal]; gs != nil {
+			for _, c := range gs.Live {
+				if c.Day > e.Day || c.Day == e.Day && e.Kind == journal.CheckInAdd {
+					return true
+				}
+			}
+		}
+		for _, sums := range []map[string]uint32{now, was} {
+			for k := range sums {
+				if uid, mo, ok := strings.Cut(k, "/"); ok && uid == e.Goal && mo > e.Day[:7] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // onlyDays reports whether, between the digests was and now, only goals'

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,7 +20,8 @@ import (
 // the journal then says all the database holds (the whole diff finds
 // nothing to send), so a device reading the folder holds what this one
 // does — a day shared with a peer's contribution, a second session, an
-// undo, a back-fill into another month, pain, a rest.
+// undo, a back-fill into another month, pain, a rest, and the undo of
+// a month's one check-in.
 func TestSyncAfterWriteSendsOnlyWhatChanged(t *testing.T) {
 	folder := t.TempDir()
 	laptop, desktop := realStore(t), store.New(filepath.Join(t.TempDir(), "tend.db"))
@@ -67,7 +70,14 @@ func TestSyncAfterWriteSendsOnlyWhatChanged(t *testing.T) {
 			_, err := laptop.CheckIn(goal(laptop), coach.Entry{Day: day(5), Outcome: coach.Rest, At: now}, day(5))
 			return err
 		},
+		func(now time.Time) error { // March's one check-in undone: a month that goes
+			_, err := laptop.Undo(goal(laptop), coach.DayOf(2026, time.March, 30))
+			return err
+		},
 	}
+	// A day shared with the desktop, a second session, a back-fill and
+	// an undo of an older day go by the whole step (notNewDay).
+	wholeStep := map[int]bool{0: true, 2: true, 4: true, 7: true}
 	for i, write := range writes {
 		now := at.Add(time.Duration(i+1) * time.Hour)
 		if err := write(now); err != nil {
@@ -77,8 +87,14 @@ func TestSyncAfterWriteSendsOnlyWhatChanged(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ok, err := sendChanged(syncEnv(laptop, now, &out), m); !ok || err != nil {
-			t.Fatalf("write %d did not go out by its months: %v %v", i, ok, err)
+		ok, err := sendChanged(syncEnv(laptop, now, &out), m)
+		if err != nil || ok == wholeStep[i] {
+			t.Fatalf("write %d: by its months %v, want %v (%v)", i, ok, !wholeStep[i], err)
+		}
+		if !ok {
+			if err := SyncAfterWrite(syncEnv(laptop, now, &out)); err != nil {
+				t.Fatal(err)
+			}
 		}
 		f, err := readFolder(m.Dir, peerDevOf(t, laptop))
 		if err != nil {
@@ -97,7 +113,7 @@ func TestSyncAfterWriteSendsOnlyWhatChanged(t *testing.T) {
 	if jsonText(a) != jsonText(b) {
 		t.Errorf("the two devices differ:\n%s\n%s", jsonText(a), jsonText(b))
 	}
-	if cs := b.CheckIns[b.Goals[0].ID]; len(cs) != 4 || cs[1].Achieved != 14 || cs[1].Note != "hills" {
+	if cs := b.CheckIns[b.Goals[0].ID]; len(cs) != 3 || cs[0].Achieved != 14 || cs[0].Note != "hills" {
 		t.Errorf("desktop's check-ins: %+v", cs)
 	}
 }
@@ -144,5 +160,56 @@ func TestReadJournalLines(t *testing.T) {
 	}
 	if last := jf.lines[2].end; last != int64(len(data)-40) {
 		t.Errorf("the last line ends at %d, want %d", last, len(data)-40)
+	}
+}
+
+// fastCases and fastWrites bound the random histories below: small, so
+// the test stays well under a few seconds on a shared machine.
+const fastCases, fastWrites = 30, 14
+
+// Random check-in-only histories (sessions on any of ten days, second
+// sessions, undos, back-fills, pain), each write sent as tend would:
+// whatever went by its months and whatever by the whole step, a device
+// that merges the folder holds exactly this one's goals, check-ins and
+// decisions (SYNC §6.3: "The result is the same").
+func TestSyncAfterWriteRandomHistoriesConverge(t *testing.T) {
+	for seed := range fastCases {
+		rnd := rand.New(rand.NewPCG(uint64(seed), 7))
+		folder := t.TempDir()
+		laptop, desktop := realStore(t), store.New(filepath.Join(t.TempDir(), "tend.db"))
+		at := time.Date(2026, time.April, 10, 18, 0, 0, 0, time.UTC)
+		var out bytes.Buffer
+		if err := syncInit(syncEnv(laptop, at, &out), folder, "laptop"); err != nil {
+			t.Fatal(err)
+		}
+		s, _ := laptop.Head()
+		id := s.Goals[0].ID
+		for i := range fastWrites {
+			now := at.Add(time.Duration(i+1) * time.Minute)
+			today := coach.DayOf(2026, time.April, 10)
+			d := today.AddDays(-rnd.IntN(10))
+			var err error
+			switch rnd.IntN(4) {
+			case 0:
+				_, err = laptop.Undo(id, d)
+			default:
+				pain := []coach.Pain{coach.PainNone, coach.PainNone, coach.PainSore}[rnd.IntN(3)]
+				_, err = laptop.CheckIn(id, coach.Entry{Day: d, Outcome: coach.Done, Amount: float64(1 + rnd.IntN(12)), Pain: pain, At: now}, today)
+			}
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				continue // a write the store refuses (nothing to undo) changes nothing
+			}
+			if err := SyncAfterWrite(syncEnv(laptop, now, &out)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := syncInit(syncEnv(desktop, at.Add(time.Hour), &out), folder, "desktop"); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := laptop.Archive()
+		b, _ := desktop.Archive()
+		if jsonText(a) != jsonText(b) {
+			t.Fatalf("seed %d: the devices differ:\n%s\n%s", seed, jsonText(a), jsonText(b))
+		}
 	}
 }
