@@ -236,7 +236,10 @@ func decodeDecisionWith(b []byte, goalID uint64, day coach.Day, cache *saidCache
 // decisionChanged reads a decision's checksum and head only: whether it
 // changed anything (see Store.Changes).
 func decisionChanged(b []byte, goalID uint64, day coach.Day) (bool, error) {
-	d := openDayRecord(b, tagDecision, "the decision of ", goalID, day)
+	// Opened in place, as a check-in's decoder is: a review asks this of
+	// every decision of years.
+	var d decoder
+	d.openDay(b, tagDecision, "the decision of ", goalID, day)
 	d.flags(dcKnown)
 	a := coach.Action(d.byte(lastAction, "action"))
 	from, to := d.int(1, maxLevel, "level before"), d.int(1, maxLevel, "level after")
