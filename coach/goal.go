@@ -136,13 +136,17 @@ func (g Goal) Status() Status {
 }
 
 // StatusOn returns the status in force on day d.
-func (g Goal) StatusOn(d Day) Status {
+func (g Goal) StatusOn(d Day) Status { return statusOn(g.Statuses, d) }
+
+// statusOn is StatusOn from the goal's status history alone: the loops that
+// ask it of every day of a year call it so, and copy no Goal to ask.
+func statusOn(changes []StatusChange, d Day) Status {
 	st := Active
-	for _, c := range g.Statuses {
-		if c.From.After(d) {
+	for i := range changes {
+		if changes[i].From.After(d) {
 			break
 		}
-		st = c.Status
+		st = changes[i].Status
 	}
 	return st
 }
@@ -152,18 +156,19 @@ func (g Goal) Schedule() Schedule { return g.ScheduleOn(DayFromUnix(math.MaxInt3
 
 // ScheduleOn returns the schedule in force on day d; before the first change,
 // the first schedule.
-func (g Goal) ScheduleOn(d Day) Schedule {
-	if len(g.Schedules) == 0 {
+func (g Goal) ScheduleOn(d Day) Schedule { return scheduleOn(g.Schedules, d) }
+
+// scheduleOn is ScheduleOn from the goal's schedule history alone (see
+// statusOn).
+func scheduleOn(changes []ScheduleChange, d Day) Schedule {
+	if len(changes) == 0 {
 		return Schedule{PerWeek: 7}
 	}
-	s := g.Schedules[0].Schedule
-	for _, c := range g.Schedules {
-		if c.From.After(d) {
-			break
-		}
-		s = c.Schedule
+	i := 0
+	for i+1 < len(changes) && !changes[i+1].From.After(d) {
+		i++
 	}
-	return s
+	return changes[i].Schedule
 }
 
 // Plan returns the goal's plan: a built-in one, or one made from its ladder.

@@ -96,7 +96,7 @@ func strengthThrough(g Goal, log reviewLog, start, end Day) float64 {
 		if strengthSkips(&g, &log, d) {
 			continue
 		}
-		n := strengthPerWeek(g.ScheduleOn(d))
+		n := strengthPerWeek(scheduleOn(g.Schedules, d))
 		m := loopMultipliers[n]
 		next := score*m + checkmarkOf(showed, window, n)*(1-m)
 		if !showed {
@@ -160,9 +160,9 @@ func strengthSkips(g *Goal, log *reviewLog, d Day) bool {
 			return false
 		case o == Unwell || o == Away:
 			return true
-		case o == Rest && missesDays(g.ScheduleOn(d)):
+		case o == Rest && missesDays(scheduleOn(g.Schedules, d)):
 			return true
 		}
 	}
-	return g.StatusOn(d) != Active
+	return statusOn(g.Statuses, d) != Active
 }

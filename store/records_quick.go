@@ -28,22 +28,19 @@ func (d *decoder) checkInHead(c *coach.CheckIn) {
 }
 
 // quickCheckInHead is checkInHead's quick path: the fields as the usual
-// check-in has them, every number one byte but the amounts (up to three)
-// and the level (up to two). It returns how many bytes it read, and false
+// check-in has them, every number one byte but the amounts and the level
+// (up to two). It returns how many bytes it read, and false
 // (having set nothing) when the head is not one it reads.
 func quickCheckInHead(c *coach.CheckIn, b []byte) (int, bool) {
 	if len(b) < 7 || b[0] >= 0x80 || b[0] < byte(coach.Done) || b[0] > lastOutcome || b[1] > lastEffort || b[2] > lastPain {
 		return 0, false
 	}
-	i := 3
-	achieved, ok := quickAmount(b, &i)
-	if !ok {
+	achieved, n1 := quickAmount(b[3:])
+	target, n2 := quickAmount(b[3+n1:])
+	if n1 == 0 || n2 == 0 {
 		return 0, false
 	}
-	target, ok := quickAmount(b, &i)
-	if !ok {
-		return 0, false
-	}
+	i := 3 + n1 + n2
 	level, n := quickUvarint(b[i:])
 	if n == 0 || n > 2 || level < 1 || level > maxLevel {
 		return 0, false
@@ -57,31 +54,26 @@ func quickCheckInHead(c *coach.CheckIn, b []byte) (int, bool) {
 	return i + 1, true
 }
 
-// quickAmount reads an amount at b[*i] as decoder.num does, in its usual
-// form: tenths, at most three bytes, no more than coach.MaxCustomAmount.
-func quickAmount(b []byte, i *int) (float64, bool) {
-	u, n := quickUvarint(b[*i:])
+// quickAmount reads an amount at the start of b as decoder.num does, in
+// its usual form: tenths, at most two bytes (up to 819.1). n is the bytes
+// read, 0 for any other form: a float64's bits, a larger amount, damage.
+func quickAmount(b []byte) (x float64, n int) {
+	u, n := quickUvarint(b)
 	if n == 0 || u&1 == 1 {
-		return 0, false // a float64's bits follow (or damage): the field calls read it
+		return 0, 0
 	}
-	x := float64(u>>1) / 10
-	if x > coach.MaxCustomAmount {
-		return 0, false
-	}
-	*i += n
-	return x, true
+	return float64(u>>1) / 10, n // below coach.MaxCustomAmount: two bytes hold 819.1 at most
 }
 
-// quickUvarint is binary.Uvarint for numbers of one to three bytes (n, or
-// 0 for any other), taking what it takes, non-minimal forms too.
+// quickUvarint is binary.Uvarint for numbers of one or two bytes (n, or
+// 0 for any other), taking what it takes, a non-minimal form too. Short
+// enough to be inlined.
 func quickUvarint(b []byte) (uint64, int) {
-	switch {
-	case len(b) >= 1 && b[0] < 0x80:
+	if len(b) >= 1 && b[0] < 0x80 {
 		return uint64(b[0]), 1
-	case len(b) >= 2 && b[1] < 0x80:
+	}
+	if len(b) >= 2 && b[1] < 0x80 {
 		return uint64(b[0]&0x7f) | uint64(b[1])<<7, 2
-	case len(b) >= 3 && b[1] >= 0x80 && b[2] < 0x80:
-		return uint64(b[0]&0x7f) | uint64(b[1]&0x7f)<<7 | uint64(b[2])<<14, 3
 	}
 	return 0, 0
 }

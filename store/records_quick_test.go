@@ -91,13 +91,13 @@ func TestPropertyQuickCheckInHeadReadsAsTheFieldCallsDo(t *testing.T) {
 }
 
 // The check-ins tend writes take the quick path: a session of minutes or
-// repetitions, a rest day, a part session, a high rung, a large amount.
+// repetitions, a rest day, a part session, a high rung, an amount in the hundreds.
 func TestQuickCheckInHeadTakesTheUsualCheckIns(t *testing.T) {
 	for _, c := range []coach.CheckIn{
 		{Day: today, Outcome: coach.Done, Achieved: 20, Target: 20, Level: 2, Variant: 1, Effort: coach.EffortOK},
 		{Day: today, Outcome: coach.Rest, Level: 1, Variant: 1},
 		{Day: today, Outcome: coach.Partial, Achieved: 7.5, Target: 10, Level: 14, Variant: 3, Pain: coach.PainSore},
-		{Day: today, Outcome: coach.Done, Achieved: 1000, Target: 900, Level: 300, Variant: 1, Effort: coach.EffortHard},
+		{Day: today, Outcome: coach.Done, Achieved: 800, Target: 750.5, Level: 300, Variant: 1, Effort: coach.EffortHard},
 	} {
 		v, err := encodeCheckIn(7, c)
 		if err != nil {

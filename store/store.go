@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -238,7 +239,17 @@ func readGoalNames(goals *bolt.Bucket) ([]coach.Goal, error) {
 }
 
 func readGoalsWith(goals *bolt.Bucket, decode func([]byte, uint64) (coach.Goal, error)) ([]coach.Goal, error) {
+	// Counted first, so the goals (large values, a hundred of them) are
+	// decoded into one array of their number, not copied at each doubling.
+	n := 0
+	c := goals.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
 	var out []coach.Goal
+	if n > 0 {
+		out = make([]coach.Goal, 0, n)
+	}
 	err := goals.ForEach(func(k, v []byte) error {
 		id, err := parseIDKey(k)
 		if err != nil {
@@ -300,7 +311,13 @@ func readCheckInsInto(buf []coach.CheckIn, sub *bolt.Bucket, goalID uint64, from
 		}
 	}
 	err := scanDays(sub, from, to, func(day coach.Day, v []byte) error {
-		out = append(out, coach.CheckIn{})
+		// The slot is written whole by the decode (zeroed on an error), so
+		// an array lent again is not cleared first.
+		if len(out) < cap(out) {
+			out = out[:len(out)+1]
+		} else {
+			out = append(out, coach.CheckIn{})
+		}
 		c := &out[len(out)-1]
 		if err := decodeCheckInTo(c, v, goalID, day); err != nil {
 			out = out[:len(out)-1]
@@ -322,7 +339,8 @@ func scanDays(sub *bolt.Bucket, from, to coach.Day, fn func(coach.Day, []byte) e
 		return nil
 	}
 	c := sub.Cursor()
-	for k, v := c.Seek(lo); k != nil && bytes.Compare(k, hi) <= 0; k, v = c.Next() {
+	last := binary.BigEndian.Uint32(hi)
+	for k, v := c.Seek(lo); k != nil && !pastDay(k, hi, last); k, v = c.Next() {
 		day, err := parseDayKey(k)
 		if err != nil {
 			return err
@@ -335,6 +353,16 @@ func scanDays(sub *bolt.Bucket, from, to coach.Day, fn func(coach.Day, []byte) e
 		}
 	}
 	return nil
+}
+
+// pastDay reports whether key k sorts after hi, the key of day number
+// last: a day key is four bytes, compared as the number they make rather
+// than by bytes.Compare for every record of a scan.
+func pastDay(k, hi []byte, last uint32) bool {
+	if len(k) == dayKeyLen {
+		return binary.BigEndian.Uint32(k) > last
+	}
+	return bytes.Compare(k, hi) > 0
 }
 
 // goalRecordError names the goal in a record's error.

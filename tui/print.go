@@ -46,6 +46,11 @@ func plainItem(t coach.Today, nameW int, st Styles) []string {
 // codes follow them.
 func writeTrimmed(w io.Writer, lines []string) error {
 	var b strings.Builder
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	b.Grow(n) // the page's size at most: one array, not one for each doubling
 	for _, l := range lines {
 		if strings.IndexByte(l, '\x1b') < 0 {
 			// No style codes (colour off, as in a pipe): the visible text

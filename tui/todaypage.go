@@ -72,9 +72,9 @@ func (p *TodayPage) addMinutes(g coach.Goal, recent []coach.CheckIn) {
 	// counted from them alone, once for the week and once a day.
 	mon := p.day.Monday()
 	var week []coach.CheckIn
-	for _, c := range recent {
-		if !c.Day.Before(mon) && !c.Day.After(p.day) {
-			week = append(week, c)
+	for i := range recent { // in place: a copy of every check-in of the window would cost more
+		if c := &recent[i]; !c.Day.Before(mon) && !c.Day.After(p.day) {
+			week = append(week, *c)
 		}
 	}
 	p.week.total += coach.ActiveMinutes(g, week, mon, p.day)
