@@ -45,7 +45,8 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	f, err := readFolderOf(m.Dir, dev, keepDays(months))
+	later := map[string]string{}
+	f, err := readFolderOf(m.Dir, dev, keepDays(months, later))
 	if err != nil {
 		return false, err
 	}
@@ -81,7 +82,7 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 		}
 		out = append(out, evs...)
 	}
-	if notNewDay(out, st, goals, db, sums, was) {
+	if notNewDay(out, st, later, goals, db, sums, was) {
 		return false, nil
 	}
 	w := &stepper{env: env, m: m, saved: *m, dev: dev, now: env.Clock(), seq: max(written, m.Seq), last: last}
@@ -100,17 +101,19 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 	return true, env.Store.SetSyncMetaSums(b, sums)
 }
 
-// notNewDay reports whether out writes anything but a new newest day or
-// the undo of the newest: a back-fill, an undo or edit of an older day,
-// a second session on the newest. The database took those as COACH §6.3
-// says (a back-fill leaves later decisions as they were made; a second
-// session re-decides its day with the days back-filled since), while a
-// replay, which every device makes, decides a day where its first
-// contribution's clock puts it and never sees a removed one (SYNC §7.5).
-// So those go by the whole step, which sends and rebuilds, and every
-// device holds the same. A new newest day, and the undo of the newest,
-// come out alike both ways.
-func notNewDay(out []journal.Event, st *journal.State, goals []coach.Goal, db coach.Archive, now, was map[string]uint32) bool {
+// notNewDay reports whether out writes anything but the goal's newest day
+// written last: a back-fill, an undo or edit of an older day, or a write
+// on the newest day when another day of the goal was written since that
+// day's first session. The database took those as COACH §6.3 says (a
+// back-fill leaves later decisions as they were made; a second session
+// or an undo re-decides its day from the day before, with the days
+// back-filled meanwhile), while a replay, which every device makes,
+// decides each day where its first live contribution's clock puts it and
+// never sees a removed one (SYNC §7.5): a day that moves or goes changes
+// which later days it decides. So those go by the whole step, which sends
+// and rebuilds, and every device holds the same. later is, per goal, the
+// latest clock of its lines in months not read.
+func notNewDay(out []journal.Event, st *journal.State, later map[string]string, goals []coach.Goal, db coach.Archive, now, was map[string]uint32) bool {
 	ids := map[string]uint64{}
 	for _, g := range goals {
 		ids[g.UID] = g.ID
@@ -124,18 +127,28 @@ func notNewDay(out []journal.Event, st *journal.State, goals []coach.Goal, db co
 				return true
 			}
 		}
-		if gs := st.Goals[e.Goal]; gs != nil {
-			for _, c := range gs.Live {
-				if c.Day > e.Day || c.Day == e.Day && e.Kind == journal.CheckInAdd {
-					return true
-				}
-			}
-		}
 		for _, sums := range []map[string]uint32{now, was} {
 			for k := range sums {
 				if uid, mo, ok := strings.Cut(k, "/"); ok && uid == e.Goal && mo > e.Day[:7] {
 					return true
 				}
+			}
+		}
+		gs := st.Goals[e.Goal]
+		if gs == nil {
+			continue
+		}
+		day := gs.LiveOn(e.Day)
+		if len(day) == 0 {
+			continue // a new newest day: decided last, alike both ways
+		}
+		first := day[0].HLC
+		if later[e.Goal] > first {
+			return true
+		}
+		for _, c := range append(append([]*journal.Event(nil), gs.Live...), gs.Dead...) {
+			if c.Day > e.Day || c.Day != e.Day && c.HLC > first {
+				return true
 			}
 		}
 	}
@@ -217,15 +230,19 @@ func seenOf(m *syncMeta, f *folder) (*journal.State, uint64) {
 // keepDays takes the journal lines a diff of those months of those goals
 // needs: every line but the check-ins (and removes) of other goals and
 // other months, which are nearly all of them. A line it cannot place is
-// kept: decoding one too many is only slower.
-func keepDays(months map[string]map[string]bool) func([]byte) bool {
-	byMonth := map[string][][]byte{}
-	for uid, ms := range months {
-		for mo := range ms {
-			byMonth[mo] = append(byMonth[mo], []byte(uid))
-		}
+// kept: decoding one too many is only slower. Of the lines of those goals
+// in other months it notes in later the latest clock, per goal.
+func keepDays(months map[string]map[string]bool, later map[string]string) func([]byte) bool {
+	type goal struct {
+		uid    string
+		key    []byte
+		months map[string]bool
 	}
-	checkIn, day := []byte(`"kind":"checkin.`), []byte(`"day":"`)
+	var goals []goal
+	for uid, ms := range months {
+		goals = append(goals, goal{uid, []byte(uid), ms})
+	}
+	checkIn, day, hlc := []byte(`"kind":"checkin.`), []byte(`"day":"`), []byte(`"hlc":"`)
 	return func(line []byte) bool {
 		if !bytes.Contains(line[:min(len(line), 160)], checkIn) { // the kind comes early in tend's lines
 			return true
@@ -234,10 +251,21 @@ func keepDays(months map[string]map[string]bool) func([]byte) bool {
 		if i < len(day) || i+7 > len(line) {
 			return true
 		}
-		for _, uid := range byMonth[string(line[i:i+7])] {
-			if bytes.Contains(line, uid) {
+		for _, g := range goals {
+			if !bytes.Contains(line, g.key) {
+				continue
+			}
+			if g.months[string(line[i:i+7])] {
 				return true
 			}
+			h := bytes.Index(line, hlc) + len(hlc)
+			if h < len(hlc) || h+31 > len(line) {
+				return true
+			}
+			if c := string(line[h : h+31]); c > later[g.uid] {
+				later[g.uid] = c
+			}
+			return false
 		}
 		return false
 	}
