@@ -282,16 +282,31 @@ func (j *judgement) sessionsTotal() int {
 // and step since the level began (COACH §6.3 "A"); on a level with several
 // sessions, all of them count.
 func attempts(g Goal, hist []CheckIn) []CheckIn {
-	var a []CheckIn
+	// Counted, then copied into one array of their number: a goal long on
+	// one level has hundreds, and Today asks this for every goal.
+	n := 0
 	for i := range hist {
-		// Looked at in place, copied only when kept: Today asks this of a
-		// window of hundreds of days for every goal.
-		if c := &hist[i]; (g.LevelFrom.IsZero() || c.Day.After(g.LevelFrom)) && c.Level == g.Level && c.Bridge == g.Bridge &&
-			(c.Outcome == Done || c.Outcome == Partial) {
-			a = append(a, *c)
+		if isAttempt(&g, &hist[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	a := make([]CheckIn, 0, n)
+	for i := range hist {
+		if isAttempt(&g, &hist[i]) {
+			a = append(a, hist[i])
 		}
 	}
 	return a
+}
+
+// isAttempt reports whether c is a done or partial session at g's level and
+// step since the level began.
+func isAttempt(g *Goal, c *CheckIn) bool {
+	return (g.LevelFrom.IsZero() || c.Day.After(g.LevelFrom)) && c.Level == g.Level && c.Bridge == g.Bridge &&
+		(c.Outcome == Done || c.Outcome == Partial)
 }
 
 func containsInt(xs []int, x int) bool {

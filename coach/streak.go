@@ -180,7 +180,7 @@ func reviewStart(g Goal, log reviewLog, today Day) Day {
 // (COACH §6.2).
 func weekShortfall(g Goal, log reviewLog, monday Day) int {
 	f := log.week(&g, monday)
-	return max(0, f.asked-f.skipsActive-f.sessions)
+	return int(max(0, f.asked-f.skipsActive-f.sessions))
 }
 
 // weekStartOf is the first day of monday's week that asks for anything: the
@@ -191,7 +191,8 @@ func weekShortfall(g Goal, log reviewLog, monday Day) int {
 // goal is some hundreds of bytes.
 func weekStartOf(g *Goal, log *reviewLog, monday Day) Day {
 	sunday := monday.AddDays(6)
-	return askStart(*g, monday, sunday, skipsFirstDay(*g, monday, sunday.AddDays(1), log.showedUp))
+	skipFirst := firstDaySkipped(g.Created, monday, sunday.AddDays(1), func(d Day) bool { return log.showedUp(d) })
+	return askStartOf(g.Created, g.Schedules, monday, sunday, skipFirst)
 }
 
 // weekAskActive is what monday's week asks (weekAsk, so the week a goal

@@ -47,14 +47,20 @@ func weekAsk(g Goal, d Day, skipFirst bool) int {
 // Monday, or the day the goal began (the day after, with skipFirst) or its
 // schedule last changed that week, up to day upTo.
 func askStart(g Goal, monday, upTo Day, skipFirst bool) Day {
+	return askStartOf(g.Created, g.Schedules, monday, upTo, skipFirst)
+}
+
+// askStartOf is askStart from the two things of a goal it reads: a review
+// asks it of every week of years, and a goal is large to copy.
+func askStartOf(created Day, schedules []ScheduleChange, monday, upTo Day, skipFirst bool) Day {
 	start := monday
-	if g.Created.After(start) {
-		start = g.Created
+	if created.After(start) {
+		start = created
 	}
-	if skipFirst && start == g.Created {
+	if skipFirst && start == created {
 		start = start.AddDays(1)
 	}
-	for _, c := range g.Schedules {
+	for _, c := range schedules {
 		if !c.From.Before(monday) && !c.From.After(upTo) && c.From.After(start) {
 			start = c.From
 		}
@@ -85,9 +91,14 @@ func askFrom(g Goal, s Schedule, monday, start Day) int {
 // day over (the days before it are) with no session: a goal's creation day
 // is never missed (COACH §6.2, clarified).
 func skipsFirstDay(g Goal, d, over Day, sessionOn func(Day) bool) bool {
+	return firstDaySkipped(g.Created, d, over, sessionOn)
+}
+
+// firstDaySkipped is skipsFirstDay from the day the goal was made.
+func firstDaySkipped(created, d, over Day, sessionOn func(Day) bool) bool {
 	monday := d.Monday()
-	return !g.Created.Before(monday) && !g.Created.After(monday.AddDays(6)) && g.Created.Before(over) &&
-		!sessionOn(g.Created)
+	return !created.Before(monday) && !created.After(monday.AddDays(6)) && created.Before(over) &&
+		!sessionOn(created)
 }
 
 // sessionIn returns whether a history has a session on a day.

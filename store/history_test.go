@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"tend/coach"
 )
@@ -97,5 +100,42 @@ func TestHeadHistoriesStopsAtPickAndMakesNoFile(t *testing.T) {
 	}
 	if _, err := os.Stat(none.Path()); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("no database: a file was made (%v)", err)
+	}
+}
+
+// A review of one goal decodes only that goal whole: another goal whose
+// record cannot be used (its plan is not one tend has) does not stop it,
+// its name is still there to resolve a name from, and a review of every
+// goal still says the other is damaged.
+func TestHeadHistoriesDecodesOnlyThePickedGoalWhole(t *testing.T) {
+	s := newStore(t)
+	walk := mustAdd(t, s, walkGoal(t, "Walk"))
+	odd := mustAdd(t, s, walkGoal(t, "Odd"))
+	odd.PlanID = "no-such-plan"
+	withBolt(t, s.Path(), func(tx *bolt.Tx) error {
+		v, err := encodeGoal(odd)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketGoals).Put(idKey(odd.ID), v)
+	})
+	var names []string
+	read := []uint64{}
+	err := s.HeadHistories(func(snap Snapshot) ([]uint64, coach.Day, error) {
+		for _, g := range snap.Goals {
+			names = append(names, g.Name)
+		}
+		return []uint64{walk.ID}, today, nil
+	}, func(g coach.Goal, _ []coach.CheckIn, _ []coach.Decision) error {
+		read = append(read, g.ID)
+		return nil
+	})
+	if err != nil || len(read) != 1 || read[0] != walk.ID || strings.Join(names, ",") != "Walk,Odd" {
+		t.Errorf("one goal: read %v, names %q, err %v", read, names, err)
+	}
+	err = s.HeadHistories(func(Snapshot) ([]uint64, coach.Day, error) { return nil, today, nil },
+		func(coach.Goal, []coach.CheckIn, []coach.Decision) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "plan") {
+		t.Errorf("every goal: %v, want the unusable plan named", err)
 	}
 }
