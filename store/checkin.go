@@ -165,7 +165,7 @@ func (s *Store) Undo(goalID uint64, day coach.Day) (coach.CheckIn, error) {
 	var c coach.CheckIn
 	err := s.updateGoal(writeAccess, fmt.Sprintf("the undo of the check-in for %s", day), goalID, func(tx *bolt.Tx) error {
 		var err error
-		c, err = undoCheckIn(tx, goalID, day)
+		c, err = undoCheckIn(tx, goalID, day, false)
 		return err
 	})
 	if errors.Is(err, errNoFile) {
@@ -177,7 +177,9 @@ func (s *Store) Undo(goalID uint64, day coach.Day) (coach.CheckIn, error) {
 	return c, nil
 }
 
-func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, error) {
+// undoCheckIn is Undo in tx. keepHolds leaves the holds a warning on the
+// day set: an edit whose new check-in keeps the warning (they stand).
+func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day, keepHolds bool) (coach.CheckIn, error) {
 	b, err := openBuckets(tx)
 	if err != nil {
 		return coach.CheckIn{}, err
@@ -207,7 +209,7 @@ func undoCheckIn(tx *bolt.Tx, goalID uint64, day coach.Day) (coach.CheckIn, erro
 	if err := undoStep(b, g, day, dk); err != nil {
 		return coach.CheckIn{}, err
 	}
-	if warningHolds(c) {
+	if warningHolds(c) && !keepHolds {
 		return c, liftHolds(b, day)
 	}
 	return c, nil

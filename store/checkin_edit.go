@@ -76,7 +76,9 @@ func editCheckIn(tx *bolt.Tx, goalID uint64, day, today coach.Day,
 		}
 		return rec, warningChanged(b, was, now, today, &rec)
 	}
-	if _, err := undoCheckIn(tx, goalID, day); err != nil {
+	// A warning that stays keeps its holds, as a second session on the day
+	// does (and a journal's replay of the edit's remove and add).
+	if _, err := undoCheckIn(tx, goalID, day, warningHolds(was) && warningHolds(now)); err != nil {
 		return coach.Recorded{}, err
 	}
 	before, err := readGoal(b.goals, goalID)

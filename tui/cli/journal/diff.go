@@ -85,12 +85,14 @@ func changed(st *State, bg, g coach.Goal, base, db coach.Archive) []Event {
 	if !sameJSON(bg.ImportedFrom, g.ImportedFrom) && g.ImportedFrom != nil {
 		out = append(out, Event{Kind: GoalSet, Goal: g.UID, Field: "imported_from", ImportedFrom: g.ImportedFrom})
 	}
+	// Keyed by the day as text: a coach.Day encodes to JSON as {}, so a
+	// schedule back to an earlier one would look had and never go out.
 	had := map[string]bool{}
 	for _, s := range bg.Schedules {
-		had[jsonOf(s)] = true
+		had[s.From.String()+jsonOf(s.Schedule)] = true
 	}
 	for _, s := range g.Schedules {
-		if !had[jsonOf(s)] {
+		if !had[s.From.String()+jsonOf(s.Schedule)] {
 			out = append(out, scheduleEvent(g.UID, s))
 		}
 	}
@@ -123,7 +125,8 @@ func statusEvents(st *State, bg, g coach.Goal, decs []coach.Decision) []Event {
 			had[s]--
 			continue
 		}
-		if s.Status == coach.SafetyHold || s.Status == coach.Paused && (p2[s.From] || p2[s.From.AddDays(-1)]) {
+		if s.Status == coach.SafetyHold || s.Status == coach.Paused && p2[s.From] {
+			p2[s.From] = false // R0 pauses from its decision's day, once: a later pause is the person's
 			continue
 		}
 		e := Event{Kind: GoalStatus, Goal: g.UID, From: s.From.String(), Status: s.Status.String()}

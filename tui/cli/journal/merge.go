@@ -15,7 +15,10 @@ type State struct {
 	Waiting   []Event           // events for a goal whose create has not come
 	Newer     int               // events from a newer tend, not applied
 	Max       HLC               // the largest clock among the events
-	Applied   map[string]bool   // every event id in the set
+	// RemovedBy is, per removed contribution id, the first remove that
+	// names it: an add that sorts after it is dead on arrival (§7.1).
+	RemovedBy map[string]*Event
+	Applied   map[string]bool // every event id in the set
 }
 
 // GoalState is one goal's events, each list in (hlc, id) order.
@@ -27,13 +30,19 @@ type GoalState struct {
 	Statuses  []*Event
 	Live      []*Event // checkin.add events no remove names
 	Dead      []*Event // checkin.add events some remove names
+	// Seq is every checkin.add (live or dead), checkin.remove and
+	// goal.status of the goal, in (hlc, id) order: the replay takes them
+	// one by one, as the writes that made them were taken (SYNC §7.5), so
+	// a contribution that was live for a while still decided what it
+	// decided then (§10: removed contributions are kept).
+	Seq []*Event
 }
 
 // Merge merges a set of events. Events are identified by id: a second
 // copy of one is the same event and changes nothing.
 func Merge(events []Event) *State {
 	st := &State{Goals: map[string]*GoalState{}, Deleted: map[string][]Warning{}, DeletedBy: map[string]string{},
-		Labels: map[string]string{}, Applied: map[string]bool{}}
+		Labels: map[string]string{}, Applied: map[string]bool{}, RemovedBy: map[string]*Event{}}
 	all := make([]*Event, 0, len(events))
 	at := make(map[string]int, len(events))
 	for i := range events {
@@ -60,6 +69,9 @@ func Merge(events []Event) *State {
 		switch e.Kind {
 		case CheckInRemove:
 			for _, id := range e.Removes {
+				if !removed[id] {
+					st.RemovedBy[id] = e
+				}
 				removed[id] = true
 			}
 		case GoalDelete:
@@ -96,7 +108,12 @@ func (st *State) fold(e *Event, removed map[string]bool) {
 	case DeviceLabel:
 		st.Labels[e.Dev] = e.Label
 		return
-	case CheckInRemove, GoalDelete:
+	case CheckInRemove:
+		if g := st.Goals[e.Goal]; g != nil {
+			g.Seq = append(g.Seq, e)
+		}
+		return
+	case GoalDelete:
 		return
 	}
 	g := st.Goals[e.Goal]
@@ -122,7 +139,9 @@ func (st *State) fold(e *Event, removed map[string]bool) {
 		g.Schedules = append(g.Schedules, e)
 	case GoalStatus:
 		g.Statuses = append(g.Statuses, e)
+		g.Seq = append(g.Seq, e)
 	case CheckInAdd:
+		g.Seq = append(g.Seq, e)
 		if removed[e.ID] {
 			g.Dead = append(g.Dead, e)
 		} else {

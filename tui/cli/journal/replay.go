@@ -26,14 +26,14 @@ func ReplayOnly(st *State, only map[string]bool) (coach.Archive, error) {
 		goals = append(goals, g)
 	}
 	sort.Slice(goals, func(i, j int) bool { return before(goals[i].Create, goals[j].Create) })
-	warnings := st.warnings()
+	marks := st.warningMarks()
 	taken := map[string]bool{}
 	for i, gs := range goals {
 		if only != nil && !only[gs.UID] {
 			uniqueName(textOf(gs.Field("name"), "name"), taken)
 			continue
 		}
-		r, err := replayGoal(gs, uint64(i+1), warnings)
+		r, err := replayGoal(st, gs, uint64(i+1), marks)
 		if err != nil {
 			return coach.Archive{}, err
 		}
@@ -88,17 +88,25 @@ func (st *State) warnings() []warning {
 	return out
 }
 
-// goalReplay is one goal moving through its history.
+// goalReplay is one goal moving through its events, in (hlc, id) order,
+// each taken as the local write that made it was (store's CheckIn, Undo,
+// EditCheckIn, a status edit): so, without peers, the replay of a
+// device's own journal is its database (SYNC §7.5).
 type goalReplay struct {
-	g       coach.Goal
-	p       coach.Plan
-	pending []coach.StatusChange // statuses whose days the replay has not reached
-	hist    []coach.CheckIn      // day order
-	decs    []coach.Decision     // day order
-	newest  coach.Day
+	st       *State
+	g        coach.Goal
+	p        coach.Plan
+	exercise bool
+	hist     []coach.CheckIn     // day order
+	decs     []coach.Decision    // day order
+	live     map[string][]*Event // day → its live contributions, in order
+	warn     map[string]string   // live warning contributions of any goal: id → day
+	kept     []Warning           // a deleted goal's warnings, which hold for good
+	pair     bool                // the remove being taken has its day's new add after it
+	keep     bool                // ... and that add keeps a warning
 }
 
-func replayGoal(gs *GoalState, id uint64, warnings []warning) (*goalReplay, error) {
+func replayGoal(st *State, gs *GoalState, id uint64, marks []*Event) (*goalReplay, error) {
 	g, err := gs.baseGoal(id)
 	if err != nil {
 		return nil, err
@@ -107,100 +115,137 @@ func replayGoal(gs *GoalState, id uint64, warnings []warning) (*goalReplay, erro
 	if err != nil {
 		return nil, fmt.Errorf("goal %q: %w", g.Name, err)
 	}
-	r := &goalReplay{g: g, p: p, pending: statusPlan(gs, p.Exercise(), warnings)}
-	byDay := map[string][]*Event{}
-	for _, c := range gs.Live {
-		byDay[c.Day] = append(byDay[c.Day], c)
-	}
-	for _, day := range dayOrder(gs.Live) {
-		in, err := dayCheckIn(byDay[day])
-		if err != nil {
-			return nil, fmt.Errorf("goal %q, %s: %w", g.Name, day, err)
+	r := &goalReplay{st: st, g: g, p: p, exercise: p.Exercise(), live: map[string][]*Event{}, warn: map[string]string{}}
+	for _, ws := range st.Deleted {
+		for _, w := range ws {
+			r.warn[w.ID] = w.Day
+			r.kept = append(r.kept, w)
 		}
-		r.apply(in)
 	}
-	for _, s := range r.pending {
-		r.addStatus(s)
+	sort.Slice(r.kept, func(i, j int) bool { // the first holds: in one order on every device
+		return r.kept[i].Day < r.kept[j].Day || r.kept[i].Day == r.kept[j].Day && r.kept[i].ID < r.kept[j].ID
+	})
+	evs := streamOf(gs, marks)
+	for i := 0; i < len(evs); i++ {
+		e := evs[i]
+		// A remove and the add written with it are one change of the day
+		// (an edit, a second session): an older day keeps its decision, and
+		// a warning the day keeps keeps its holds, as in the store.
+		r.pair = i+1 < len(evs) && e.Kind == CheckInRemove && sameWrite(e, evs[i+1])
+		r.keep = r.pair && evs[i+1].Pain == "warning"
+		if e.Goal != gs.UID {
+			r.mark(e)
+			continue
+		}
+		var err error
+		switch e.Kind {
+		case CheckInAdd:
+			err = r.add(e)
+		case CheckInRemove:
+			err = r.remove(e)
+		case GoalStatus:
+			r.status(e)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("goal %q: %w", g.Name, err)
+		}
+	}
+	r.holdKept(gs)
+	if len(r.g.Statuses) == 0 {
+		r.g.Statuses = nil // as the store keeps a history undone to nothing
 	}
 	return r, nil
 }
 
-// dayOrder is the goal's days with a check-in, in the order of each day's
-// first live contribution: a day written after a later one is a back-fill,
-// as it was where it was written.
-func dayOrder(live []*Event) []string {
-	var days []string
-	seen := map[string]bool{}
-	for _, c := range live { // already in (hlc, id) order
-		if !seen[c.Day] {
-			seen[c.Day] = true
-			days = append(days, c.Day)
+// streamOf is the goal's own events with the other goals' warning
+// contributions and their removes, which hold or lift it, in one order.
+func streamOf(gs *GoalState, marks []*Event) []*Event {
+	out := make([]*Event, 0, len(gs.Seq)+len(marks))
+	i := 0
+	for _, m := range marks {
+		if m.Goal == gs.UID {
+			continue
 		}
+		for i < len(gs.Seq) && before(gs.Seq[i], m) {
+			out = append(out, gs.Seq[i])
+			i++
+		}
+		out = append(out, m)
 	}
-	return days
+	return append(out, gs.Seq[i:]...)
 }
 
-// dayCheckIn derives a day's check-in from its live contributions (§7.1).
-func dayCheckIn(cs []*Event) (coach.CheckIn, error) {
-	var out coach.CheckIn
-	for i, e := range cs {
-		c, err := checkInOf(e)
-		if err != nil {
-			return out, err
+// sameWrite reports whether add was written with rm, in one write: the
+// same device's next event at the clock's next tick, for the same day
+// (Diff writes a changed day as its remove and its new check-in). Two
+// commands, an undo and then a check-in, are apart on the clock.
+func sameWrite(rm, add *Event) bool {
+	if add.Kind != CheckInAdd || add.Goal != rm.Goal || add.Day != rm.Day || add.Dev != rm.Dev || add.Seq != rm.Seq+1 {
+		return false
+	}
+	a, err1 := ParseHLC(rm.HLC)
+	b, err2 := ParseHLC(add.HLC)
+	return err1 == nil && err2 == nil && a.Wall == b.Wall && b.Counter == a.Counter+1
+}
+
+// deadOnArrival reports whether a remove that sorts before the add names it.
+func (r *goalReplay) deadOnArrival(e *Event) bool {
+	rm := r.st.RemovedBy[e.ID]
+	return rm != nil && before(rm, e)
+}
+
+func (r *goalReplay) add(e *Event) error {
+	if r.deadOnArrival(e) {
+		return nil
+	}
+	if e.Pain == "warning" {
+		r.warn[e.ID] = e.Day
+	}
+	was, had := r.checkInOn(e.Day)
+	r.live[e.Day] = append(r.live[e.Day], e)
+	return r.setDay(e.Day, was, had, todayOf(e, r.st.dayStart()))
+}
+
+// remove takes a remove. An edit is a remove and an add, taken one after
+// the other as the store's edit is an undo and a check-in: on the newest
+// day decided again, on an older day only the check-in changed.
+func (r *goalReplay) remove(e *Event) error {
+	was, had := r.checkInOn(e.Day)
+	gone := map[string]bool{}
+	for _, id := range e.Removes {
+		gone[id] = true
+		delete(r.warn, id)
+	}
+	days := map[string]bool{e.Day: true}
+	for day, cs := range r.live {
+		kept := cs[:0:0]
+		for _, c := range cs {
+			if gone[c.ID] {
+				days[day] = true
+			} else {
+				kept = append(kept, c)
+			}
 		}
-		if i == 0 {
-			out = c
+		if len(kept) == 0 {
+			delete(r.live, day)
 		} else {
-			out = coach.MergeDay(out, c)
+			r.live[day] = kept
 		}
 	}
-	return out, nil
-}
-
-// apply judges one day: after the newest day it decides, before it is a
-// back-fill; on a day the goal is paused or held it is kept as history
-// and decides nothing (SYNC §7.5).
-func (r *goalReplay) apply(in coach.CheckIn) {
-	decides := r.newest.IsZero() || in.Day.After(r.newest)
-	if decides {
-		r.reach(in.Day)
+	today := todayOf(e, r.st.dayStart())
+	order := make([]string, 0, len(days))
+	for day := range days {
+		order = append(order, day)
 	}
-	at := sort.Search(len(r.hist), func(i int) bool { return !r.hist[i].Day.Before(in.Day) })
-	r.hist = append(r.hist, coach.CheckIn{})
-	copy(r.hist[at+1:], r.hist[at:])
-	r.hist[at] = in
-	if !decides || (r.g.StatusOn(in.Day) != coach.Active && !in.Outcome.Skips()) {
-		return
+	sort.Strings(order)
+	for _, day := range order {
+		w, h := was, had
+		if day != e.Day {
+			w, h = r.checkInOn(day)
+		}
+		if err := r.setDay(day, w, h, today); err != nil {
+			return err
+		}
 	}
-	lo := sort.Search(at, func(i int) bool { return !r.hist[i].Day.Before(in.Day.AddDays(-(coach.RecentDays - 1))) })
-	var dec coach.Decision
-	r.g, dec = coach.Replay(r.g, r.p, r.hist[lo:at], in)
-	r.newest = in.Day
-	r.decs = append(r.decs, dec)
-}
-
-// reach puts into force the statuses from before day, and a resume on day
-// itself: a person resumes before that day's session, while a pause or a
-// hold on a session's day came after it.
-func (r *goalReplay) reach(day coach.Day) {
-	for len(r.pending) > 0 && (r.pending[0].From.Before(day) ||
-		r.pending[0].From == day && r.pending[0].Status == coach.Active) {
-		r.addStatus(r.pending[0])
-		r.pending = r.pending[1:]
-	}
-}
-
-// addStatus applies a status change unless the engine made it already.
-func (r *goalReplay) addStatus(s coach.StatusChange) {
-	if r.g.Status() == s.Status {
-		return
-	}
-	if n := len(r.g.Statuses); n > 0 && s.From.Before(r.g.Statuses[n-1].From) {
-		s.From = r.g.Statuses[n-1].From
-	}
-	if s.Status == coach.Active {
-		r.g = r.g.Resume(s.From)
-		return
-	}
-	r.g = r.g.SetStatus(s.Status, s.From)
+	return nil
 }

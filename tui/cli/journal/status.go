@@ -7,65 +7,7 @@ import (
 	"tend/coach"
 )
 
-// statusEntry is one entry of a goal's status history, with the clock
-// that orders entries of one day and, for a hold, its warning.
-type statusEntry struct {
-	from, hlc, id string
-	status        coach.Status
-	lifts         []string
-	warning       string
-}
-
-// statusPlan is the goal's status history from its own goal.status
-// events and the holds live warnings set on it (on itself, or on any goal
-// when it is an exercise goal). A resume ends the holds in force only when
-// its lifts name every warning that set them: a device that had not seen a
-// warning cannot lift the hold it set (SYNC §4.3).
-func statusPlan(gs *GoalState, exercise bool, warnings []warning) []coach.StatusChange {
-	var entries []statusEntry
-	for _, e := range gs.Statuses {
-		st, err := coach.ParseStatus(e.Status)
-		if err != nil || st == coach.SafetyHold {
-			continue // a hold is the engine's, never a person's event
-		}
-		entries = append(entries, statusEntry{from: e.From, hlc: e.HLC, id: e.ID, status: st, lifts: e.Lifts})
-	}
-	for _, w := range warnings {
-		if exercise || w.goal == gs.UID {
-			entries = append(entries, statusEntry{from: w.day, hlc: w.hlc, id: w.id, status: coach.SafetyHold, warning: w.id})
-		}
-	}
-	sort.Slice(entries, func(i, j int) bool {
-		a, b := entries[i], entries[j]
-		if a.from != b.from {
-			return a.from < b.from
-		}
-		if a.hlc != b.hlc {
-			return a.hlc < b.hlc
-		}
-		return a.id < b.id
-	})
-	var out []coach.StatusChange
-	holds := map[string]bool{}
-	for _, e := range entries {
-		day, err := coach.ParseDay(e.from)
-		if err != nil {
-			continue
-		}
-		switch {
-		case e.status == coach.SafetyHold:
-			holds[e.warning] = true
-		case e.status == coach.Active && len(holds) > 0:
-			if !liftsAll(e.lifts, holds) {
-				continue
-			}
-			clear(holds)
-		}
-		out = append(out, coach.StatusChange{From: day, Status: e.status})
-	}
-	return out
-}
-
+// liftsAll reports whether lifts names every warning in holds.
 func liftsAll(lifts []string, holds map[string]bool) bool {
 	named := map[string]bool{}
 	for _, id := range lifts {
