@@ -180,7 +180,7 @@ func reviewStart(g Goal, log reviewLog, today Day) Day {
 // (COACH §6.2).
 func weekShortfall(g Goal, log reviewLog, monday Day) int {
 	f := log.week(&g, monday)
-	return max(0, f.asked-f.skipsActive-f.sessions)
+	return int(max(0, f.asked-f.skipsActive-f.sessions))
 }
 
 // weekStartOf is the first day of monday's week that asks for anything: the

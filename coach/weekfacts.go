@@ -2,16 +2,18 @@ package coach
 
 // weekFacts is what the show-up streak and weeks kept ask of one ISO week,
 // worked out in one walk of its days: both ask it of every week of years,
-// and each asked it in two or three walks of its own.
+// and each asked it in two or three walks of its own. Its counts are of
+// the seven days of a week (the ask from -7 to 7), so small numbers: a
+// review keeps one for each week of twenty years.
 type weekFacts struct {
-	asked    int // weekAskActive: what the week asked of its active days
-	sessions int // days with a session
+	asked    int16 // weekAskActive: what the week asked of its active days
+	sessions int16 // days with a session
 	// skips counts the rest, unwell and away days, and away the unwell and
 	// away ones of them; skipsAsked those on a scheduled day (any day but
 	// on a weekday schedule), which lower the ask N′ (askLessSkips);
 	// skipsActive those from the week's start on an active day, which
 	// lower what an N-a-week week fell short of (weekShortfall).
-	skips, away, skipsAsked, skipsActive int
+	skips, away, skipsAsked, skipsActive int16
 }
 
 // weekFactsOf walks monday's week once.
@@ -19,7 +21,7 @@ func weekFactsOf(g *Goal, log *reviewLog, monday Day) weekFacts {
 	sunday := monday.AddDays(6)
 	s := g.ScheduleOn(sunday)
 	start := weekStartOf(g, log, monday)
-	f := weekFacts{asked: weekAskActiveFrom(g, log, monday, start)}
+	f := weekFacts{asked: int16(weekAskActiveFrom(g, log, monday, start))}
 	active := activeAllWeek(g, monday)
 	for d := monday; !d.After(sunday); d = d.AddDays(1) {
 		o, ok := log.outcome(d)

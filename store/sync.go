@@ -218,7 +218,8 @@ func (s *Store) SyncSums() (now, was map[string]uint32, goals []coach.Goal, err 
 }
 
 // SyncRead reads the check-ins of the goals ids on the days of months
-// ("2026-12"; none: every day), in one read-only transaction.
+// ("2026-12"; none: every day, and the goal's decisions), in one
+// read-only transaction.
 func (s *Store) SyncRead(ids []uint64, months map[uint64][]string) (coach.Archive, error) {
 	a := coach.Archive{CheckIns: map[uint64][]coach.CheckIn{}, Decisions: map[uint64][]coach.Decision{}}
 	err := s.view(func(tx *bolt.Tx) error {
@@ -231,10 +232,14 @@ func (s *Store) SyncRead(ids []uint64, months map[uint64][]string) (coach.Archiv
 			sub := b.checkIns.Bucket(idKey(id))
 			if len(months[id]) == 0 {
 				cs, err := readCheckIns(sub, id, coach.Day{}, coach.Day{})
-				a.CheckIns[id] = cs
 				if err != nil {
 					return err
 				}
+				ds, err := readDecisions(b.decisions.Bucket(idKey(id)), id)
+				if err != nil {
+					return err
+				}
+				a.CheckIns[id], a.Decisions[id] = cs, ds
 				continue
 			}
 			for _, m := range months[id] {
@@ -256,6 +261,39 @@ func (s *Store) SyncRead(ids []uint64, months map[uint64][]string) (coach.Archiv
 		err = nil
 	}
 	return a, err
+}
+
+// RebuildGoals replaces the goals of a (by id), with their check-ins and
+// decisions, and the sync record with meta, in one transaction: a sync
+// step that changed only those goals recomputes only them (SYNC §6.3).
+// The digests are kept of the database as it then is.
+func (s *Store) RebuildGoals(a coach.Archive, meta []byte) error {
+	return s.update(writeAccess, "the merged history", func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		for _, g := range a.Goals {
+			key := idKey(g.ID)
+			if b.goals.Get(key) == nil {
+				return fmt.Errorf("there is no goal %d to rebuild", g.ID)
+			}
+			for _, top := range []*bolt.Bucket{b.checkIns, b.decisions} {
+				if top.Bucket(key) != nil {
+					if err := top.DeleteBucket(key); err != nil {
+						return err
+					}
+				}
+			}
+			if err := rebuildGoal(b, g, a.CheckIns[g.ID], a.Decisions[g.ID]); err != nil {
+				return err
+			}
+		}
+		if err := b.meta.Put(keySync, bytes.Clone(meta)); err != nil {
+			return err
+		}
+		return putSyncSums(tx)
+	})
 }
 
 // SetSyncMetaSums keeps the sync record and the digests a step found the

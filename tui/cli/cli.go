@@ -75,6 +75,7 @@ type Store interface {
 	SyncSums() (now, was map[string]uint32, goals []coach.Goal, err error)
 	SyncRead(ids []uint64, months map[uint64][]string) (coach.Archive, error)
 	SetSyncMetaSums(meta []byte, sums map[string]uint32) error
+	RebuildGoals(a coach.Archive, meta []byte) error
 	// NewDeviceID gives a copied database an id of its own.
 	NewDeviceID() (string, error)
 }

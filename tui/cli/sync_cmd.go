@@ -207,6 +207,9 @@ func SyncAfterWrite(env Env) error {
 	if ok, err := sendChanged(env, m); ok || err != nil {
 		return err
 	}
+	if ok, err := sendGoals(env, m); ok || err != nil {
+		return err
+	}
 	_, err = syncStep(env, m, false)
 	return err
 }

@@ -110,13 +110,16 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 // back-filled meanwhile), while a replay, which every device makes,
 // decides each day where its first live contribution's clock puts it and
 // never sees a removed one (SYNC §7.5): a day that moves or goes changes
-// which later days it decides. So those go by the whole step, which sends
+// which later days it decides; and the database judges a day with the
+// goal's status now, a replay with its status on that day, so a day
+// before a status change goes the same way. Those go by the whole step, which sends
 // and rebuilds, and every device holds the same. later is, per goal, the
 // latest clock of its lines in months not read.
 func notNewDay(out []journal.Event, st *journal.State, later map[string]string, goals []coach.Goal, db coach.Archive, now, was map[string]uint32) bool {
 	ids := map[string]uint64{}
+	byUID := map[string]coach.Goal{}
 	for _, g := range goals {
-		ids[g.UID] = g.ID
+		ids[g.UID], byUID[g.UID] = g.ID, g
 	}
 	for _, e := range out {
 		if e.Kind != journal.CheckInRemove && e.Kind != journal.CheckInAdd || len(e.Day) < 7 {
@@ -124,6 +127,13 @@ func notNewDay(out []journal.Event, st *journal.State, later map[string]string, 
 		}
 		for _, c := range db.CheckIns[ids[e.Goal]] {
 			if c.Day.String() > e.Day {
+				return true
+			}
+		}
+		// The database judged the day with the goal as it is now; a replay
+		// with its status as of that day (a hold from a later day).
+		for _, sc := range byUID[e.Goal].Statuses {
+			if sc.From.String() >= e.Day {
 				return true
 			}
 		}

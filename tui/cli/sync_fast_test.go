@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -168,8 +169,10 @@ func TestReadJournalLines(t *testing.T) {
 // the test stays well under a few seconds on a shared machine.
 const fastCases, fastWrites = 30, 14
 
-// Random check-in-only histories (sessions on any of ten days, second
-// sessions, undos, back-fills, pain), each write sent as tend would:
+// Random check-in histories of a walk and a strength goal (sessions on
+// any of ten days, second sessions, undos, back-fills, pain, a warning
+// that holds both, pauses and resumes, renames), each write sent as tend
+// would:
 // whatever went by its months and whatever by the whole step, a device
 // that merges the folder holds exactly this one's goals, check-ins and
 // decisions (SYNC §6.3: "The result is the same").
@@ -178,23 +181,43 @@ func TestSyncAfterWriteRandomHistoriesConverge(t *testing.T) {
 		rnd := rand.New(rand.NewPCG(uint64(seed), 7))
 		folder := t.TempDir()
 		laptop, desktop := realStore(t), store.New(filepath.Join(t.TempDir(), "tend.db"))
+		p, _ := coach.PlanByID(coach.StrengthID)
+		lift, _ := coach.NewGoal("Lift", p, nil, coach.Schedule{PerWeek: 3}, 0, coach.DayOf(2026, time.March, 1))
+		if _, err := laptop.AddGoal(lift); err != nil {
+			t.Fatal(err)
+		}
 		at := time.Date(2026, time.April, 10, 18, 0, 0, 0, time.UTC)
 		var out bytes.Buffer
 		if err := syncInit(syncEnv(laptop, at, &out), folder, "laptop"); err != nil {
 			t.Fatal(err)
 		}
 		s, _ := laptop.Head()
-		id := s.Goals[0].ID
 		for i := range fastWrites {
 			now := at.Add(time.Duration(i+1) * time.Minute)
 			today := coach.DayOf(2026, time.April, 10)
 			d := today.AddDays(-rnd.IntN(10))
+			id := s.Goals[rnd.IntN(2)].ID
 			var err error
-			switch rnd.IntN(4) {
+			switch rnd.IntN(7) {
 			case 0:
 				_, err = laptop.Undo(id, d)
+			case 5: // pause or resume today, as the person does
+				_, err = laptop.EditGoal(id, func(g coach.Goal) (coach.Goal, error) {
+					switch g.Status() {
+					case coach.Active:
+						return g.SetStatus(coach.Paused, today), nil
+					case coach.Paused:
+						return g.Resume(today), nil
+					}
+					return g, nil
+				})
+			case 6:
+				_, err = laptop.EditGoal(id, func(g coach.Goal) (coach.Goal, error) {
+					g.Name = fmt.Sprintf("%s %d", strings.Fields(g.Name)[0], i)
+					return g, nil
+				})
 			default:
-				pain := []coach.Pain{coach.PainNone, coach.PainNone, coach.PainSore}[rnd.IntN(3)]
+				pain := []coach.Pain{coach.PainNone, coach.PainNone, coach.PainNone, coach.PainSore, coach.PainWarning}[rnd.IntN(5)]
 				_, err = laptop.CheckIn(id, coach.Entry{Day: d, Outcome: coach.Done, Amount: float64(1 + rnd.IntN(12)), Pain: pain, At: now}, today)
 			}
 			if err != nil && !errors.Is(err, store.ErrNotFound) {

@@ -13,7 +13,13 @@ import (
 // in clock order (SYNC §7.5). Decisions and levels are never merged; they
 // are recomputed here, so every device that holds the same events holds
 // the same goals. Goals are numbered in the order of their creates.
-func Replay(st *State) (coach.Archive, error) {
+func Replay(st *State) (coach.Archive, error) { return ReplayOnly(st, nil) }
+
+// ReplayOnly is Replay of the goals only names (by uid; nil: every goal):
+// each as Replay makes it, with the same id and shown name and the holds
+// every goal's warnings set, but the others' histories left unreplayed
+// (SYNC §6.3: a goal's events recompute that goal).
+func ReplayOnly(st *State, only map[string]bool) (coach.Archive, error) {
 	a := coach.Archive{DayStartHour: st.dayStart(), CheckIns: map[uint64][]coach.CheckIn{}, Decisions: map[uint64][]coach.Decision{}}
 	goals := make([]*GoalState, 0, len(st.Goals))
 	for _, g := range st.Goals {
@@ -23,6 +29,10 @@ func Replay(st *State) (coach.Archive, error) {
 	warnings := st.warnings()
 	taken := map[string]bool{}
 	for i, gs := range goals {
+		if only != nil && !only[gs.UID] {
+			uniqueName(textOf(gs.Field("name"), "name"), taken)
+			continue
+		}
 		r, err := replayGoal(gs, uint64(i+1), warnings)
 		if err != nil {
 			return coach.Archive{}, err
