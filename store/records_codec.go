@@ -287,18 +287,6 @@ func goalSum(id uint64) uint32 {
 	return t.sum
 }
 
-// byte reads one byte of at most max. The usual case, a good record, is
-// short enough to be inlined where a record is decoded: a read of a window
-// calls it three times a record for tens of thousands of records.
-func (d *decoder) byte(max byte, field string) byte {
-	if len(d.b) > 0 && d.b[0] <= max { // a bad record has no bytes left (fail)
-		v := d.b[0]
-		d.b = d.b[1:]
-		return v
-	}
-	return d.byteSlow(max, field)
-}
-
 // byteSlow is byte when the record is short, over max or already bad.
 func (d *decoder) byteSlow(max byte, field string) byte {
 	if d.err != nil {
@@ -325,17 +313,6 @@ func (d *decoder) flags(known byte) byte {
 		return 0
 	}
 	return v
-}
-
-// uint reads an unsigned varint of at most max. A number below 128 is one
-// byte, and most of a check-in's are: that case is inlined (see byte).
-func (d *decoder) uint(max uint64, field string) uint64 {
-	if len(d.b) > 0 && d.b[0] < 0x80 && uint64(d.b[0]) <= max { // see byte
-		v := uint64(d.b[0])
-		d.b = d.b[1:]
-		return v
-	}
-	return d.uintSlow(max, field)
 }
 
 // uintSlow is uint for a longer number, a number over max or a bad record.
