@@ -109,7 +109,7 @@ func TestSyncWaitsForAMissingJournal(t *testing.T) {
 	}
 	desktop.Now = "2026-12-03T08:00:00Z"
 	out, errOut, code := runTend(t, desktop, "done", "Walk")
-	if code != 0 || !strings.Contains(out, "Saved") || !strings.Contains(errOut, "aptop's journal") || !strings.Contains(errOut, "nothing counts twice") {
+	if code != 0 || !strings.Contains(out, "Saved") || !strings.Contains(errOut, "aptop's journal") || !strings.Contains(errOut, "your changes wait here") {
 		t.Errorf("done while the laptop's journal is away: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if _, errOut, code := runTend(t, desktop, "sync"); code != 1 || !strings.Contains(errOut, "missing from the sync folder") {

@@ -89,7 +89,7 @@ func markOn(g Goal, log reviewLog, d, today Day) Mark {
 		return MarkNone
 	case g.StatusOn(d) != Active:
 		return MarkPaused
-	case dayMissed(g, log, d, today):
+	case dayMissed(&g, &log, d, today):
 		return MarkMissed
 	}
 	return MarkNone
@@ -100,8 +100,10 @@ func markOn(g Goal, log reviewLog, d, today Day) Mark {
 func missesDays(s Schedule) bool { return len(s.Weekdays) > 0 || s.Sessions() >= 7 }
 
 // dayMissed reports whether day d is a missed day of a daily or weekday
-// plan: scheduled, active, over, and with no check-in at all.
-func dayMissed(g Goal, log reviewLog, d, today Day) bool {
+// plan: scheduled, active, over, and with no check-in at all. The goal and
+// the log are pointed to: the streak asks it of every day without a
+// session of years.
+func dayMissed(g *Goal, log *reviewLog, d, today Day) bool {
 	s := g.ScheduleOn(d)
 	if !missesDays(s) || !d.Before(today) || !d.After(g.Created) || g.StatusOn(d) != Active {
 		return false
@@ -150,7 +152,7 @@ func showUpStreak(g Goal, log reviewLog, today Day) showUpRun {
 		switch {
 		case log.showedUp(d):
 			r.session()
-		case dayMissed(g, log, d, today):
+		case dayMissed(&g, &log, d, today):
 			r.miss(1)
 		}
 		if d.Weekday() == time.Sunday && d.Before(today) && !missesDays(g.ScheduleOn(d)) {

@@ -11,6 +11,30 @@ import "tend/coach"
 // of range, a short record) it reads nothing and the field calls read the
 // head as before, so a damaged record gets the same error either way.
 
+// byte reads one byte of at most max. The usual case, a good record, is
+// taken first with no error check (a decoder that found damage has no
+// bytes left: fail): a read of a window asks it of tens of thousands.
+func (d *decoder) byte(max byte, field string) byte {
+	if len(d.b) > 0 && d.b[0] <= max { // a bad record has no bytes left (fail)
+		v := d.b[0]
+		d.b = d.b[1:]
+		return v
+	}
+	return d.byteSlow(max, field)
+}
+
+// uint reads an unsigned varint of at most max. A number below 128 is one
+// byte, and most of a record's are: that case is taken first, without
+// binary.Uvarint (see byte).
+func (d *decoder) uint(max uint64, field string) uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 && uint64(d.b[0]) <= max { // see byte
+		v := uint64(d.b[0])
+		d.b = d.b[1:]
+		return v
+	}
+	return d.uintSlow(max, field)
+}
+
 // checkInHead reads a check-in's fixed fields, after its flags: outcome,
 // effort, pain, amount, target, level and session.
 func (d *decoder) checkInHead(c *coach.CheckIn) {

@@ -67,9 +67,9 @@ func missingPeers(m *syncMeta, f *folder) error {
 	if len(names) > 1 {
 		verb = "are"
 	}
-	return fmt.Errorf("%s %s missing from the sync folder %s, or shorter than when it was merged (your sync tool may not have brought it back yet). "+
-		"Until it is back nothing is sent or merged, so nothing counts twice; your changes wait here. "+
-		"If that device and its journal are gone for good, `tend sync init %s` sends its history again as this device's",
+	// Two sentences: what is wrong and what waits, then the way out.
+	return fmt.Errorf("%s %s missing from the sync folder %s or shorter than when it was merged, so nothing is sent or merged until your sync tool brings it back; your changes wait here. "+
+		"If that device is gone for good, run `tend sync init %s` to go on from this device's history",
 		strings.Join(names, " and "), verb, m.Dir, filepath.Dir(m.Dir))
 }
 
