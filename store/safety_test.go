@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"tend/coach"
@@ -144,5 +145,28 @@ func TestAnOlderDayEditedToAWarningHolds(t *testing.T) {
 		if st := mustGoal(t, s, g.ID).Status(); st != coach.Active {
 			t.Errorf("%s is %v after the warning was edited away, want active again", g.Name, st)
 		}
+	}
+}
+
+// An edit of the newest day that keeps its warning sign keeps the holds
+// it set, from the day they began, as a second session on that day does:
+// the warning never went (and a journal's replay of the edit's remove and
+// add, SYNC §7.5, keeps them the same way).
+func TestAnEditThatKeepsAWarningKeepsItsHolds(t *testing.T) {
+	s := newStore(t)
+	walk := mustAdd(t, s, walkGoal(t, "Walk"))
+	lift := mustAdd(t, s, planGoal(t, "Lift", coach.StrengthID, 2))
+	warn := entry(today.AddDays(-1), coach.Done)
+	warn.Pain = coach.PainWarning
+	mustCheckIn(t, s, walk.ID, warn, today.AddDays(-1))
+	held := mustGoal(t, s, lift.ID).Statuses
+	if _, err := s.EditCheckIn(walk.ID, today.AddDays(-1), today, func(c coach.CheckIn) (coach.CheckIn, error) {
+		c.Note = "dizzy on the hill"
+		return c, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustGoal(t, s, lift.ID).Statuses; !reflect.DeepEqual(got, held) {
+		t.Errorf("Lift's statuses after the edit %+v, want them as the warning set them %+v", got, held)
 	}
 }

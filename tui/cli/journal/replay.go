@@ -104,6 +104,7 @@ type goalReplay struct {
 	kept     []Warning           // a deleted goal's warnings, which hold for good
 	pair     bool                // the remove being taken has its day's new add after it
 	keep     bool                // ... and that add keeps a warning
+	second   bool                // the add being taken is such a remove's new check-in
 }
 
 func replayGoal(st *State, gs *GoalState, id uint64, marks []*Event) (*goalReplay, error) {
@@ -133,6 +134,7 @@ func replayGoal(st *State, gs *GoalState, id uint64, marks []*Event) (*goalRepla
 		// a warning the day keeps keeps its holds, as in the store.
 		r.pair = i+1 < len(evs) && e.Kind == CheckInRemove && sameWrite(e, evs[i+1])
 		r.keep = r.pair && evs[i+1].Pain == "warning"
+		r.second = i > 0 && evs[i-1].Kind == CheckInRemove && sameWrite(evs[i-1], e)
 		if e.Goal != gs.UID {
 			r.mark(e)
 			continue

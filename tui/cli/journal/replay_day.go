@@ -71,7 +71,8 @@ func (r *goalReplay) checkInOn(day string) (coach.CheckIn, bool) {
 // newest day it decides, from the goal as it stood before the day's
 // decision if one stands; before it, a back-fill, it joins the history.
 // A session on a day the goal is paused or held is kept and decides
-// nothing (a peer's; the store refuses it here). A warning holds every
+// nothing (a peer's; the store refuses it here), unless it is the new
+// check-in of a changed day. A warning holds every
 // exercise goal from today (COACH R0).
 func (r *goalReplay) checkIn(in coach.CheckIn, today coach.Day) {
 	decides := len(r.hist) == 0 || !in.Day.Before(r.newest())
@@ -79,7 +80,9 @@ func (r *goalReplay) checkIn(in coach.CheckIn, today coach.Day) {
 	r.hist = append(r.hist, coach.CheckIn{})
 	copy(r.hist[at+1:], r.hist[at:])
 	r.hist[at] = in
-	if decides && (r.g.StatusOn(in.Day) == coach.Active || in.Outcome.Skips()) {
+	// A changed day was let in by the store on what was added (a rest on a
+	// held day may join its session), so it decides as it did there.
+	if decides && (r.g.StatusOn(in.Day) == coach.Active || in.Outcome.Skips() || r.second) {
 		r.decide(in, at)
 	}
 	if in.Pain == coach.PainWarning {
