@@ -104,17 +104,16 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 // notNewDay reports whether out writes anything but the goal's newest day
 // written last: a back-fill, an undo or edit of an older day, or a write
 // on the newest day when another day of the goal was written since that
-// day's first session. The database took those as COACH §6.3 says (a
-// back-fill leaves later decisions as they were made; a second session
-// or an undo re-decides its day from the day before, with the days
-// back-filled meanwhile), while a replay, which every device makes,
-// decides each day where its first live contribution's clock puts it and
-// never sees a removed one (SYNC §7.5): a day that moves or goes changes
-// which later days it decides; and the database judges a day with the
-// goal's status now, a replay with its status on that day, so a day
-// before a status change goes the same way. Those go by the whole step, which sends
-// and rebuilds, and every device holds the same. later is, per goal, the
-// latest clock of its lines in months not read.
+// day's first session, or a day before a status change of its goal.
+// Those go by the whole step, which sends and rebuilds. The replay now
+// takes a goal's events one by one as the store took them (SYNC §7.5), so
+// for a device's own writes it gives the database these wrote
+// (TestPropertyOwnJournalReplaysToTheDatabase); the whole step stays as
+// the safety net for the few cases where they can still part (a warning
+// back-filled across a time zone's midnight, an older day's edit that
+// keeps a warning while a goal it held was resumed), so that every device
+// holds what every other computes. later is, per goal, the latest clock of
+// its lines in months not read.
 func notNewDay(out []journal.Event, st *journal.State, later map[string]string, goals []coach.Goal, db coach.Archive, now, was map[string]uint32) bool {
 	ids := map[string]uint64{}
 	byUID := map[string]coach.Goal{}

@@ -51,8 +51,11 @@ func TestPropertyOwnJournalReplaysToTheDatabase(t *testing.T) {
 		n := rapid.IntRange(1, replayWrites).Draw(rt, "writes")
 		var log []string
 		for i := range n {
-			if rapid.IntRange(0, 3).Draw(rt, "next day") == 0 {
+			switch rapid.IntRange(0, 7).Draw(rt, "next day") {
+			case 0, 1:
 				today = today.AddDays(1)
+			case 2: // away from the app for weeks: a gap
+				today = today.AddDays(rapid.IntRange(8, 35).Draw(rt, "gap"))
 			}
 			now := time.Date(2026, time.March, 1, 18, i, 0, 0, time.UTC).AddDate(0, 0, int(today.Unix()-start.Unix()))
 			what, err := randomWrite(rt, st, today, now)
@@ -81,7 +84,11 @@ func TestPropertyOwnJournalReplaysToTheDatabase(t *testing.T) {
 // randomWrite makes one write as a command would.
 func randomWrite(rt *rapid.T, st *store.Store, today coach.Day, now time.Time) (string, error) {
 	id := uint64(rapid.IntRange(1, 2).Draw(rt, "goal"))
-	day := today.AddDays(-rapid.IntRange(0, 6).Draw(rt, "days back"))
+	back := rapid.IntRange(0, 6).Draw(rt, "days back")
+	if rapid.IntRange(0, 5).Draw(rt, "far back") == 0 {
+		back = rapid.IntRange(7, 40).Draw(rt, "far days back") // past the recent window
+	}
+	day := today.AddDays(-back)
 	switch rapid.IntRange(0, 9).Draw(rt, "write") {
 	case 0:
 		_, err := st.Undo(id, day)
@@ -115,11 +122,17 @@ func randomWrite(rt *rapid.T, st *store.Store, today coach.Day, now time.Time) (
 	}
 	e := coach.Entry{Day: day, Outcome: randomOutcome(rt), Amount: float64(rapid.IntRange(1, 30).Draw(rt, "amount")),
 		Effort: coach.Effort(rapid.IntRange(0, 2).Draw(rt, "effort")), Pain: randomPain(rt), At: now}
+	switch rapid.IntRange(0, 7).Draw(rt, "offer") {
+	case 0:
+		e.Full = true // the full session instead of a bridge (refused where there is none)
+	case 1:
+		e.Previous = true // the previous level's target (refused where there is none)
+	}
 	if !e.Outcome.ShowedUp() {
 		e.Amount, e.Effort, e.Pain = 0, coach.EffortOK, coach.PainNone
 	}
 	_, err := st.CheckIn(id, e, today)
-	return fmt.Sprintf("check-in %d %s %s %v", id, day, e.Outcome, e.Pain), err
+	return fmt.Sprintf("check-in %d %s %s %v full %v previous %v", id, day, e.Outcome, e.Pain, e.Full, e.Previous), err
 }
 
 func randomOutcome(rt *rapid.T) coach.Outcome {
