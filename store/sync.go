@@ -53,15 +53,9 @@ func (s *Store) SetSyncMeta(v []byte) error {
 // sync record with meta, in one transaction: a merge of the journals
 // replays the whole merged history through the engine (SYNC §7.5) and
 // writes the result, so either all of it and its cursors are kept or
-// none. A goal keeps the id it has here, whatever a's numbering, and a new
-// goal takes an id never used here (stableIDs).
+// none. The goals keep the ids a gives them.
 func (s *Store) Rebuild(a coach.Archive, meta []byte) error {
 	return s.update(createAccess, "the merged history", func(tx *bolt.Tx) error {
-		had, used, err := goalIDs(tx)
-		if err != nil {
-			return err
-		}
-		a = stableIDs(a, had, used)
 		for _, name := range [][]byte{bucketGoals, bucketCheckIns, bucketDecisions} {
 			if err := tx.DeleteBucket(name); err != nil {
 				return fmt.Errorf("could not clear %s for the merge: %w", name, err)
@@ -80,7 +74,7 @@ func (s *Store) Rebuild(a coach.Archive, meta []byte) error {
 		if err := b.meta.Put(keySync, bytes.Clone(meta)); err != nil {
 			return err
 		}
-		last := used
+		var last uint64
 		for _, g := range a.Goals {
 			if err := rebuildGoal(b, g, a.CheckIns[g.ID], a.Decisions[g.ID]); err != nil {
 				return err
@@ -92,56 +86,6 @@ func (s *Store) Rebuild(a coach.Archive, meta []byte) error {
 		}
 		return putSyncSums(tx)
 	})
-}
-
-// goalIDs is the id each goal's uid has here, and the highest id the
-// goals bucket ever gave.
-func goalIDs(tx *bolt.Tx) (map[string]uint64, uint64, error) {
-	b, err := openBuckets(tx)
-	if err != nil {
-		return nil, 0, err
-	}
-	goals, err := readGoals(b.goals)
-	if err != nil {
-		return nil, 0, err
-	}
-	had := make(map[string]uint64, len(goals))
-	used := b.goals.Sequence()
-	for _, g := range goals {
-		had[g.UID] = g.ID
-		used = max(used, g.ID)
-	}
-	return had, used, nil
-}
-
-// stableIDs renumbers a's goals so that a goal keeps the id its uid has
-// here and a new one takes the next id after every one ever used. A replay
-// numbers goals in the order of their creates, and a peer's goal created
-// earlier would otherwise shift every id after it: an app left open, or a
-// command started just before the merge, would then check in on another
-// goal. A deleted goal's id is never given again, so acting on it finds
-// nothing instead of a stranger.
-func stableIDs(a coach.Archive, had map[string]uint64, used uint64) coach.Archive {
-	out := a
-	out.Goals = make([]coach.Goal, len(a.Goals))
-	out.CheckIns = make(map[uint64][]coach.CheckIn, len(a.CheckIns))
-	out.Decisions = make(map[uint64][]coach.Decision, len(a.Decisions))
-	for i, g := range a.Goals {
-		id, ok := had[g.UID]
-		if !ok {
-			used++
-			id = used
-		}
-		if cs, ok := a.CheckIns[g.ID]; ok {
-			out.CheckIns[id] = cs
-		}
-		if ds, ok := a.Decisions[g.ID]; ok {
-			out.Decisions[id] = ds
-		}
-		g.ID = id
-		out.Goals[i] = g
-	}
-	return out
 }
 
 func rebuildGoal(b buckets, g coach.Goal, cs []coach.CheckIn, ds []coach.Decision) error {
