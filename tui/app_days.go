@@ -48,7 +48,7 @@ func (m Model) handleDayIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.dayView = m.dayView.withLoaded(msg)
 	case editCheckInMsg:
 		msg.entry.At = m.deps.Clock()
-		return m, editCheckInCmd(m.deps.Store, msg.goalID, msg.day, m.day, msg.entry)
+		return m, editCheckInCmd(m.writer(), msg.goalID, msg.day, m.day, msg.entry)
 	}
 	return m, nil
 }

@@ -17,9 +17,9 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.checkIn, m.screen = newCheckIn(msg.item, msg.outcome, msg.full).on(m.day), screenCheckIn
 	case submitCheckInMsg:
 		msg.entry.At = m.deps.Clock()
-		return m, saveCheckInCmd(m.deps.Store, msg.goalID, msg.entry, msg.prev, m.day)
+		return m, saveCheckInCmd(m.writer(), msg.goalID, msg.entry, msg.prev, m.day)
 	case undoMsg:
-		return m, undoCmd(m.deps.Store, msg.item.Goal.ID, msg.item.Goal.Name, msg.item.Day)
+		return m, undoCmd(m.writer(), msg.item.Goal.ID, msg.item.Goal.Name, msg.item.Day)
 	case showDayMsg, openDayMsg, dayLoadedMsg, editCheckInMsg:
 		return m.handleDayIntent(msg)
 	case addGoalMsg:
@@ -43,7 +43,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.goals, m.screen = newGoalsScreen(m.snap.Goals, m.day), screenGoals
 		m.goals.keys.Export.SetEnabled(m.deps.Export != nil)
 	case editGoalMsg:
-		return m, editGoalCmd(m.deps.Store, msg.id, msg.edit, msg.said)
+		return m, editGoalCmd(m.writer(), msg.id, msg.edit, msg.said)
 	case exportMsg:
 		if m.deps.Export != nil {
 			return m, exportCmd(m.deps.Export)
@@ -52,7 +52,7 @@ func (m Model) handleIntent(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = "Saved a copy of everything to " + msg.path + ". Type the name to delete, or esc to keep it."
 		return m, nil
 	case deleteGoalMsg:
-		return m, deleteGoalCmd(m.deps.Store, msg.id, msg.name)
+		return m, deleteGoalCmd(m.writer(), msg.id, msg.name)
 	case closeScreenMsg:
 		if m.screen == screenDay {
 			m.screen = m.dayView.from

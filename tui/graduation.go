@@ -169,13 +169,13 @@ func (m Model) handleGraduation(msg tea.Msg) (Model, tea.Cmd) {
 	case openNextPlanMsg:
 		m.newGoal, m.screen = newNextPlan(msg.goal, m.snap.Goals, m.day), screenNewGoal
 	case keepItMsg:
-		return m, keepItCmd(m.deps.Store, msg.id)
+		return m, keepItCmd(m.writer(), msg.id)
 	case startNextPlanMsg:
 		if msg.goal.Name == "" {
 			m.screen, m.status, m.statusErr = screenToday, msg.said, false
 			return m, nil
 		}
-		return m, startNextPlanCmd(m.deps.Store, msg.from, msg.goal, m.day)
+		return m, startNextPlanCmd(m.writer(), msg.from, msg.goal, m.day)
 	case nextPlanStartedMsg:
 		m.screen, m.statusErr = screenToday, false
 		m.status = fmt.Sprintf("Started %s beside %s, which keeps going as it is.", msg.added.Name, msg.from.Name)
