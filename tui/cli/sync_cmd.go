@@ -44,34 +44,11 @@ func syncInit(env Env, dir, label string) error {
 	if m == nil {
 		m = &syncMeta{Cursors: map[string]cursor{}, Applied: map[string]uint64{}}
 	}
-	host, _ := os.Hostname()
-	abs, err := filepath.Abs(env.Store.Path())
-	if err != nil {
-		return err
-	}
 	old, err := env.Store.DeviceID()
 	if err != nil {
 		return err
 	}
-	if err := m.newIDForACopy(env, host, abs, sub); err != nil {
-		return err
-	}
-	if label == "" {
-		label = host
-	}
-	if err := m.checkFolderMove(env, sub); err != nil {
-		return err
-	}
-	if err := m.forgetMissing(env, sub); err != nil {
-		return err
-	}
-	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
-	m.Snapshot = m.Seq == 0 // a device that has written nothing sends its history as a snapshot (SYNC §8)
-	b, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
-	if err := env.Store.SetSyncMeta(b); err != nil {
+	if err := m.setUp(env, sub, label); err != nil {
 		return err
 	}
 	dev, err := env.Store.DeviceID()
@@ -94,6 +71,35 @@ func syncInit(env Env, dir, label string) error {
 		return err
 	}
 	return res.say(env.Out)
+}
+
+// setUp points the sync record at the folder sub under label, with an id
+// of its own for a copy of a database that syncs, and keeps it.
+func (m *syncMeta) setUp(env Env, sub, label string) error {
+	host, _ := os.Hostname()
+	abs, err := filepath.Abs(env.Store.Path())
+	if err != nil {
+		return err
+	}
+	if err := m.newIDForACopy(env, host, abs, sub); err != nil {
+		return err
+	}
+	if label == "" {
+		label = host
+	}
+	if err := m.checkFolderMove(env, sub); err != nil {
+		return err
+	}
+	if err := m.forgetMissing(env, sub); err != nil {
+		return err
+	}
+	m.Dir, m.Label, m.Host, m.DB = sub, cleanLabel(label), host, abs
+	m.Snapshot = m.Seq == 0 // a device that has written nothing sends its history as a snapshot (SYNC §8)
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return env.Store.SetSyncMeta(b)
 }
 
 // checkFolderMove refuses a new folder while this device has already

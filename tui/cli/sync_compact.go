@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"tend/tui/cli/journal"
 )
@@ -30,29 +29,12 @@ func compactMonthly(env Env, m *syncMeta) error {
 	if err != nil {
 		return err
 	}
-	all, _ := ownEvents(f.own)
-	for _, p := range f.peers { // what this device has applied: a later set it has not seen cannot count
-		for _, l := range p.lines {
-			if l.ev.Seq <= m.Applied[p.dev] {
-				all = append(all, l.ev)
-			}
-		}
-	}
-	for _, jf := range f.own {
-		evs := make([]journal.Event, len(jf.lines))
-		for i, l := range jf.lines {
-			evs[i] = l.ev
-		}
-		kept, dropped := journal.Compact(evs, all)
-		if !dropped {
-			continue
-		}
-		h := jf.header
-		h.Gen++
-		h.Label = m.Label
-		if err := rewriteFile(m.Dir, jf.name, h, kept); err != nil {
-			return fmt.Errorf("could not compact %s in the sync folder: %w", jf.name, err)
-		}
+	own, _ := ownEvents(f.own)
+	all := appliedOf(m, f, own) // what this device has applied: a later set it has not seen cannot count
+	if err := rewriteOwn(m, f.own, "compact this device's journal in the sync folder", func(evs []journal.Event) ([]journal.Event, bool) {
+		return journal.Compact(evs, all)
+	}); err != nil {
+		return err
 	}
 	m.Compacted = month
 	b, err := json.Marshal(m)

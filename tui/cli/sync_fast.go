@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
-	"maps"
 	"sort"
 	"strings"
 
@@ -24,9 +22,9 @@ import (
 // writer seen in this device's files, or the device's first journal
 // not all out yet.
 func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
-	last, err := journal.ParseHLC(m.Clock)
-	if err != nil || m.Snapshot {
-		return false, nil // no clock kept yet, or the first journal is not all out (SYNC §8)
+	last, ok := quickClock(m)
+	if !ok {
+		return false, nil
 	}
 	unlock, err := lockFor(env, m)
 	if err != nil {
@@ -41,22 +39,30 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 	if len(months) == 0 {
 		return true, nil
 	}
-	dev, err := env.Store.DeviceID()
-	if err != nil {
-		return false, err
-	}
 	later := map[string]string{}
-	f, err := readFolderOf(m.Dir, dev, keepDays(months, later))
-	if err != nil {
+	q, ok, err := readQuick(env, m, keepDays(months, later))
+	if err != nil || !ok {
+		return ok, err
+	}
+	out, db, ok, err := dayChanges(env, q.st, goals, months)
+	if err != nil || !ok || notNewDay(out, q.st, later, goals, db, sums, was) {
 		return false, err
 	}
-	if err := missingPeers(m, f); err != nil {
-		return true, err // the change waits in the database
+	w := q.stepper(env, m, last)
+	if err := w.send(out); err != nil {
+		return true, err
 	}
-	st, written := seenOf(m, f)
-	if m.Seq > 0 && written > m.Seq {
-		return false, nil // the whole step names the other writer
+	b, err := sentMeta(m, w)
+	if err != nil {
+		return true, err
 	}
+	return true, env.Store.SetSyncMetaSums(b, sums)
+}
+
+// dayChanges diffs the changed months of each goal, read from the
+// database, against what this device has seen of them (st). ok is false
+// when a goal's months cannot be diffed alone.
+func dayChanges(env Env, st *journal.State, goals []coach.Goal, months map[string]map[string]bool) ([]journal.Event, coach.Archive, bool, error) {
 	ids, byID := []uint64{}, map[uint64][]string{}
 	for _, g := range goals {
 		if ms := months[g.UID]; len(ms) > 0 {
@@ -69,7 +75,7 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 	}
 	db, err := env.Store.SyncRead(ids, byID)
 	if err != nil {
-		return false, err
+		return nil, db, false, err
 	}
 	var out []journal.Event
 	for _, g := range goals {
@@ -78,27 +84,11 @@ func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
 		}
 		evs, ok, err := journal.DayChanges(st, g.UID, months[g.UID], db.CheckIns[g.ID])
 		if err != nil || !ok {
-			return false, err
+			return nil, db, false, err
 		}
 		out = append(out, evs...)
 	}
-	if notNewDay(out, st, later, goals, db, sums, was) {
-		return false, nil
-	}
-	w := &stepper{env: env, m: m, saved: *m, dev: dev, now: env.Clock(), seq: max(written, m.Seq), last: last}
-	w.saved.Applied, w.saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
-	if last.Less(st.Max) {
-		w.last = st.Max
-	}
-	if err := w.send(out); err != nil {
-		return true, err
-	}
-	m.Clock = w.last.String()
-	b, err := json.Marshal(m)
-	if err != nil {
-		return true, err
-	}
-	return true, env.Store.SetSyncMetaSums(b, sums)
+	return out, db, true, nil
 }
 
 // notNewDay reports whether out writes anything but the goal's newest day

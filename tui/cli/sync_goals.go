@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
-	"maps"
 	"strings"
 
 	"tend/coach"
@@ -21,8 +19,8 @@ import (
 // SYNC §7.5), another writer seen, or the ids not as the replay numbers
 // them.
 func sendGoals(env Env, m *syncMeta) (ok bool, err error) {
-	last, err := journal.ParseHLC(m.Clock)
-	if err != nil || m.Snapshot {
+	last, ok := quickClock(m)
+	if !ok {
 		return false, nil
 	}
 	unlock, err := lockFor(env, m)
@@ -34,36 +32,15 @@ func sendGoals(env Env, m *syncMeta) (ok bool, err error) {
 	if err != nil || was == nil || !sameGoals(sums, was, goals) {
 		return false, err
 	}
-	dirty := map[string]bool{}
-	for k, v := range sums {
-		if uid, _, _ := strings.Cut(k, "/"); uid != "" && was[k] != v {
-			dirty[uid] = true
-		}
-	}
-	for k := range was {
-		if uid, _, _ := strings.Cut(k, "/"); uid != "" && sums[k] == 0 {
-			dirty[uid] = true
-		}
-	}
+	dirty := dirtyGoals(sums, was)
 	if len(dirty) == 0 {
 		return true, nil
 	}
-	dev, err := env.Store.DeviceID()
-	if err != nil {
-		return false, err
+	q, ok, err := readQuick(env, m, keepGoals(dirty))
+	if err != nil || !ok {
+		return ok, err
 	}
-	f, err := readFolderOf(m.Dir, dev, keepGoals(dirty))
-	if err != nil {
-		return false, err
-	}
-	if err := missingPeers(m, f); err != nil {
-		return true, err
-	}
-	st, written := seenOf(m, f)
-	if m.Seq > 0 && written > m.Seq {
-		return false, nil
-	}
-	base, err := journal.ReplayOnly(st, dirty)
+	base, err := journal.ReplayOnly(q.st, dirty)
 	if err != nil {
 		return false, err
 	}
@@ -71,37 +48,52 @@ func sendGoals(env Env, m *syncMeta) (ok bool, err error) {
 	if !ok {
 		return false, nil
 	}
-	w := &stepper{env: env, m: m, saved: *m, dev: dev, now: env.Clock(), seq: max(written, m.Seq), last: last}
-	w.saved.Applied, w.saved.Cursors = maps.Clone(m.Applied), maps.Clone(m.Cursors)
-	if last.Less(st.Max) {
-		w.last = st.Max
-	}
-	seen, _ := ownEvents(f.own)
-	out := journal.Diff(st, base, db)
-	if touchesWarning(out, st) {
+	w := q.stepper(env, m, last)
+	seen, _ := ownEvents(q.f.own)
+	out := journal.Diff(q.st, base, db)
+	if touchesWarning(out, q.st) {
 		return false, nil
 	}
 	if err := w.send(out); err != nil {
 		return true, err
 	}
-	all := append(seen, out...)
-	for _, p := range f.peers {
-		for _, l := range p.lines {
-			if l.ev.Seq <= m.Applied[p.dev] {
-				all = append(all, l.ev)
-			}
-		}
-	}
-	after, err := journal.ReplayOnly(journal.Merge(all), dirty)
+	after, err := journal.ReplayOnly(journal.Merge(appliedOf(m, q.f, append(seen, out...))), dirty)
 	if err != nil || len(after.Goals) != len(dirty) {
 		return true, err // what went out is out; the next whole step rebuilds
 	}
-	m.Clock = w.last.String()
-	b, err := json.Marshal(m)
+	b, err := sentMeta(m, w)
 	if err != nil {
 		return true, err
 	}
 	return true, env.Store.RebuildGoals(after, b)
+}
+
+// dirtyGoals are the uids whose digests changed between was and now.
+func dirtyGoals(now, was map[string]uint32) map[string]bool {
+	dirty := map[string]bool{}
+	for k, v := range now {
+		if uid, _, _ := strings.Cut(k, "/"); uid != "" && was[k] != v {
+			dirty[uid] = true
+		}
+	}
+	for k := range was {
+		if uid, _, _ := strings.Cut(k, "/"); uid != "" && now[k] == 0 {
+			dirty[uid] = true
+		}
+	}
+	return dirty
+}
+
+// appliedOf is evs and every peer line this device has applied.
+func appliedOf(m *syncMeta, f *folder, evs []journal.Event) []journal.Event {
+	for _, p := range f.peers {
+		for _, l := range p.lines {
+			if l.ev.Seq <= m.Applied[p.dev] {
+				evs = append(evs, l.ev)
+			}
+		}
+	}
+	return evs
 }
 
 // sameGoals reports whether the digests was and now hold the same goals

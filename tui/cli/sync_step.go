@@ -313,23 +313,9 @@ func scrubOwn(m *syncMeta, dev string, deleted map[string][]journal.Warning) err
 	if err != nil {
 		return err
 	}
-	for _, jf := range f.own {
-		evs := make([]journal.Event, len(jf.lines))
-		for i, l := range jf.lines {
-			evs[i] = l.ev
-		}
-		kept, dropped := journal.Scrub(evs, deleted)
-		if !dropped {
-			continue
-		}
-		h := jf.header
-		h.Gen++
-		h.Label = m.Label
-		if err := rewriteFile(m.Dir, jf.name, h, kept); err != nil {
-			return fmt.Errorf("could not remove a deleted goal from the sync folder: %w", err)
-		}
-	}
-	return nil
+	return rewriteOwn(m, f.own, "remove a deleted goal from the sync folder", func(evs []journal.Event) ([]journal.Event, bool) {
+		return journal.Scrub(evs, deleted)
+	})
 }
 
 // ownEvents are this device's events in its files, and the highest seq
