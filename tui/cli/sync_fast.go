@@ -22,19 +22,12 @@ import (
 // writer seen in this device's files, or the device's first journal
 // not all out yet.
 func sendChanged(env Env, m *syncMeta) (ok bool, err error) {
-	last, ok := quickClock(m)
-	if !ok {
-		return false, nil
+	s, ok, err := startQuick(env, m, onlyDays)
+	if err != nil || !ok {
+		return ok, err
 	}
-	unlock, err := lockFor(env, m)
-	if err != nil {
-		return true, err
-	}
-	defer unlock()
-	sums, was, goals, err := env.Store.SyncSums()
-	if err != nil || was == nil || !onlyDays(sums, was, goals) {
-		return false, err
-	}
+	defer s.unlocked()
+	sums, was, goals, last := s.sums, s.was, s.goals, s.last
 	months := changedMonths(sums, was)
 	if len(months) == 0 {
 		return true, nil

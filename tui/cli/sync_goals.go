@@ -19,19 +19,12 @@ import (
 // SYNC §7.5), another writer seen, or the ids not as the replay numbers
 // them.
 func sendGoals(env Env, m *syncMeta) (ok bool, err error) {
-	last, ok := quickClock(m)
-	if !ok {
-		return false, nil
+	s, ok, err := startQuick(env, m, sameGoals)
+	if err != nil || !ok {
+		return ok, err
 	}
-	unlock, err := lockFor(env, m)
-	if err != nil {
-		return true, err
-	}
-	defer unlock()
-	sums, was, goals, err := env.Store.SyncSums()
-	if err != nil || was == nil || !sameGoals(sums, was, goals) {
-		return false, err
-	}
+	defer s.unlocked()
+	sums, was, goals, last := s.sums, s.was, s.goals, s.last
 	dirty := dirtyGoals(sums, was)
 	if len(dirty) == 0 {
 		return true, nil

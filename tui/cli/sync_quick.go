@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 
+	"tend/coach"
 	"tend/tui/cli/journal"
 )
 
@@ -13,12 +14,36 @@ import (
 // they need, what this device has seen of them, and a stepper that sends
 // from there.
 
-// quickClock is the clock the last step kept; ok is false when there is
-// none yet, or the device's first journal is not all out (SYNC §8), and
-// the whole step must run.
-func quickClock(m *syncMeta) (last journal.HLC, ok bool) {
+// quickStart is where a quick step starts: the clock the last step kept
+// and the database's digests now and as that step left them.
+type quickStart struct {
+	last     journal.HLC
+	sums     map[string]uint32
+	was      map[string]uint32
+	goals    []coach.Goal
+	unlocked func() // lets go of this device's sync lock
+}
+
+// startQuick takes this device's sync lock and the digests. ok is false
+// when the whole step must run: no clock kept yet, the device's first
+// journal not all out (SYNC §8), no digests, or a change fits does not
+// take. Only a start with ok and no error holds the lock, for the caller
+// to let go of.
+func startQuick(env Env, m *syncMeta, fits func(now, was map[string]uint32, goals []coach.Goal) bool) (q quickStart, ok bool, err error) {
 	last, err := journal.ParseHLC(m.Clock)
-	return last, err == nil && !m.Snapshot
+	if err != nil || m.Snapshot {
+		return q, false, nil
+	}
+	unlock, err := lockFor(env, m)
+	if err != nil {
+		return q, true, err
+	}
+	sums, was, goals, err := env.Store.SyncSums()
+	if err != nil || was == nil || !fits(sums, was, goals) {
+		unlock()
+		return q, false, err
+	}
+	return quickStart{last: last, sums: sums, was: was, goals: goals, unlocked: unlock}, true, nil
 }
 
 // quickRead is a quick step's lines: this device, the folder read through
