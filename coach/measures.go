@@ -178,15 +178,6 @@ func strictlyInDayOrder(cs []CheckIn) bool {
 	return true
 }
 
-// at is the check-in of day d, if it has one.
-func (l reviewLog) at(d Day) (CheckIn, bool) {
-	i := d.DaysSince(l.first)
-	if len(l.index) == 0 || i < 0 || i >= len(l.index) || l.index[i] == 0 {
-		return CheckIn{}, false
-	}
-	return l.days[l.index[i]-1], true
-}
-
 // outcome is the outcome of day d's check-in, if it has one: what most
 // questions of a day ask, without copying the whole check-in as at does.
 func (l reviewLog) outcome(d Day) (Outcome, bool) {

@@ -7,7 +7,7 @@ import (
 )
 
 // errGoalGone: the goal a screen showed is no longer in the file.
-var errGoalGone = errors.New("That goal was deleted on another device, so nothing was saved; the screen now shows what is here")
+var errGoalGone = errors.New("that goal was deleted on another device, so nothing was saved; the screen now shows what is here")
 
 // pinned is the store a screen's writes go through. A merge from another
 // terminal (`tend sync`, or `tend status` in a prompt) replays every goal
