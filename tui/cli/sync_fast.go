@@ -196,7 +196,18 @@ func changedMonths(now, was map[string]uint32) map[string]map[string]bool {
 // seenOf is the merge of what this device has seen, as read (its files,
 // and its peers' up to what it applied), and the highest seq in its files.
 func seenOf(m *syncMeta, f *folder) (*journal.State, uint64) {
-	seen, written := ownEvents(f.own)
+	seen, _, written := seenEvents(m, f)
+	st := journal.Merge(seen)
+	deletedAnywhere(st, f)
+	return st, written
+}
+
+// seenEvents are the events this device has seen: its own files' (the
+// first own of them), then each peer's up to the seq it applied, less
+// those kept for a newer tend; and the highest seq in its own files.
+func seenEvents(m *syncMeta, f *folder) (seen []journal.Event, own int, written uint64) {
+	seen, written = ownEvents(f.own)
+	own = len(seen)
 	newer := map[string]bool{}
 	for _, id := range m.Newer {
 		newer[id] = true
@@ -208,15 +219,21 @@ func seenOf(m *syncMeta, f *folder) (*journal.State, uint64) {
 			}
 		}
 	}
-	st := journal.Merge(seen)
-	for _, p := range f.peers { // as seenBase: a goal deleted anywhere is not this device's to send again
+	return seen, own, written
+}
+
+// deletedAnywhere adds to st's deleted set every goal a peer's file holds
+// a delete of: that peer has scrubbed the goal's events from its files,
+// perhaps before its delete is merged here, and a goal deleted anywhere in
+// the folder is not this device's to send again.
+func deletedAnywhere(st *journal.State, f *folder) {
+	for _, p := range f.peers {
 		for _, l := range p.lines {
 			if _, ok := st.Deleted[l.ev.Goal]; l.ev.Kind == journal.GoalDelete && !ok {
 				st.Deleted[l.ev.Goal] = nil
 			}
 		}
 	}
-	return st, written
 }
 
 // keepDays takes the journal lines a diff of those months of those goals

@@ -195,19 +195,8 @@ type seen struct {
 
 func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	var s seen
-	s.seen, s.seq = ownEvents(f.own)
-	own := len(s.seen)
-	newer := map[string]bool{}
-	for _, id := range m.Newer {
-		newer[id] = true
-	}
-	for _, p := range f.peers {
-		for _, l := range p.lines {
-			if l.ev.Seq <= m.Applied[p.dev] && !newer[l.ev.ID] {
-				s.seen = append(s.seen, l.ev)
-			}
-		}
-	}
+	var own int
+	s.seen, own, s.seq = seenEvents(m, f)
 	s.base = journal.Merge(s.seen)
 	var err error
 	if s.arch, err = journal.Replay(s.base); err != nil {
@@ -217,18 +206,7 @@ func seenBase(env Env, m *syncMeta, f *folder, now time.Time) (seen, error) {
 	if err != nil {
 		return s, err
 	}
-	// A peer that deleted a goal has scrubbed its events from its files,
-	// perhaps before its delete is merged here: a goal deleted anywhere in
-	// the folder is not this device's to send again.
-	for _, p := range f.peers {
-		for _, l := range p.lines {
-			if l.ev.Kind == journal.GoalDelete {
-				if _, ok := s.base.Deleted[l.ev.Goal]; !ok {
-					s.base.Deleted[l.ev.Goal] = nil
-				}
-			}
-		}
-	}
+	deletedAnywhere(s.base, f)
 	s.db = db
 	if m.Snapshot {
 		s.out, err = snapshotOut(s, own)
