@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -21,19 +20,9 @@ import (
 // it stood before that day, put back from the day's first decision. coach's
 // errors (coach.ErrFutureDate, coach.ErrNotActive, ...) are wrapped with %w.
 func (s *Store) CheckIn(goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error) {
-	var rec coach.Recorded
-	err := s.updateGoal(writeAccess, fmt.Sprintf("the check-in for %s", e.Day), goalID, func(tx *bolt.Tx) error {
-		var err error
-		rec, err = recordCheckIn(tx, goalID, e, today)
-		return err
+	return changeGoal(s, fmt.Sprintf("the check-in for %s", e.Day), goalID, func(tx *bolt.Tx) (coach.Recorded, error) {
+		return recordCheckIn(tx, goalID, e, today)
 	})
-	if errors.Is(err, errNoFile) {
-		err = noGoal(goalID)
-	}
-	if err != nil {
-		return coach.Recorded{}, err
-	}
-	return rec, nil
 }
 
 func recordCheckIn(tx *bolt.Tx, goalID uint64, e coach.Entry, today coach.Day) (coach.Recorded, error) {
@@ -162,19 +151,9 @@ func recentCheckIns(sub *bolt.Bucket, goalID uint64, day, today coach.Day) ([]co
 // decision is removed without moving the goal, since later decisions have
 // built on it. ErrNotFound when there is no check-in that day.
 func (s *Store) Undo(goalID uint64, day coach.Day) (coach.CheckIn, error) {
-	var c coach.CheckIn
-	err := s.updateGoal(writeAccess, fmt.Sprintf("the undo of the check-in for %s", day), goalID, func(tx *bolt.Tx) error {
-		var err error
-		c, err = undoCheckIn(tx, goalID, day, false)
-		return err
+	return changeGoal(s, fmt.Sprintf("the undo of the check-in for %s", day), goalID, func(tx *bolt.Tx) (coach.CheckIn, error) {
+		return undoCheckIn(tx, goalID, day, false)
 	})
-	if errors.Is(err, errNoFile) {
-		err = noGoal(goalID)
-	}
-	if err != nil {
-		return coach.CheckIn{}, err
-	}
-	return c, nil
 }
 
 // undoCheckIn is Undo in tx. keepHolds leaves the holds a warning on the

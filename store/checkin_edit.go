@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -23,19 +22,10 @@ import (
 // later days have built on them. ErrNotFound when the day has no check-in.
 func (s *Store) EditCheckIn(goalID uint64, day, today coach.Day,
 	edit func(coach.CheckIn) (coach.CheckIn, error)) (coach.Recorded, error) {
-	var rec coach.Recorded
-	err := s.update(writeAccess, fmt.Sprintf("the change to the check-in for %s", day), func(tx *bolt.Tx) error {
-		var err error
-		rec, err = editCheckIn(tx, goalID, day, today, edit)
-		return err
+	// A change to one goal: its history is part of the check before the write.
+	return changeGoal(s, fmt.Sprintf("the change to the check-in for %s", day), goalID, func(tx *bolt.Tx) (coach.Recorded, error) {
+		return editCheckIn(tx, goalID, day, today, edit)
 	})
-	if errors.Is(err, errNoFile) {
-		err = noGoal(goalID)
-	}
-	if err != nil {
-		return coach.Recorded{}, err
-	}
-	return rec, nil
 }
 
 func editCheckIn(tx *bolt.Tx, goalID uint64, day, today coach.Day,

@@ -50,39 +50,30 @@ func (s *Store) AddGoal(g coach.Goal) (coach.Goal, error) {
 // written. The edited goal keeps its ID, and its name is cleaned and
 // checked as AddGoal's is. ErrNotFound when there is no such goal.
 func (s *Store) EditGoal(id uint64, edit func(coach.Goal) (coach.Goal, error)) (coach.Goal, error) {
-	var saved coach.Goal
-	err := s.updateGoal(writeAccess, fmt.Sprintf("the change to goal %d", id), id, func(tx *bolt.Tx) error {
+	return changeGoal(s, fmt.Sprintf("the change to goal %d", id), id, func(tx *bolt.Tx) (coach.Goal, error) {
 		b, err := openBuckets(tx)
 		if err != nil {
-			return err
+			return coach.Goal{}, err
 		}
 		g, err := readGoal(b.goals, id)
 		if errors.Is(err, ErrNotFound) {
-			return noGoal(id)
+			return coach.Goal{}, noGoal(id)
 		}
 		if err != nil {
-			return err
+			return coach.Goal{}, err
 		}
 		if g, err = runEdit(edit, g); err != nil {
-			return err
+			return coach.Goal{}, err
 		}
 		g.ID = id
 		if err := checkGoal(&g); err != nil {
-			return err
+			return coach.Goal{}, err
 		}
 		if err := checkNameFree(b.goals, g.Name, id); err != nil {
-			return err
+			return coach.Goal{}, err
 		}
-		saved = g
-		return putGoal(b.goals, g)
+		return g, putGoal(b.goals, g)
 	})
-	if errors.Is(err, errNoFile) {
-		return coach.Goal{}, noGoal(id)
-	}
-	if err != nil {
-		return coach.Goal{}, err
-	}
-	return saved, nil
 }
 
 // EditGoalAdding is EditGoal for a change that also adds a goal beside

@@ -52,6 +52,26 @@ func (s *Store) update(acc access, what string, fn func(*bolt.Tx) error) error {
 	return s.updateGoal(acc, what, 0, fn)
 }
 
+// changeGoal is updateGoal for a change to goal id whose result is a
+// value: fn's result once the transaction has committed, or the zero
+// value and the error. With no file there is no such goal.
+func changeGoal[T any](s *Store, what string, id uint64, fn func(*bolt.Tx) (T, error)) (T, error) {
+	var out T
+	err := s.updateGoal(writeAccess, what, id, func(tx *bolt.Tx) error {
+		var err error
+		out, err = fn(tx)
+		return err
+	})
+	if errors.Is(err, errNoFile) {
+		err = noGoal(id)
+	}
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out, nil
+}
+
 // updateGoal is update for a change to one goal, whose history is then
 // part of what the check before the write looks at.
 func (s *Store) updateGoal(acc access, what string, goalID uint64, fn func(*bolt.Tx) error) error {
