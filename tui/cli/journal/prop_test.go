@@ -207,25 +207,7 @@ func TestPropertyDevicesConverge(t *testing.T) {
 			}
 			s.act(d)
 		}
-		// Events of 2027 stay on their device in this sim; drop them from
-		// the comparison by giving every receiver only 2026's.
-		for d := range 3 {
-			kept := s.own[d][:0:0]
-			for _, e := range s.own[d] {
-				if h, _ := ParseHLC(e.HLC); h.Year() == 2026 {
-					kept = append(kept, e)
-				}
-			}
-			s.own[d] = kept
-		}
-		want := deliver(t, s, 0, "r0")
-		for r := 1; r < 3; r++ {
-			// DeepEqual, not the archives' JSON: a Day's JSON is {}, which
-			// would hide every day and status change.
-			if got := deliver(t, s, r, fmt.Sprint("r", r)); !reflect.DeepEqual(got, want) {
-				t.Fatalf("device %d differs from device 0:\n%+v\n%+v", r, got, want)
-			}
-		}
+		want := s.converged(t)
 		// Each device compacts its own events against what it has seen
 		// (SYNC §10): the merge of the compacted files is the same.
 		var compacted []Event
@@ -241,4 +223,30 @@ func TestPropertyDevicesConverge(t *testing.T) {
 			t.Fatalf("compaction changed the merge:\n%+v\n%+v", got, want)
 		}
 	})
+}
+
+// converged delivers every device's events to each of three receivers, in
+// their own random orders, fails unless all three hold the same, and
+// returns what they hold.
+// Events of 2027 stay on their device in this sim; they are left out of
+// the comparison by giving every receiver only 2026's.
+func (s *sim) converged(t *rapid.T) coach.Archive {
+	for d := range 3 {
+		kept := s.own[d][:0:0]
+		for _, e := range s.own[d] {
+			if h, _ := ParseHLC(e.HLC); h.Year() == 2026 {
+				kept = append(kept, e)
+			}
+		}
+		s.own[d] = kept
+	}
+	want := deliver(t, s, 0, "r0")
+	for r := 1; r < 3; r++ {
+		// DeepEqual, not the archives' JSON: a Day's JSON is {}, which
+		// would hide every day and status change.
+		if got := deliver(t, s, r, fmt.Sprint("r", r)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("device %d differs from device 0:\n%+v\n%+v", r, got, want)
+		}
+	}
+	return want
 }
